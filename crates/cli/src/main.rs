@@ -1,0 +1,60 @@
+//! The `sitrep` command: wires ingestion, the pipeline, the store and the server.
+//! Each subcommand lives in its own module under `cmd/`.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn news articles into structured, geocoded conflict event data.
+#[derive(Parser)]
+#[command(name = "sitrep", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract events and figures from articles (txt, jsonl, html, rss, gz; dirs; - for stdin).
+    Extract(cmd::extract::Args),
+    /// Write one place record per toponym mention in the articles.
+    Places(cmd::places::Args),
+    /// Extract articles into the embedded event store (SQLite).
+    Ingest(cmd::ingest::Args),
+    /// Query the event store with filters.
+    Query(cmd::query::Args),
+    /// Serve the HTTP API and the dashboard.
+    Serve(cmd::serve::Args),
+    /// Score sitrep against human-coded data (acled, articles, petrarch, geo).
+    Eval(cmd::eval::Args),
+    /// Inspect the gazetteer or import GeoNames dumps into a larger one.
+    Gazetteer(cmd::gazetteer::Args),
+    /// Check lexicon files and run every entry's example sentence.
+    Lexicon(cmd::lexicon::Args),
+    /// Measure throughput (documents/s, MB/s per core) and peak memory.
+    Bench(cmd::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Places(args) => cmd::places::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Query(args) => cmd::query::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Gazetteer(args) => cmd::gazetteer::run(args),
+        Command::Lexicon(args) => cmd::lexicon::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("sitrep: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

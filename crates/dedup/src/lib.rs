@@ -1,0 +1,1 @@
+//! sitrep-dedup (work in progress).

@@ -1,0 +1,1 @@
+//! Scores sitrep against human-coded data (work in progress).

@@ -1,0 +1,1 @@
+//! attribution (work in progress).

@@ -1,0 +1,1 @@
+//! sitrep's HTTP API and dashboard (work in progress).

@@ -1,0 +1,1 @@
+//! sitrep-store (work in progress).

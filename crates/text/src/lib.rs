@@ -1,0 +1,1 @@
+//! sitrep-text (work in progress).
