@@ -1,1 +1,7 @@
-//! Scores sitrep against human-coded data (work in progress).
+//! Scores sitrep against human-coded data: ACLED exports, whole coded articles,
+//! PETRARCH validation records and geoparsing gold sets.
+
+pub mod acled;
+pub mod articles;
+pub mod geo;
+pub mod petrarch;

@@ -1,0 +1,1 @@
+//! `sitrep eval acled` scoring (work in progress).

@@ -1,0 +1,1 @@
+//! `sitrep eval articles` scoring (work in progress).

@@ -1,0 +1,1 @@
+//! `sitrep eval geo` scoring (work in progress).

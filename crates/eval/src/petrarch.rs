@@ -1,0 +1,1 @@
+//! `sitrep eval petrarch` scoring (work in progress).
