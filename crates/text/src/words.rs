@@ -1,0 +1,98 @@
+//! Word scanning over raw text: words are runs of letters and digits, joined
+//! across an inner apostrophe or hyphen ("Assad's", "Russia-backed").
+
+use sitrep_model::Span;
+
+/// Whether `c` can be part of a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// The words inside `span` of `text`, in order.
+pub fn words(text: &str, span: Span) -> Words<'_> {
+    Words {
+        text,
+        pos: span.start.min(text.len()),
+        end: span.end.min(text.len()),
+    }
+}
+
+/// Iterator over word spans; see [`words`].
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let slice = self.text.get(self.pos..self.end)?;
+        let (offset, _) = slice.char_indices().find(|&(_, c)| is_word_char(c))?;
+        let start = self.pos + offset;
+        let mut end = start;
+        let mut chars = self.text[start..self.end].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_word_char(c) {
+                end = start + i + c.len_utf8();
+            } else if is_joiner(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)) {
+                continue;
+            } else {
+                break;
+            }
+        }
+        self.pos = end;
+        Some(Span::new(start, end))
+    }
+}
+
+/// The word ending at or before byte `pos` (skipping spaces and punctuation),
+/// not starting before `floor`.
+pub fn word_before(text: &str, pos: usize, floor: usize) -> Option<Span> {
+    let head = text.get(floor..pos)?;
+    let end = floor + head.char_indices().rev().find(|&(_, c)| is_word_char(c))?.0;
+    let end = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    let mut start = end;
+    for (i, c) in text[floor..end].char_indices().rev() {
+        if is_word_char(c) {
+            start = floor + i;
+        } else if is_joiner(c) && start == floor + i + c.len_utf8() {
+            continue;
+        } else {
+            break;
+        }
+    }
+    Some(Span::new(start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_and_keeps_inner_joiners() {
+        let text = "Assad’s forces, Russia-backed troops - 33 dead.";
+        let found: Vec<&str> = words(text, Span::new(0, text.len()))
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            found,
+            ["Assad’s", "forces", "Russia-backed", "troops", "33", "dead"]
+        );
+    }
+
+    #[test]
+    fn finds_the_word_before_a_position() {
+        let text = "killed by Syrian forces";
+        let by = text.find("Syrian").unwrap();
+        assert_eq!(word_before(text, by, 0).unwrap().slice(text), "by");
+        assert_eq!(word_before(text, 3, 0).unwrap().slice(text), "kil");
+        assert!(word_before(text, 0, 0).is_none());
+    }
+}
