@@ -5,7 +5,9 @@
 //! layout extends them (see `lexicons/README.md`). Code here knows no trigger, actor
 //! or place by name: it only parses, validates (with `file:line` errors) and compiles.
 
+pub mod actors;
 pub mod matcher;
+pub mod triggers;
 pub mod tsv;
 
 pub use matcher::{PhraseMatch, PhraseMatcher, PhrasePattern};
