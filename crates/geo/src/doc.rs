@@ -1,0 +1,416 @@
+//! The places of one document: every toponym mention, resolved, plus the document's focus,
+//! and `locate`, which picks the place of one event from its evidence sentence.
+
+use std::collections::HashMap;
+
+use sitrep_model::{CharIndex, GeoPrecision, Location, Place, Span};
+
+use crate::gazetteer::{Cue, Entry, Gazetteer, Kind};
+use crate::recognize::{recognize, tokenize, Sep, Token};
+use crate::resolve::resolve;
+
+/// A resolved gazetteer entry, copied out of the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedPlace {
+    /// Gazetteer name ("Saraqib").
+    pub name: String,
+    /// Feature kind.
+    pub kind: Kind,
+    /// ISO 3166-1 alpha-2 country code ("" for continents and multi-country regions).
+    pub country: String,
+    /// First-level division name ("" when unknown or not applicable).
+    pub admin1: String,
+    /// Second-level division name ("" when unknown).
+    pub admin2: String,
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// GeoNames id, when the entry has one.
+    pub geonameid: Option<u64>,
+    /// South, west, north, east of the inner part of a country or admin1.
+    pub extent: Option<[f64; 4]>,
+}
+
+impl ResolvedPlace {
+    fn from_entry(entry: &Entry) -> Self {
+        ResolvedPlace {
+            name: entry.name.clone(),
+            kind: entry.kind,
+            country: entry.country.clone(),
+            admin1: entry.admin1.clone(),
+            admin2: entry.admin2.clone(),
+            lat: entry.lat,
+            lon: entry.lon,
+            geonameid: (entry.geonameid > 0).then_some(entry.geonameid),
+            extent: entry.extent,
+        }
+    }
+
+    /// Precision of the entry's coordinates: country, region (divisions, named regions,
+    /// continents) or town.
+    pub fn precision(&self) -> GeoPrecision {
+        match self.kind {
+            Kind::Country => GeoPrecision::Country,
+            Kind::City | Kind::Capital => GeoPrecision::Town,
+            Kind::Admin1 | Kind::Admin2 | Kind::Region | Kind::Continent => GeoPrecision::Region,
+        }
+    }
+
+    fn to_location(&self, text: Option<String>, precision: GeoPrecision) -> Location {
+        let none_if_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        Location {
+            text,
+            name: Some(self.name.clone()),
+            country: none_if_empty(&self.country),
+            admin1: none_if_empty(&self.admin1),
+            admin2: none_if_empty(&self.admin2),
+            lat: Some(round4(self.lat)),
+            lon: Some(round4(self.lon)),
+            geonameid: self.geonameid,
+            precision,
+        }
+    }
+}
+
+fn round4(value: f64) -> f64 {
+    (value * 10_000.0).round() / 10_000.0
+}
+
+/// One toponym mention in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Bytes of the toponym, with a generic word after it ("Idlib province").
+    pub span: Span,
+    /// The toponym as written (`text[span]`).
+    pub text: String,
+    /// The toponym with its direction word, as written ("northeast Syria").
+    pub phrase: String,
+    /// Bytes of a direction word before it ("northern", "southeast"), if any.
+    pub direction: Option<Span>,
+    /// The gazetteer entry it resolves to.
+    pub place: Option<ResolvedPlace>,
+    /// Whether a locative word ("in", "near", "at", "outside") comes right before it.
+    pub locative: bool,
+    /// Whether it is a possessive ("Turkey's"), usually a modifier, not a location.
+    pub possessive: bool,
+}
+
+/// An unnamed area in the text that an event can be placed in ("the border area").
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RegionalPhrase {
+    span: Span,
+    text: String,
+}
+
+/// Every toponym in one document, resolved with document-level context.
+#[derive(Debug, Clone, Default)]
+pub struct DocPlaces {
+    mentions: Vec<Mention>,
+    regional: Vec<RegionalPhrase>,
+    focus_country: Option<ResolvedPlace>,
+    /// The most-mentioned place below country level, and how often it is named.
+    focus_place: Option<(ResolvedPlace, usize)>,
+    text_len: usize,
+}
+
+/// Geoparses one document. Never fails; an empty or odd text gives no mentions.
+pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
+    let tokens = tokenize(text);
+    let candidates = recognize(gazetteer, text, &tokens);
+    let picks = resolve(gazetteer, &candidates, text);
+    let mentions: Vec<Mention> = candidates
+        .iter()
+        .zip(&picks)
+        .map(|(candidate, pick)| Mention {
+            span: candidate.span,
+            text: candidate.span.slice(text).to_string(),
+            phrase: Span::new(
+                candidate
+                    .direction
+                    .map_or(candidate.span.start, |d| d.start),
+                candidate.span.end,
+            )
+            .slice(text)
+            .to_string(),
+            direction: candidate.direction,
+            place: pick.map(|e| ResolvedPlace::from_entry(&gazetteer.entries[e as usize])),
+            locative: candidate.cue_before == Some(Cue::Locative),
+            possessive: candidate.possessive,
+        })
+        .collect();
+    let regional = regional_phrases(gazetteer, text, &tokens, &mentions);
+    let (focus_country, focus_place) = document_focus(gazetteer, &mentions);
+    DocPlaces {
+        mentions,
+        regional,
+        focus_country,
+        focus_place,
+        text_len: text.len(),
+    }
+}
+
+fn regional_phrases(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> Vec<RegionalPhrase> {
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if token.capitalised || gazetteer.cues.get(&token.key) != Some(&Cue::Regional) {
+            continue;
+        }
+        if mentions.iter().any(|m| m.span.overlaps(token.span)) {
+            continue;
+        }
+        // Reach back over the words naming it: "the M5 highway", "the border area".
+        let mut start = i;
+        while start > 0
+            && i - start < 3
+            && tokens[start].sep == Sep::Join
+            && !mentions
+                .iter()
+                .any(|m| m.span.overlaps(tokens[start - 1].span))
+            && (tokens[start - 1].key == "the"
+                || tokens[start - 1].capitalised
+                || tokens[start - 1].key.chars().any(|c| c.is_ascii_digit())
+                || gazetteer.cues.get(&tokens[start - 1].key) == Some(&Cue::Regional))
+        {
+            start -= 1;
+        }
+        let span = Span::new(tokens[start].span.start, token.span.end);
+        let phrase = span.slice(text);
+        if !phrase.is_empty() {
+            out.push(RegionalPhrase {
+                span,
+                text: phrase.to_string(),
+            });
+        }
+    }
+    out
+}
+
+fn document_focus(
+    gazetteer: &Gazetteer,
+    mentions: &[Mention],
+) -> (Option<ResolvedPlace>, Option<(ResolvedPlace, usize)>) {
+    let mut countries: HashMap<&str, f64> = HashMap::new();
+    for place in mentions.iter().filter_map(|m| m.place.as_ref()) {
+        if place.country.is_empty() {
+            continue;
+        }
+        let weight = if place.kind == Kind::Country {
+            1.0
+        } else {
+            1.2
+        };
+        *countries.entry(place.country.as_str()).or_default() += weight;
+    }
+    let country = countries
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .and_then(|(code, _)| gazetteer.country(code))
+        .map(ResolvedPlace::from_entry);
+    // The most-named place below country level (a province counts its towns' mentions too).
+    let mut counts: HashMap<(String, String, String), (usize, ResolvedPlace)> = HashMap::new();
+    for place in mentions.iter().filter_map(|m| m.place.as_ref()) {
+        if !matches!(
+            place.kind,
+            Kind::Admin1 | Kind::Admin2 | Kind::City | Kind::Capital
+        ) {
+            continue;
+        }
+        let key = (
+            place.country.clone(),
+            place.name.clone(),
+            place.kind.as_str().to_string(),
+        );
+        counts.entry(key).or_insert_with(|| (0, place.clone())).0 += 1;
+    }
+    let mut admin_totals: HashMap<(String, String), usize> = HashMap::new();
+    for ((country, _, _), (n, place)) in &counts {
+        if !place.admin1.is_empty() {
+            *admin_totals
+                .entry((country.clone(), place.admin1.clone()))
+                .or_default() += n;
+        }
+    }
+    let best = counts
+        .values()
+        .map(|(n, place)| {
+            let regional = admin_totals
+                .get(&(place.country.clone(), place.admin1.clone()))
+                .copied()
+                .unwrap_or(0);
+            // Rank by own mentions, then by the mentions of its province.
+            (*n * 10 + regional, place)
+        })
+        .max_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| (a.1.kind == Kind::Admin1).cmp(&(b.1.kind == Kind::Admin1)))
+                .then_with(|| b.1.name.cmp(&a.1.name))
+        })
+        .map(|(score, place)| (place.clone(), score / 10));
+    (country, best)
+}
+
+/// Moves a point towards one side of an extent ("northern Syria").
+fn shift(place: &ResolvedPlace, direction: &str) -> (f64, f64) {
+    let Some([south, west, north, east]) = place.extent else {
+        return (place.lat, place.lon);
+    };
+    let direction = direction.to_lowercase();
+    let (mut lat, mut lon) = (place.lat, place.lon);
+    if direction.contains("north") {
+        lat = (lat + north) / 2.0;
+    }
+    if direction.contains("south") {
+        lat = (lat + south) / 2.0;
+    }
+    if direction.contains("east") {
+        lon = (lon + east) / 2.0;
+    }
+    if direction.contains("west") {
+        lon = (lon + west) / 2.0;
+    }
+    (lat, lon)
+}
+
+impl DocPlaces {
+    /// Every toponym mention, in text order.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// The document's country focus (the country most named, directly or through its
+    /// places), at country precision, for events with no place of their own.
+    pub fn focus(&self) -> Option<Location> {
+        self.focus_country
+            .as_ref()
+            .map(|c| c.to_location(None, GeoPrecision::Country))
+    }
+
+    /// The most-named place below country level and how many times it is named.
+    pub fn focus_place(&self) -> Option<(Location, usize)> {
+        self.focus_place.as_ref().map(|(place, n)| {
+            let precision = place.precision();
+            (place.to_location(None, precision), *n)
+        })
+    }
+
+    /// One `kind: "place"` record per mention (code-point offsets).
+    pub fn to_records(&self, doc_id: &str, text: &str) -> Vec<Place> {
+        let index = CharIndex::new(text);
+        self.mentions
+            .iter()
+            .map(|m| {
+                let none_if_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+                let mut record = Place {
+                    doc_id: doc_id.to_string(),
+                    text: m.span.slice(text).to_string(),
+                    start: index.chars(m.span.start),
+                    end: index.chars(m.span.end),
+                    ..Place::default()
+                };
+                if let Some(p) = &m.place {
+                    record.name = Some(p.name.clone());
+                    record.country = none_if_empty(&p.country);
+                    record.admin1 = none_if_empty(&p.admin1);
+                    record.lat = Some(round4(p.lat));
+                    record.lon = Some(round4(p.lon));
+                    record.geonameid = p.geonameid;
+                    record.feature = Some(p.kind.as_str().to_string());
+                    record.precision = p.precision();
+                }
+                record
+            })
+            .collect()
+    }
+
+    /// The best place for an event whose evidence sentence is `window` (bytes) with its
+    /// trigger at byte `anchor`, ignoring mentions that overlap `exclude` (actors).
+    ///
+    /// Prefers named places inside the window near the anchor, after "in/near/at", and
+    /// specific over general; a country (or "northeast Syria") gives way to the place the
+    /// document is about when that place is in the same country and named at least twice;
+    /// an unnamed area ("the border area", "the M5 highway") takes that place too, at
+    /// region precision. None when the window names no place.
+    pub fn locate(&self, window: Span, anchor: usize, exclude: &[Span]) -> Option<Location> {
+        let window = Span::new(
+            window.start.min(self.text_len),
+            window.end.min(self.text_len),
+        );
+        let best = self
+            .mentions
+            .iter()
+            .filter(|m| window.contains(m.span) && m.place.is_some())
+            .filter(|m| !exclude.iter().any(|x| x.overlaps(m.span)))
+            .map(|m| (self.locate_score(m, anchor), m))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        match best {
+            Some((_, mention)) => Some(self.location_of(mention)),
+            None => self.regional_location(window, exclude),
+        }
+    }
+
+    fn locate_score(&self, mention: &Mention, anchor: usize) -> f64 {
+        let Some(place) = &mention.place else {
+            return f64::MIN;
+        };
+        let mut score = match place.kind {
+            Kind::City | Kind::Capital => 3.0,
+            Kind::Admin2 => 2.6,
+            Kind::Admin1 => 2.2,
+            Kind::Region => 1.8,
+            Kind::Country => 1.0,
+            Kind::Continent => 0.2,
+        };
+        if mention.locative {
+            score += 2.0;
+        }
+        if mention.possessive {
+            score -= 1.5;
+        }
+        let distance = if mention.span.start >= anchor {
+            mention.span.start - anchor
+        } else {
+            (anchor - mention.span.end) + 20
+        };
+        score - (distance as f64 / 60.0).min(3.0)
+    }
+
+    fn location_of(&self, mention: &Mention) -> Location {
+        let Some(place) = &mention.place else {
+            return Location::default();
+        };
+        let text = Some(mention.phrase.clone());
+        if place.kind == Kind::Country {
+            if let Some((focus, named)) = &self.focus_place {
+                if focus.country == place.country && *named >= 2 {
+                    return focus.to_location(text, GeoPrecision::Region);
+                }
+            }
+        }
+        let mut location = place.to_location(text, place.precision());
+        if let Some(direction) = mention.direction {
+            if matches!(place.kind, Kind::Country | Kind::Admin1) {
+                let word = mention.phrase.get(..direction.len()).unwrap_or("");
+                let (lat, lon) = shift(place, word);
+                location.lat = Some(round4(lat));
+                location.lon = Some(round4(lon));
+                location.precision = GeoPrecision::Region;
+            }
+        }
+        location
+    }
+
+    fn regional_location(&self, window: Span, exclude: &[Span]) -> Option<Location> {
+        let phrase = self
+            .regional
+            .iter()
+            .find(|r| window.contains(r.span) && !exclude.iter().any(|x| x.overlaps(r.span)))?;
+        let (focus, _) = self.focus_place.as_ref()?;
+        Some(focus.to_location(Some(phrase.text.clone()), GeoPrecision::Region))
+    }
+}

@@ -1,0 +1,1 @@
+//! Import of GeoNames dump files (work in progress).

@@ -1,0 +1,454 @@
+//! Toponym recognition: tokens, gazetteer matches (longest first) and the filters that keep
+//! person names, months, demonyms and common capitalised words out.
+
+use std::collections::HashSet;
+
+use sitrep_model::Span;
+
+use crate::fold::{fold_into, is_apostrophe};
+use crate::gazetteer::{Cue, Gazetteer, Kind};
+
+/// Longest gazetteer name tried, in tokens.
+const MAX_NAME_TOKENS: usize = 6;
+/// Population above which a capitalised common word is taken as a place without a cue.
+const COMMON_WORD_POPULATION: u64 = 100_000;
+/// Population above which a place preceded by another capitalised word is kept.
+const NAME_PART_POPULATION: u64 = 1_000_000;
+/// Population under which a one-word town followed by a capitalised word is dropped.
+const ORG_PART_POPULATION: u64 = 100_000;
+
+/// How a token is separated from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sep {
+    /// Spaces or a hyphen on one line, or an abbreviation dot ("St. Louis"): may join a name.
+    Join,
+    /// A comma (and spaces): an administrative chain may follow ("Pandi, Bulacan").
+    Comma,
+    /// Anything else: a sentence or clause boundary, a line break, brackets.
+    Break,
+}
+
+/// One word of the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    pub span: Span,
+    pub key: String,
+    pub capitalised: bool,
+    pub possessive: bool,
+    pub sentence_start: bool,
+    pub sep: Sep,
+}
+
+/// Splits text into word tokens (alphanumeric runs; inner apostrophes kept, "'s" dropped).
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut last_end = 0usize;
+    while let Some((start, ch)) = chars.next() {
+        if !ch.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + ch.len_utf8();
+        let mut possessive = false;
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                chars.next();
+            } else if is_apostrophe(c) {
+                let rest = &text[i + c.len_utf8()..];
+                let next = rest.chars().next();
+                let after = rest.chars().nth(1);
+                if matches!(next, Some('s')) && !after.is_some_and(char::is_alphanumeric) {
+                    possessive = true;
+                    chars.next();
+                    chars.next();
+                    break;
+                }
+                if next.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let word = &text[start..end];
+        let gap = &text[last_end..start];
+        let previous = tokens.last();
+        let sep = classify_gap(gap, previous.map(|t| t.span.slice(text)));
+        let sentence_start = match previous {
+            None => true,
+            Some(_) => starts_sentence(gap, previous.map(|t| t.span.slice(text))),
+        };
+        let mut key = String::with_capacity(word.len());
+        fold_into(word, &mut key);
+        tokens.push(Token {
+            span: Span::new(start, end),
+            key,
+            capitalised: ch.is_uppercase(),
+            possessive,
+            sentence_start,
+            sep,
+        });
+        last_end = if possessive {
+            // Skip the "'s" so that the gap to the next token is the real separator.
+            text[end..]
+                .char_indices()
+                .nth(2)
+                .map_or(text.len(), |(i, _)| end + i)
+        } else {
+            end
+        };
+    }
+    tokens
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn classify_gap(gap: &str, previous: Option<&str>) -> Sep {
+    if gap.contains('\n') {
+        return Sep::Break;
+    }
+    let trimmed = gap.trim_matches(' ');
+    match trimmed {
+        "" | "-" | "–" => Sep::Join,
+        "," => Sep::Comma,
+        "." if previous.is_some_and(is_abbreviation) => Sep::Join,
+        _ => Sep::Break,
+    }
+}
+
+fn starts_sentence(gap: &str, previous: Option<&str>) -> bool {
+    if gap.contains('\n') {
+        return true;
+    }
+    let marks: String = gap.chars().filter(|c| !c.is_whitespace()).collect();
+    if marks.starts_with('.') && marks.len() == 1 && previous.is_some_and(is_abbreviation) {
+        return false;
+    }
+    marks.contains(['.', '!', '?', ':', ';', '|'])
+}
+
+/// A toponym found in the text, before resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Bytes of the name, including a generic word after it ("Idlib province").
+    pub span: Span,
+    /// Folded name (without the generic word).
+    pub key: String,
+    pub first: usize,
+    /// Last token of the name.
+    pub last: usize,
+    /// Last token of the mention (the generic word after the name, if any).
+    pub through: usize,
+    /// Gazetteer entries the name may refer to.
+    pub entries: Vec<u32>,
+    /// The words before it: a locative ("in"), town ("the town of") or title cue.
+    pub cue_before: Option<Cue>,
+    /// A generic word naming the feature type: "province", "district", "city".
+    pub type_cue: Option<Cue>,
+    /// A direction word before it ("northern"), with its span.
+    pub direction: Option<Span>,
+    pub possessive: bool,
+}
+
+const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "an", "ar", "as", "ash", "az", "at", "ed", "es", "ez",
+];
+
+/// Finds gazetteer names in the tokens, applies the recognition filters.
+pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut person_keys: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    let mut key = String::new();
+    while i < tokens.len() {
+        let token = &tokens[i];
+        let particle = !token.capitalised
+            && PARTICLES.contains(&token.key.as_str())
+            && tokens.get(i + 1).is_some_and(|t| {
+                t.capitalised
+                    && t.sep == Sep::Join
+                    && text[token.span.end..t.span.start].contains('-')
+            });
+        if !token.capitalised && !particle {
+            i += 1;
+            continue;
+        }
+        let mut matched: Option<(usize, Vec<u32>)> = None;
+        let mut last_possible = i;
+        while last_possible + 1 < tokens.len()
+            && last_possible + 1 - i < MAX_NAME_TOKENS
+            && tokens[last_possible + 1].sep == Sep::Join
+            && !tokens[last_possible].possessive
+        {
+            last_possible += 1;
+        }
+        for last in (i..=last_possible).rev() {
+            if !tokens[last].capitalised && last != i {
+                continue;
+            }
+            key.clear();
+            for t in &tokens[i..=last] {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(&t.key);
+            }
+            let postings = gazetteer.lookup(&key);
+            if postings.is_empty() {
+                continue;
+            }
+            let after_comma_place =
+                token.sep == Sep::Comma && found.last().is_some_and(|c| c.through + 1 == i);
+            let entries: Vec<u32> = postings
+                .iter()
+                .filter(|(_, p)| !p.chain_only || after_comma_place)
+                .map(|(_, p)| p.entry)
+                .collect();
+            if !entries.is_empty() {
+                matched = Some((last, entries));
+                break;
+            }
+        }
+        let Some((last, mut entries)) = matched else {
+            i += 1;
+            continue;
+        };
+        entries.sort_unstable();
+        entries.dedup();
+        let key = tokens[i..=last]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut candidate = Candidate {
+            span: Span::new(tokens[i].span.start, tokens[last].span.end),
+            key,
+            first: i,
+            last,
+            through: last,
+            entries,
+            cue_before: None,
+            type_cue: None,
+            direction: None,
+            possessive: tokens[last].possessive,
+        };
+        read_context(gazetteer, tokens, &mut candidate);
+        let verdict = judge(gazetteer, text, tokens, &candidate, &found);
+        match verdict {
+            Verdict::Place => {
+                i = candidate.through + 1;
+                found.push(candidate);
+            }
+            Verdict::Person => {
+                if candidate.first == candidate.last {
+                    person_keys.insert(candidate.key.clone());
+                }
+                i = last + 1;
+            }
+            Verdict::NotPlace => i += 1,
+        }
+    }
+    // A surname seen once as a person ("Bashar al-Assad") is a person everywhere.
+    found.retain(|c| {
+        !person_keys.contains(&c.key)
+            || has_kind(gazetteer, c, |k| matches!(k, Kind::Country | Kind::Admin1))
+    });
+    found
+}
+
+/// Reads the cue words around a candidate; a generic word after it joins its span.
+fn read_context(gazetteer: &Gazetteer, tokens: &[Token], candidate: &mut Candidate) {
+    // After: "Idlib province", "Puli Alam city", "Rapides Parish".
+    if let Some(next) = tokens.get(candidate.last + 1) {
+        if next.sep == Sep::Join && !candidate.possessive {
+            if let Some(&cue) = gazetteer.cues.get(&next.key) {
+                if matches!(cue, Cue::Admin1 | Cue::Admin2 | Cue::City) {
+                    candidate.type_cue = Some(cue);
+                    candidate.span.end = next.span.end;
+                    candidate.possessive = next.possessive;
+                    candidate.through += 1;
+                }
+            }
+        }
+    }
+    // Before: "in the town of", "in northern", "President".
+    let mut position = candidate.first;
+    let mut hops = 0;
+    let mut phrase = String::new();
+    'outer: while position > 0 && hops < 4 {
+        hops += 1;
+        if tokens[position].sep == Sep::Break {
+            break;
+        }
+        let before = position - 1;
+        if matches!(tokens[before].key.as_str(), "the" | "a") {
+            position = before;
+            continue;
+        }
+        for words in (1..=gazetteer.max_cue_words.min(before + 1)).rev() {
+            let from = before + 1 - words;
+            if tokens[from + 1..=before]
+                .iter()
+                .any(|t| t.sep == Sep::Break)
+            {
+                continue;
+            }
+            phrase.clear();
+            for t in &tokens[from..=before] {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&t.key);
+            }
+            let Some(&cue) = gazetteer.cues.get(&phrase) else {
+                continue;
+            };
+            match cue {
+                Cue::Direction if candidate.direction.is_none() => {
+                    candidate.direction =
+                        Some(Span::new(tokens[from].span.start, tokens[before].span.end));
+                    position = from;
+                    continue 'outer;
+                }
+                Cue::Town | Cue::Admin1 | Cue::Admin2 if words > 1 || from == before => {
+                    // "the town of X", "province of X" (a bare "province X" is not a cue).
+                    if phrase.ends_with(" of") {
+                        candidate.type_cue.get_or_insert(cue);
+                        position = from;
+                        continue 'outer;
+                    }
+                    break 'outer;
+                }
+                Cue::Locative | Cue::Origin | Cue::Title => {
+                    candidate.cue_before = Some(cue);
+                    break 'outer;
+                }
+                _ => break 'outer,
+            }
+        }
+        break;
+    }
+}
+
+enum Verdict {
+    Place,
+    Person,
+    NotPlace,
+}
+
+fn has_kind(gazetteer: &Gazetteer, candidate: &Candidate, test: impl Fn(Kind) -> bool) -> bool {
+    candidate
+        .entries
+        .iter()
+        .any(|&e| test(gazetteer.entries[e as usize].kind))
+}
+
+fn max_population(gazetteer: &Gazetteer, candidate: &Candidate) -> u64 {
+    candidate
+        .entries
+        .iter()
+        .map(|&e| gazetteer.entries[e as usize].population)
+        .max()
+        .unwrap_or(0)
+}
+
+fn judge(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    candidate: &Candidate,
+    found: &[Candidate],
+) -> Verdict {
+    let single = candidate.first == candidate.last;
+    if gazetteer.stop.contains(&candidate.key) {
+        return Verdict::NotPlace;
+    }
+    let major = has_kind(gazetteer, candidate, |k| {
+        matches!(
+            k,
+            Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent | Kind::Region
+        )
+    });
+    if candidate.cue_before == Some(Cue::Title) && !major {
+        return Verdict::Person;
+    }
+    let first = &tokens[candidate.first];
+    let previous = candidate.first.checked_sub(1).map(|p| &tokens[p]);
+    let next = tokens.get(candidate.through + 1);
+    // Part of a longer name: "Rahmi Dogan", "Bashar al-Assad".
+    let after_name_word = first.sep == Sep::Join
+        && previous.is_some_and(|p| {
+            p.capitalised
+                && !gazetteer.cues.contains_key(&p.key)
+                && !gazetteer.stop.contains(&p.key)
+                && p.key != "the"
+                && !found
+                    .last()
+                    .is_some_and(|f| f.through + 1 == candidate.first)
+        });
+    if after_name_word && candidate.type_cue.is_none() {
+        let small = max_population(gazetteer, candidate) < NAME_PART_POPULATION;
+        if !major && small {
+            return Verdict::Person;
+        }
+    }
+    let person_after = next
+        .is_some_and(|n| n.sep == Sep::Join && gazetteer.cues.get(&n.key) == Some(&Cue::Person));
+    if person_after && after_name_word && !major {
+        return Verdict::Person;
+    }
+    // Part of an organisation's name: "Security Council".
+    let before_name_word = candidate.type_cue.is_none()
+        && !candidate.possessive
+        && next.is_some_and(|n| {
+            n.sep == Sep::Join && n.capitalised && !gazetteer.stop.contains(&n.key)
+        });
+    if before_name_word
+        && single
+        && !major
+        && !has_kind(gazetteer, candidate, |k| k == Kind::Admin2)
+        && max_population(gazetteer, candidate) < ORG_PART_POPULATION
+    {
+        return Verdict::NotPlace;
+    }
+    // Common words need support.
+    if single && gazetteer.common.contains(&candidate.key) {
+        let all_caps = first.span.slice(text).chars().all(|c| !c.is_lowercase());
+        let supported = candidate.type_cue.is_some()
+            || matches!(candidate.cue_before, Some(Cue::Locative))
+            || next.is_some_and(|n| n.sep == Sep::Comma && n.capitalised)
+            || major
+            || max_population(gazetteer, candidate) >= COMMON_WORD_POPULATION;
+        if first.sentence_start || all_caps || !supported {
+            return Verdict::NotPlace;
+        }
+    }
+    Verdict::Place
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{tokenize, Sep};
+
+    #[test]
+    fn tokens_keep_inner_apostrophes_and_drop_possessives() {
+        let text = "Assad's forces took Ma'arrat al-Numan. St. Louis, Mo.";
+        let tokens = tokenize(text);
+        let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["assad", "forces", "took", "maarrat", "al", "numan", "st", "louis", "mo"]
+        );
+        assert!(tokens[0].possessive);
+        assert_eq!(tokens[1].sep, Sep::Join);
+        assert_eq!(tokens[5].sep, Sep::Join);
+        assert!(tokens[6].sentence_start);
+        assert_eq!(tokens[7].sep, Sep::Join);
+        assert_eq!(tokens[8].sep, Sep::Comma);
+    }
+}
