@@ -1,1 +1,1 @@
-//! `sitrep eval articles` scoring (work in progress).
+//! `sitrep eval articles` (being written).

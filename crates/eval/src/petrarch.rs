@@ -1,1 +1,1 @@
-//! `sitrep eval petrarch` scoring (work in progress).
+//! `sitrep eval petrarch` (being written).
