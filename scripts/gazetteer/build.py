@@ -53,6 +53,10 @@ ADMIN_SUFFIXES = [
 # Persian ezafe joins: "Pul-e Alam" / "Pul-i-Alam" are written "Puli Alam" in the news.
 EZAFE = re.compile(r"(?<=[a-z])-[ei][- ](?=[A-Z‘'`])")
 
+# Country points where countryinfo's rounded point is far from the usual centre:
+# the geographic centre of the contiguous United States (near Lebanon, Kansas); the DR Congo.
+COUNTRY_POINTS = {"US": (39.83, -98.58), "CD": (-2.5, 23.5)}  # countryinfo gives CD the point of CG
+
 LATIN_EXTRA = set(" -'’`ʿʻʼ.,()&")
 
 
@@ -177,18 +181,14 @@ def find(directory, prefix):
 
 
 def centre(points):
-    """Centre of a set of (lat, lon, weight) points: the mean of the inner 80 % box and the mean."""
+    """Centre of a set of (lat, lon, weight) points: the mid-point of their inner 96 % box."""
     if not points:
         return None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    lo, hi = int(n * 0.1), max(int(math.ceil(n * 0.9)) - 1, 0)
-    mid_lat = (lats[lo] + lats[hi]) / 2
-    mid_lon = (lons[lo] + lons[hi]) / 2
-    mean_lat = sum(lats) / n
-    mean_lon = sum(lons) / n
-    return ((mid_lat + mean_lat) / 2, (mid_lon + mean_lon) / 2)
+    lo, hi = int(n * 0.02), max(int(math.ceil(n * 0.98)) - 1, 0)
+    return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
 
 
 def extent(points):
@@ -282,7 +282,7 @@ def main():
         cc = country["iso"]
         country_name[cc] = country["name"].strip()
         data = info.get(cc, {})
-        latlng = data.get("latlng") or []
+        latlng = COUNTRY_POINTS.get(cc) or data.get("latlng") or []
         if len(latlng) == 2:
             lat, lon = latlng
         else:

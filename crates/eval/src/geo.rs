@@ -148,6 +148,11 @@ pub struct GeoScore {
     pub gold: usize,
     /// Gold toponyms overlapped by a found mention.
     pub matched: usize,
+    /// Gold toponyms that are demonyms or adjectives ("Russian", "Palestinians"), which
+    /// LGL annotates and sitrep deliberately does not report as places.
+    pub gold_adjectival: usize,
+    /// Of those, overlapped by a found mention.
+    pub matched_adjectival: usize,
     /// Mentions found.
     pub found: usize,
     /// Found mentions that overlap a gold toponym.
@@ -166,6 +171,14 @@ impl GeoScore {
     /// Share of gold toponyms found.
     pub fn recall(&self) -> f64 {
         ratio(self.matched, self.gold)
+    }
+
+    /// Share of the gold proper-name toponyms found (demonyms and adjectives left out).
+    pub fn recall_names(&self) -> f64 {
+        ratio(
+            self.matched - self.matched_adjectival,
+            self.gold - self.gold_adjectival,
+        )
     }
 
     /// Share of found mentions that are gold toponyms.
@@ -188,9 +201,10 @@ impl GeoScore {
     /// A Markdown table of the figures.
     pub fn to_markdown(&self, name: &str) -> String {
         let mut out = format!(
-            "| set | docs | gold | recall | precision | acc@161km | median km |\n|---|---|---|---|---|---|---|\n| {name} | {} | {} | {:.3} | {:.3} | {:.3} | {:.0} |\n",
+            "| set | docs | gold | recall (names) | recall (all) | precision | acc@161km | median km |\n|---|---|---|---|---|---|---|---|\n| {name} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.0} |\n",
             self.documents,
             self.gold,
+            self.recall_names(),
             self.recall(),
             self.precision(),
             self.accuracy_161km(),
@@ -288,11 +302,14 @@ pub fn score(gazetteer: &Gazetteer, docs: &[GoldDoc]) -> GeoScore {
         total.found += found.len();
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
         for gold in &doc.toponyms {
+            let adjectival = gazetteer.is_demonym(&gold.phrase);
+            total.gold_adjectival += usize::from(adjectival);
             let hit = found
                 .iter()
                 .find(|(s, e, _)| overlaps((*s, *e), (gold.start, gold.end)));
             let Some((_, _, mention)) = hit else { continue };
             total.matched += 1;
+            total.matched_adjectival += usize::from(adjectival);
             if let (Some((lat, lon)), Some(place)) = (gold.point, &mention.place) {
                 let error = distance_km(lat, lon, place.lat, place.lon);
                 total.with_points += 1;

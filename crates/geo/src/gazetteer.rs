@@ -151,6 +151,7 @@ pub struct Gazetteer {
     index: Vec<(u64, Posting)>,
     pub(crate) stop: HashSet<String>,
     pub(crate) common: HashSet<String>,
+    demonyms: HashSet<String>,
     pub(crate) cues: HashMap<String, Cue>,
     pub(crate) max_cue_words: usize,
     countries: HashMap<String, u32>,
@@ -292,8 +293,10 @@ impl Gazetteer {
             self.stop.insert(fold(word));
         }
         for (_, line) in data_lines(EMBEDDED_DEMONYMS) {
-            let word = line.split('\t').next().unwrap_or("");
-            self.stop.insert(fold(word));
+            let word = fold(line.split('\t').next().unwrap_or(""));
+            self.stop.insert(format!("{word}s"));
+            self.demonyms.insert(word.clone());
+            self.stop.insert(word);
         }
         self.common = data_lines(EMBEDDED_COMMON)
             .map(|(_, l)| l.trim().to_string())
@@ -415,6 +418,15 @@ impl Gazetteer {
             .iter()
             .map(|(_, p)| &self.entries[p.entry as usize])
             .collect()
+    }
+
+    /// Whether a word or phrase is a demonym ("Turkish", "Syrians"), never a place here.
+    pub fn is_demonym(&self, word: &str) -> bool {
+        let key = fold(word);
+        self.demonyms.contains(&key)
+            || key
+                .strip_suffix('s')
+                .is_some_and(|singular| self.demonyms.contains(singular))
     }
 
     /// All entries, in file order.

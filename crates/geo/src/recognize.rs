@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use sitrep_model::Span;
 
-use crate::fold::{fold_into, is_apostrophe};
+use crate::fold::{fold, fold_into, is_apostrophe};
 use crate::gazetteer::{Cue, Gazetteer, Kind};
 
 /// Longest gazetteer name tried, in tokens.
@@ -13,9 +13,7 @@ const MAX_NAME_TOKENS: usize = 6;
 /// Population above which a capitalised common word is taken as a place without a cue.
 const COMMON_WORD_POPULATION: u64 = 100_000;
 /// Population above which a place preceded by another capitalised word is kept.
-const NAME_PART_POPULATION: u64 = 1_000_000;
-/// Population under which a one-word town followed by a capitalised word is dropped.
-const ORG_PART_POPULATION: u64 = 100_000;
+const NAME_PART_POPULATION: u64 = 100_000;
 
 /// How a token is separated from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,7 +172,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                     && t.sep == Sep::Join
                     && text[token.span.end..t.span.start].contains('-')
             });
-        if !token.capitalised && !particle {
+        if (!token.capitalised && !particle) || is_contraction(token.span.slice(text)) {
             i += 1;
             continue;
         }
@@ -183,7 +181,6 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         while last_possible + 1 < tokens.len()
             && last_possible + 1 - i < MAX_NAME_TOKENS
             && tokens[last_possible + 1].sep == Sep::Join
-            && !tokens[last_possible].possessive
         {
             last_possible += 1;
         }
@@ -192,11 +189,14 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                 continue;
             }
             key.clear();
-            for t in &tokens[i..=last] {
+            for (k, t) in tokens[i..=last].iter().enumerate() {
                 if !key.is_empty() {
                     key.push(' ');
                 }
                 key.push_str(&t.key);
+                if t.possessive && i + k < last {
+                    key.push('s'); // "People's Republic of China"
+                }
             }
             let postings = gazetteer.lookup(&key);
             if postings.is_empty() {
@@ -220,11 +220,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         };
         entries.sort_unstable();
         entries.dedup();
-        let key = tokens[i..=last]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let key = key.clone();
         let mut candidate = Candidate {
             span: Span::new(tokens[i].span.start, tokens[last].span.end),
             key,
@@ -259,6 +255,14 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             || has_kind(gazetteer, c, |k| matches!(k, Kind::Country | Kind::Admin1))
     });
     found
+}
+
+/// "I've", "We'll": a pronoun with a verb, never a name.
+fn is_contraction(word: &str) -> bool {
+    let Some((_, suffix)) = word.split_once(|c| crate::fold::is_apostrophe(c)) else {
+        return false;
+    };
+    matches!(suffix, "ve" | "ll" | "re" | "d" | "m" | "t")
 }
 
 /// Reads the cue words around a candidate; a generic word after it joins its span.
@@ -337,8 +341,24 @@ fn read_context(gazetteer: &Gazetteer, tokens: &[Token], candidate: &mut Candida
 
 enum Verdict {
     Place,
+    /// Clearly a person (a title before, "said" after): the name is a person all through.
     Person,
     NotPlace,
+}
+
+/// Whether the token is in a title-case line (a headline), where capitalised neighbours
+/// say nothing about names.
+fn in_headline(tokens: &[Token], at: usize) -> bool {
+    let start = (0..=at)
+        .rev()
+        .find(|&i| tokens[i].sentence_start)
+        .unwrap_or(0);
+    let end = (at + 1..tokens.len())
+        .find(|&i| tokens[i].sentence_start)
+        .unwrap_or(tokens.len());
+    let words = &tokens[start..end];
+    let long: Vec<&Token> = words.iter().filter(|t| t.key.len() > 3).collect();
+    long.len() >= 3 && long.iter().filter(|t| t.capitalised).count() * 10 >= long.len() * 8
 }
 
 fn has_kind(gazetteer: &Gazetteer, candidate: &Candidate, test: impl Fn(Kind) -> bool) -> bool {
@@ -381,9 +401,12 @@ fn judge(
     let previous = candidate.first.checked_sub(1).map(|p| &tokens[p]);
     let next = tokens.get(candidate.through + 1);
     // Part of a longer name: "Rahmi Dogan", "Bashar al-Assad".
+    let headline = in_headline(tokens, candidate.first);
     let after_name_word = first.sep == Sep::Join
+        && !headline
         && previous.is_some_and(|p| {
             p.capitalised
+                && !p.possessive
                 && !gazetteer.cues.contains_key(&p.key)
                 && !gazetteer.stop.contains(&p.key)
                 && p.key != "the"
@@ -391,40 +414,48 @@ fn judge(
                     .last()
                     .is_some_and(|f| f.through + 1 == candidate.first)
         });
-    if after_name_word && candidate.type_cue.is_none() {
-        let small = max_population(gazetteer, candidate) < NAME_PART_POPULATION;
-        if !major && small {
-            return Verdict::Person;
-        }
+    let small = max_population(gazetteer, candidate) < NAME_PART_POPULATION;
+    let plain = !major && small && candidate.type_cue.is_none();
+    if after_name_word && plain {
+        return Verdict::Person;
     }
     let person_after = next
         .is_some_and(|n| n.sep == Sep::Join && gazetteer.cues.get(&n.key) == Some(&Cue::Person));
-    if person_after && after_name_word && !major {
+    if person_after && plain && candidate.cue_before.is_none() && !headline {
         return Verdict::Person;
     }
-    // Part of an organisation's name: "Security Council".
-    let before_name_word = candidate.type_cue.is_none()
+    // A first name or part of an organisation's name: "David Jones", "Security Council".
+    let before_name_word = !headline
         && !candidate.possessive
         && next.is_some_and(|n| {
-            n.sep == Sep::Join && n.capitalised && !gazetteer.stop.contains(&n.key)
+            n.sep == Sep::Join
+                && n.capitalised
+                && !gazetteer.stop.contains(&n.key)
+                && !gazetteer.cues.contains_key(&n.key)
+                && gazetteer.lookup(&n.key).is_empty()
         });
     if before_name_word
+        && plain
         && single
-        && !major
         && !has_kind(gazetteer, candidate, |k| k == Kind::Admin2)
-        && max_population(gazetteer, candidate) < ORG_PART_POPULATION
+        && candidate.cue_before.is_none()
     {
         return Verdict::NotPlace;
     }
     // Common words need support.
     if single && gazetteer.common.contains(&candidate.key) {
         let all_caps = first.span.slice(text).chars().all(|c| !c.is_lowercase());
+        let named = candidate.entries.iter().any(|&e| {
+            let entry = &gazetteer.entries[e as usize];
+            fold(&entry.name) == candidate.key
+                && (matches!(entry.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
+                    || entry.kind == Kind::City && entry.population >= COMMON_WORD_POPULATION)
+        });
         let supported = candidate.type_cue.is_some()
             || matches!(candidate.cue_before, Some(Cue::Locative))
             || next.is_some_and(|n| n.sep == Sep::Comma && n.capitalised)
-            || major
-            || max_population(gazetteer, candidate) >= COMMON_WORD_POPULATION;
-        if first.sentence_start || all_caps || !supported {
+            || named;
+        if first.sentence_start || (all_caps && !named) || !supported {
             return Verdict::NotPlace;
         }
     }

@@ -36,7 +36,7 @@ fn prior(entry: &Entry) -> f64 {
         Kind::Country => 10.0,
         Kind::Continent => 8.0,
         Kind::Region => 7.5,
-        Kind::Admin1 => 4.0 + 0.4 * lg,
+        Kind::Admin1 => 3.0 + 0.4 * lg,
         Kind::Admin2 => 2.0 + 0.4 * lg,
         Kind::Capital => lg + 1.5,
         Kind::City => lg,
@@ -153,7 +153,7 @@ pub(crate) fn resolve(
                     .entries
                     .iter()
                     .map(|&e| &entries[e as usize])
-                    .filter(|e| e.kind.is_place())
+                    .filter(|e| e.kind.is_place() && fold(&e.name) == candidate.key)
                     .map(|e| (e.country.clone(), e.admin1.clone()))
                     .collect();
                 for (e, score) in scored.iter_mut() {

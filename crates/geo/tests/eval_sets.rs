@@ -36,9 +36,9 @@ fn check(name: &str, min_recall: f64, min_accuracy: f64) {
     let score = geo_eval::score(gazetteer(), &docs);
     eprintln!("{}", score.to_markdown(name));
     assert!(
-        score.recall() >= min_recall,
+        score.recall_names() >= min_recall,
         "{name}: recall {:.3} fell under {min_recall}; run `sitrep eval geo` to see what is missed",
-        score.recall()
+        score.recall_names()
     );
     assert!(
         score.accuracy_161km() >= min_accuracy,
