@@ -241,7 +241,7 @@ impl TriggerLexicon {
         });
         let mut kept: Vec<TriggerMatch> = Vec::with_capacity(out.len());
         for m in out {
-            if !kept.last().is_some_and(|k| m.span.start < k.span.end) {
+            if kept.last().is_none_or(|k| m.span.start >= k.span.end) {
                 kept.push(m);
             }
         }

@@ -1,0 +1,460 @@
+//! Event candidates: triggers found in each sentence, typed, given actors, counts,
+//! a date and a source.
+//!
+//! Per sentence, triggers fall into three families: physical events (fighting,
+//! explosions, violence, protests, riots, territory, looting) give at most one
+//! event, typed by the best-ranked trigger (`precedence.tsv`); strategic
+//! developments (arrests, agreements, …) give one event per type; verbal events
+//! (PLOVER types outside ACLED) give one per PLOVER type.
+
+use chrono::NaiveDate;
+use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
+use sitrep_lexicon::triggers::{AcledRule, Form, Pos, Role, TriggerLexicon, TriggerMatch};
+use sitrep_lexicon::LexiconError;
+use sitrep_model::{AcledType, Count, EventDate, Location, Span};
+use sitrep_text::{Analyzed, Sentence};
+
+use crate::fields::{self, SentenceFacts};
+use crate::frames::{self, Frame, Voice};
+use crate::modality::{modality, Modality};
+
+/// An event found in one sentence, before geocoding and merging.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index of the evidence sentence in [`Analyzed::sentences`].
+    pub sentence: usize,
+    /// Byte span of the evidence sentence.
+    pub sentence_span: Span,
+    /// Byte span of the deciding trigger.
+    pub trigger: Span,
+    /// ACLED sub-event type, None outside ACLED.
+    pub acled: Option<AcledType>,
+    /// Whether the type came from a specific trigger (a weapon, "abducted", a
+    /// territorial verb) rather than from a generic violent verb resolved by the
+    /// actors ("killed", "attacked").
+    pub specific: bool,
+    /// PLOVER type.
+    pub plover: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// Who acted.
+    pub actor1: Option<ActorMention>,
+    /// Who was acted on.
+    pub actor2: Option<ActorMention>,
+    /// People killed.
+    pub killed: Option<Count>,
+    /// People injured.
+    pub injured: Option<Count>,
+    /// People arrested.
+    pub arrested: Option<Count>,
+    /// People abducted.
+    pub abducted: Option<Count>,
+    /// When.
+    pub date: EventDate,
+    /// Whether the date was read from this sentence (not a fallback).
+    pub date_in_sentence: bool,
+    /// Who the report is attributed to.
+    pub attribution: Option<String>,
+    /// The trigger is anaphoric ("the attack"): it likely repeats an earlier event.
+    pub definite: bool,
+    /// Where; filled by the geocoder.
+    pub location: Option<Location>,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+}
+
+/// The event family a candidate belongs to; candidates of one family merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// Fighting, explosions, violence, protests, riots, territory, looting.
+    Physical,
+    /// Arrests, agreements, bases, curfews and other strategic developments.
+    Strategic(AcledType),
+    /// An event outside ACLED, by PLOVER type.
+    Verbal,
+}
+
+impl Candidate {
+    /// The candidate's family.
+    pub fn family(&self) -> Family {
+        match self.acled {
+            None => Family::Verbal,
+            Some(t)
+                if t.event_type() == "Strategic developments"
+                    && t.sub_event_type() != "Looting/property destruction" =>
+            {
+                Family::Strategic(t)
+            }
+            Some(_) => Family::Physical,
+        }
+    }
+}
+
+/// Triggers and actors, loaded once.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    triggers: TriggerLexicon,
+    actors: ActorLexicon,
+}
+
+impl Extractor {
+    /// An extractor over the given lexicons.
+    pub fn new(triggers: TriggerLexicon, actors: ActorLexicon) -> Self {
+        Extractor { triggers, actors }
+    }
+
+    /// The bundled default lexicons.
+    pub fn embedded() -> Result<Self, LexiconError> {
+        Ok(Extractor::new(
+            TriggerLexicon::embedded()?,
+            ActorLexicon::embedded()?,
+        ))
+    }
+
+    /// The actor lexicon (for localising actors).
+    pub fn actors(&self) -> &ActorLexicon {
+        &self.actors
+    }
+
+    /// The trigger lexicon.
+    pub fn triggers(&self) -> &TriggerLexicon {
+        &self.triggers
+    }
+
+    /// Every candidate event in the document, in text order.
+    pub fn candidates(
+        &self,
+        text: &str,
+        analyzed: &Analyzed,
+        published: Option<NaiveDate>,
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let mut previous_source: Option<String> = None;
+        for sentence in analyzed.text_sentences() {
+            let facts =
+                fields::sentence_facts(text, sentence.span, published, previous_source.as_deref());
+            if facts.source.is_some() {
+                previous_source.clone_from(&facts.source);
+            }
+            let next = analyzed
+                .sentences
+                .get(sentence.index + 1)
+                .map(|s| s.span.slice(text));
+            self.sentence_candidates(text, sentence, &facts, next, published, &mut out);
+        }
+        out
+    }
+
+    fn sentence_candidates(
+        &self,
+        text: &str,
+        sentence: &Sentence,
+        facts: &SentenceFacts,
+        next_sentence: Option<&str>,
+        published: Option<NaiveDate>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let span = sentence.span;
+        let body = span.slice(text);
+        let found: Vec<TriggerMatch> = self
+            .triggers
+            .find(body)
+            .into_iter()
+            .map(|m| TriggerMatch {
+                span: Span::new(m.span.start + span.start, m.span.end + span.start),
+                ..m
+            })
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        let mentions: Vec<ActorMention> = self
+            .actors
+            .find(body, published)
+            .into_iter()
+            .map(|mut m| {
+                m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
+                m
+            })
+            .collect();
+        let mut readings = Vec::new();
+        for m in &found {
+            let entry = self.triggers.entry(m);
+            let is_verb = entry.pos == Pos::Verb && m.form != Form::Other;
+            let voice = frames::voice(
+                text,
+                span,
+                m.span,
+                m.form == Form::Past,
+                m.form == Form::Gerund,
+                is_verb,
+            );
+            let clause = frames::clause(text, span, m.span);
+            let base_verb = is_verb && m.form == Form::Present;
+            let modality = modality(text, clause, m.span, base_verb);
+            if modality == Modality::Negated || modality == Modality::Unreal {
+                continue;
+            }
+            let frame = frames::assign(text, span, m.span, voice, &mentions);
+            readings.push(Reading {
+                trigger: *m,
+                frame,
+                voice,
+                threat: modality == Modality::Threat,
+            });
+        }
+        let has_counts = facts.killed.is_some() || facts.injured.is_some();
+        let verbal_before = |r: &Reading| {
+            readings.iter().any(|o| {
+                o.trigger.span.start < r.trigger.span.start
+                    && self.triggers.entry(&o.trigger).acled == AcledRule::Outside
+                    && !o.threat
+            })
+        };
+        // Physical family: one event, the best-ranked trigger decides the type.
+        let physical: Vec<&Reading> = readings
+            .iter()
+            .filter(|r| !r.threat && self.is_physical(r))
+            .filter(|r| has_counts || r.voice != Voice::Nominal || !verbal_before(r))
+            .collect();
+        // One physical event per clause ("The air strike came after rebels retook
+        // the town" reports two).
+        let mut clauses: Vec<(Span, Vec<&Reading>)> = Vec::new();
+        for r in physical {
+            let clause = frames::clause(text, span, r.trigger.span);
+            match clauses.iter_mut().find(|(c, _)| *c == clause) {
+                Some((_, group)) => group.push(r),
+                None => clauses.push((clause, vec![r])),
+            }
+        }
+        for (_, group) in clauses {
+            let creates = has_counts
+                || group
+                    .iter()
+                    .any(|r| self.triggers.entry(&r.trigger).role == Role::Event);
+            if creates {
+                out.push(self.physical_event(
+                    text,
+                    sentence,
+                    facts,
+                    next_sentence,
+                    &group,
+                    &mentions,
+                ));
+            }
+        }
+        // Strategic and verbal events: one per type.
+        let mut seen: Vec<(Option<AcledType>, String)> = Vec::new();
+        for r in &readings {
+            let entry = self.triggers.entry(&r.trigger);
+            let (acled, plover, mode, cameo) = if r.threat {
+                (
+                    None,
+                    "THREATEN".to_string(),
+                    Some("violence".to_string()),
+                    Some("138".to_string()),
+                )
+            } else if self.is_physical(r) {
+                continue;
+            } else {
+                let acled = match entry.acled {
+                    AcledRule::Fixed(t) => Some(t),
+                    _ => None,
+                };
+                (
+                    acled,
+                    entry.plover.clone(),
+                    entry.mode.clone(),
+                    entry.cameo.clone(),
+                )
+            };
+            let key = (acled, plover.clone());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let (actor1, actor2) = actors_of(&mentions, r.frame);
+            out.push(Candidate {
+                sentence: sentence.index,
+                sentence_span: sentence.span,
+                trigger: r.trigger.span,
+                acled,
+                specific: true,
+                plover,
+                mode,
+                cameo,
+                actor1,
+                actor2,
+                killed: None,
+                injured: None,
+                arrested: if acled.is_some_and(|t| t.sub_event_type() == "Arrests") {
+                    facts.arrested
+                } else {
+                    None
+                },
+                abducted: None,
+                date: facts.date.clone(),
+                date_in_sentence: facts.date_in_sentence,
+                attribution: facts.source.clone(),
+                definite: false,
+                location: None,
+                confidence: 0.6,
+            });
+        }
+    }
+
+    fn is_physical(&self, r: &Reading) -> bool {
+        match self.triggers.entry(&r.trigger).acled {
+            AcledRule::Outside => false,
+            AcledRule::Fixed(t) => {
+                t.event_type() != "Strategic developments"
+                    || t.sub_event_type() == "Looting/property destruction"
+            }
+            _ => true,
+        }
+    }
+
+    fn physical_event(
+        &self,
+        text: &str,
+        sentence: &Sentence,
+        facts: &SentenceFacts,
+        next_sentence: Option<&str>,
+        readings: &[&Reading],
+        mentions: &[ActorMention],
+    ) -> Candidate {
+        // Actors: from the first trigger (in text order) that fills each role.
+        let mut frame = Frame::default();
+        for r in readings {
+            frame.actor1 = frame.actor1.or(r.frame.actor1);
+            frame.actor2 = frame
+                .actor2
+                .or(r.frame.actor2.filter(|&i| Some(i) != frame.actor1));
+        }
+        let (actor1, actor2) = actors_of(mentions, frame);
+        let kind = |a: &Option<ActorMention>| {
+            a.as_ref()
+                .and_then(|m| m.actor.kind.clone())
+                .unwrap_or_default()
+        };
+        let (k1, k2) = (kind(&actor1), kind(&actor2));
+        let body = sentence.span.slice(text);
+        let intervention = self.triggers.shows_intervention(body)
+            || next_sentence.is_some_and(|s| self.triggers.shows_intervention(s));
+        let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
+        for r in readings {
+            let entry = self.triggers.entry(&r.trigger);
+            let (sub, specific) = match entry.acled {
+                AcledRule::Fixed(t) => (t, true),
+                AcledRule::Violence => (resolve_violence(&k1, &k2, facts.victims_civilian), false),
+                AcledRule::Territory => (resolve_territory(&k1), true),
+                AcledRule::Protest => (resolve_protest(intervention), true),
+                AcledRule::Outside => continue,
+            };
+            let rank = self.triggers.rank(sub);
+            if best.as_ref().is_none_or(|(b, ..)| rank < *b) {
+                best = Some((rank, sub, r, specific));
+            }
+        }
+        let (_, sub, reading, specific) = best.expect("physical readings are not empty");
+        let entry = self.triggers.entry(&reading.trigger);
+        let definite = frames_definite(text, sentence.span, reading.trigger.span);
+        Candidate {
+            sentence: sentence.index,
+            sentence_span: sentence.span,
+            trigger: reading.trigger.span,
+            acled: Some(sub),
+            specific,
+            plover: entry.plover.clone(),
+            mode: entry.mode.clone(),
+            cameo: entry.cameo.clone(),
+            actor1,
+            actor2,
+            killed: facts.killed,
+            injured: facts.injured,
+            arrested: None,
+            abducted: facts.abducted,
+            date: facts.date.clone(),
+            date_in_sentence: facts.date_in_sentence,
+            attribution: facts.source.clone(),
+            definite,
+            location: None,
+            confidence: if specific { 0.8 } else { 0.6 },
+        }
+    }
+}
+
+struct Reading {
+    trigger: TriggerMatch,
+    frame: Frame,
+    voice: Voice,
+    threat: bool,
+}
+
+fn actors_of(
+    mentions: &[ActorMention],
+    frame: Frame,
+) -> (Option<ActorMention>, Option<ActorMention>) {
+    (
+        frame.actor1.map(|i| mentions[i].clone()),
+        frame.actor2.map(|i| mentions[i].clone()),
+    )
+}
+
+/// Whether the trigger is introduced by "the"/"this"/"that": it likely refers
+/// back to an event already reported.
+fn frames_definite(text: &str, sentence: Span, trigger: Span) -> bool {
+    sitrep_text::words::word_before(text, trigger.start, sentence.start).is_some_and(|w| {
+        matches!(
+            w.slice(text).to_ascii_lowercase().as_str(),
+            "the" | "this" | "that" | "these"
+        )
+    })
+}
+
+const STATE_KINDS: [&str; 3] = ["military", "police", "government"];
+const CROWD_KINDS: [&str; 2] = ["protesters", "rioters"];
+
+fn sub_event(name: &str) -> AcledType {
+    AcledType::from_sub_event(name).unwrap_or(AcledType(0))
+}
+
+/// Attack, armed clash, mob violence, violent demonstration or excessive force,
+/// from the kinds of the two actors.
+fn resolve_violence(actor1: &str, actor2: &str, victims_civilian: bool) -> AcledType {
+    let state = STATE_KINDS.contains(&actor1);
+    if actor2 == "protesters" && (state || actor1.is_empty()) {
+        return sub_event("Excessive force against protesters");
+    }
+    if actor1 == "rioters" {
+        return sub_event("Mob violence");
+    }
+    if actor1 == "protesters" {
+        return sub_event("Violent demonstration");
+    }
+    if actor2 == "civilians"
+        || (actor2.is_empty() && victims_civilian)
+        || CROWD_KINDS.contains(&actor2) && !state
+    {
+        return sub_event("Attack");
+    }
+    sub_event("Armed clash")
+}
+
+fn resolve_territory(actor1: &str) -> AcledType {
+    if STATE_KINDS.contains(&actor1) {
+        sub_event("Government regains territory")
+    } else {
+        sub_event("Non-state actor overtakes territory")
+    }
+}
+
+fn resolve_protest(intervention: bool) -> AcledType {
+    sub_event(if intervention {
+        "Protest with intervention"
+    } else {
+        "Peaceful protest"
+    })
+}

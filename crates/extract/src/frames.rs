@@ -1,0 +1,349 @@
+//! Frames: who is actor1 and who is actor2 of a trigger, from word order, voice
+//! and the prepositions around it.
+//!
+//! - active verb: the nearest actor before it acts, the first after it is acted on
+//!   ("Gunmen killed four farmers");
+//! - passive verb: the actor after "by" acts, the one before is acted on
+//!   ("four farmers were killed by gunmen");
+//! - a participle after a comma takes the main clause's subject
+//!   ("…, killing two people");
+//! - noun: "by X" or a modifier before it acts ("an air strike by X", "a Taliban
+//!   attack", "Russia's shelling"); "on/against/targeting Y" is acted on;
+//!   "between X and Y" names both.
+//!
+//! The words used here are English function words (prepositions, auxiliaries,
+//! conjunctions), never names.
+
+use sitrep_lexicon::actors::ActorMention;
+use sitrep_model::Span;
+use sitrep_text::words::{word_before, words};
+
+/// Which mentions (by index) fill a trigger's roles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Frame {
+    /// The actor that acts.
+    pub actor1: Option<usize>,
+    /// The actor acted on.
+    pub actor2: Option<usize>,
+}
+
+/// How the trigger was used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    /// Active verb.
+    Active,
+    /// Passive verb ("were killed").
+    Passive,
+    /// Participle after a comma ("…, killing two").
+    Participle,
+    /// Noun or fixed phrase.
+    Nominal,
+}
+
+const CLAUSE_BREAKS: [&str; 12] = [
+    ";",
+    " while ",
+    " but ",
+    " whereas ",
+    " after ",
+    " before ",
+    " although ",
+    " though ",
+    " when ",
+    " as ",
+    " since ",
+    " -- ",
+];
+
+/// Prepositions after which a bare country or capital is a place, not an actor.
+const LOCATIVE: [&str; 17] = [
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "of",
+    "around",
+    "towards",
+    "toward",
+    "through",
+    "throughout",
+    "within",
+    "over",
+];
+
+const BE: [&str; 9] = [
+    "was", "were", "been", "being", "is", "are", "be", "got", "get",
+];
+const AGENT_PREPOSITIONS: [&str; 2] = ["by", "from"];
+const TARGET_PREPOSITIONS: [&str; 6] = ["on", "against", "targeting", "at", "upon", "with"];
+
+/// The clause around `trigger` inside `sentence`.
+pub fn clause(text: &str, sentence: Span, trigger: Span) -> Span {
+    let head = &text[sentence.start..trigger.start];
+    let start = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+        .max()
+        .map_or(sentence.start, |i| sentence.start + i);
+    let tail = &text[trigger.end..sentence.end];
+    let end = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| tail.find(b))
+        .min()
+        .map_or(sentence.end, |i| trigger.end + i);
+    Span::new(start, end)
+}
+
+/// The voice of a trigger.
+pub fn voice(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    verb_past: bool,
+    verb_gerund: bool,
+    is_verb: bool,
+) -> Voice {
+    if !is_verb {
+        return Voice::Nominal;
+    }
+    let prev = word_before(text, trigger.start, sentence.start);
+    if verb_past {
+        let mut cursor = trigger.start;
+        for _ in 0..3 {
+            let Some(w) = word_before(text, cursor, sentence.start) else {
+                break;
+            };
+            let word = w.slice(text).to_ascii_lowercase();
+            if BE.contains(&word.as_str()) {
+                return Voice::Passive;
+            }
+            if !word.ends_with("ly")
+                && !matches!(word.as_str(), "reportedly" | "allegedly" | "also" | "all")
+            {
+                break;
+            }
+            cursor = w.start;
+        }
+        // A reduced relative: "soldiers killed by a bomb".
+        if next_word_is(text, trigger.end, sentence.end, &["by"]) {
+            return Voice::Passive;
+        }
+    }
+    if verb_gerund {
+        let before = &text[sentence.start..trigger.start];
+        if before.trim_end().ends_with(',')
+            || prev.is_some_and(|w| w.slice(text).eq_ignore_ascii_case("after"))
+        {
+            return Voice::Participle;
+        }
+    }
+    Voice::Active
+}
+
+fn next_word_is(text: &str, from: usize, limit: usize, options: &[&str]) -> bool {
+    words(text, Span::new(from, limit)).next().is_some_and(|w| {
+        options
+            .iter()
+            .any(|o| w.slice(text).eq_ignore_ascii_case(o))
+    })
+}
+
+fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool {
+    word_before(text, at, floor).is_some_and(|w| {
+        options
+            .iter()
+            .any(|o| w.slice(text).eq_ignore_ascii_case(o))
+    })
+}
+
+/// Whether a mention can be an actor where it stands (a bare "Syria" after "in" is
+/// a place).
+pub fn can_act(text: &str, mention: &ActorMention, floor: usize) -> bool {
+    !(mention.bare_place && word_before_is(text, mention.span.start, floor, &LOCATIVE))
+}
+
+/// Assigns roles for one trigger among the sentence's actor mentions.
+pub fn assign(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    voice: Voice,
+    mentions: &[ActorMention],
+) -> Frame {
+    let clause = clause(text, sentence, trigger);
+    let usable = |i: &usize| {
+        let m = &mentions[*i];
+        !m.span.overlaps(trigger) && can_act(text, m, sentence.start)
+    };
+    let left_floor = if voice == Voice::Participle {
+        sentence.start
+    } else {
+        clause.start
+    };
+    let left: Vec<usize> = (0..mentions.len())
+        .filter(usable)
+        .filter(|&i| mentions[i].span.end <= trigger.start && mentions[i].span.start >= left_floor)
+        .collect();
+    let right: Vec<usize> = (0..mentions.len())
+        .filter(usable)
+        .filter(|&i| mentions[i].span.start >= trigger.end && mentions[i].span.end <= clause.end)
+        .collect();
+    let introduced_by = |i: usize, preps: &[&str]| {
+        let m = &mentions[i];
+        let gap = words(text, Span::new(trigger.end, m.span.start)).count();
+        gap <= 6 && word_before_is(text, m.span.start, trigger.end, preps)
+    };
+    // The nearest left actor, skipping one that is only the object of "by"/"of"
+    // inside a longer subject phrase is not attempted: nearest wins.
+    let nearest_left = left.last().copied();
+    let first_right = right.first().copied();
+    match voice {
+        Voice::Active | Voice::Participle => {
+            // "clashed with X", "killed X": the first actor after the verb.
+            let object = right.iter().copied().find(|&i| {
+                !introduced_by(i, &AGENT_PREPOSITIONS[..1])
+                    && words(text, Span::new(trigger.end, mentions[i].span.start)).count() <= 8
+            });
+            Frame {
+                actor1: nearest_left,
+                actor2: object,
+            }
+        }
+        Voice::Passive => Frame {
+            actor1: right.iter().copied().find(|&i| introduced_by(i, &["by"])),
+            actor2: nearest_left,
+        },
+        Voice::Nominal => {
+            if let Some(between) = right
+                .iter()
+                .position(|&i| introduced_by(i, &["between", "among"]))
+            {
+                return Frame {
+                    actor1: Some(right[between]),
+                    actor2: right.get(between + 1).copied(),
+                };
+            }
+            let by = right
+                .iter()
+                .copied()
+                .find(|&i| introduced_by(i, &AGENT_PREPOSITIONS));
+            let modifier = nearest_left.filter(|&i| {
+                words(text, Span::new(mentions[i].span.end, trigger.start)).count() <= 2
+            });
+            let target = right
+                .iter()
+                .copied()
+                .find(|&i| introduced_by(i, &TARGET_PREPOSITIONS));
+            Frame {
+                actor1: by.or(modifier),
+                actor2: target.or_else(|| {
+                    first_right.filter(|&i| Some(i) != by && introduced_by(i, &["of"]))
+                }),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_lexicon::actors::ActorLexicon;
+    use std::sync::LazyLock;
+
+    static ACTORS: LazyLock<ActorLexicon> =
+        LazyLock::new(|| ActorLexicon::embedded().expect("actor lexicon loads"));
+
+    fn check(
+        sentence: &str,
+        trigger: &str,
+        voice_expected: Voice,
+        actor1: Option<&str>,
+        actor2: Option<&str>,
+    ) {
+        let at = sentence.find(trigger).expect("trigger in sentence");
+        let span = Span::new(at, at + trigger.len());
+        let whole = Span::new(0, sentence.len());
+        let is_verb = voice_expected != Voice::Nominal;
+        let past = trigger.ends_with("ed") || ["shot", "fought", "struck"].contains(&trigger);
+        let v = voice(
+            sentence,
+            whole,
+            span,
+            past,
+            trigger.ends_with("ing"),
+            is_verb,
+        );
+        assert_eq!(v, voice_expected, "voice in {sentence:?}");
+        let mentions = ACTORS.find(sentence, None);
+        let frame = assign(sentence, whole, span, v, &mentions);
+        let text_of = |i: Option<usize>| i.map(|i| mentions[i].span.slice(sentence));
+        assert_eq!(text_of(frame.actor1), actor1, "actor1 in {sentence:?}");
+        assert_eq!(text_of(frame.actor2), actor2, "actor2 in {sentence:?}");
+    }
+
+    #[test]
+    fn assigns_roles_by_voice_and_prepositions() {
+        use Voice::*;
+        check(
+            "Gunmen killed four farmers in Zamfara.",
+            "killed",
+            Active,
+            Some("Gunmen"),
+            Some("farmers"),
+        );
+        check(
+            "Four farmers were killed by gunmen in Zamfara.",
+            "killed",
+            Passive,
+            Some("gunmen"),
+            Some("farmers"),
+        );
+        check(
+            "Militants stormed the camp, killing two soldiers.",
+            "killing",
+            Participle,
+            Some("Militants"),
+            Some("soldiers"),
+        );
+        check(
+            "An air strike by Syrian government forces hit the town.",
+            "air strike",
+            Nominal,
+            Some("Syrian government forces"),
+            None,
+        );
+        check(
+            "Police clashed with protesters in Nairobi.",
+            "clashed",
+            Active,
+            Some("Police"),
+            Some("protesters"),
+        );
+        check(
+            "Moscow has accused Ankara of aiding militants.",
+            "accused",
+            Active,
+            Some("Moscow"),
+            Some("Ankara"),
+        );
+        check(
+            "Turkish troops were deployed in Syria.",
+            "deployed",
+            Passive,
+            None,
+            Some("Turkish troops"),
+        );
+        check(
+            "Clashes between the army and the RSF spread.",
+            "Clashes",
+            Nominal,
+            Some("the army"),
+            Some("the RSF"),
+        );
+    }
+}

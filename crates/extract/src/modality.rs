@@ -1,0 +1,188 @@
+//! Modality: whether a trigger asserts a real event, a denied one, a plan or a
+//! threat. Cues are data (`lexicons/hedges/hedges.tsv`); the code only measures
+//! how far a cue stands before the trigger, inside the trigger's clause.
+
+use std::sync::LazyLock;
+
+use sitrep_lexicon::{tsv, PhraseMatcher, PhrasePattern};
+use sitrep_model::Span;
+use sitrep_text::words::{word_before, words};
+
+/// What a trigger asserts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    /// It happened.
+    Asserted,
+    /// It is said not to have happened.
+    Negated,
+    /// Planned, possible, conditional or wished for.
+    Unreal,
+    /// Threatened.
+    Threat,
+}
+
+struct Cue {
+    effect: Modality,
+    reach: usize,
+}
+
+struct Hedges {
+    matcher: PhraseMatcher,
+    cues: Vec<Cue>,
+}
+
+static HEDGES: LazyLock<Hedges> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut cues = Vec::new();
+    for row in tsv::rows(include_str!("../../../lexicons/hedges/hedges.tsv")) {
+        let effect = match row.get(1) {
+            "negate" => Modality::Negated,
+            "threat" => Modality::Threat,
+            _ => Modality::Unreal,
+        };
+        patterns.push(PhrasePattern {
+            text: row.get(0).to_string(),
+            id: cues.len() as u32,
+        });
+        cues.push(Cue {
+            effect,
+            reach: row.get(2).parse().unwrap_or(2),
+        });
+    }
+    Hedges {
+        matcher: PhraseMatcher::new(&patterns),
+        cues,
+    }
+});
+
+/// Verbs after which "to" + trigger still reports a real act ("began to shell").
+const ASPECT_VERBS: [&str; 8] = [
+    "began",
+    "begun",
+    "started",
+    "continued",
+    "continue",
+    "continues",
+    "managed",
+    "resumed",
+];
+
+/// The modality of the trigger at `trigger` within `clause` (byte spans into `text`).
+pub fn modality(text: &str, clause: Span, trigger: Span, is_base_verb: bool) -> Modality {
+    let window = Span::new(clause.start, trigger.start);
+    let mut found = Modality::Asserted;
+    for m in HEDGES.matcher.find(window.slice(text)) {
+        let cue = &HEDGES.cues[m.id as usize];
+        let cue_end = window.start + m.span.end;
+        let between = words(text, Span::new(cue_end, trigger.start)).count();
+        if between <= cue.reach {
+            found = strongest(found, cue.effect);
+        }
+    }
+    if found == Modality::Asserted && is_base_verb {
+        if let Some(to) = word_before(text, trigger.start, clause.start) {
+            if to.slice(text).eq_ignore_ascii_case("to") {
+                let aspect = word_before(text, to.start, clause.start).is_some_and(|w| {
+                    ASPECT_VERBS
+                        .iter()
+                        .any(|v| w.slice(text).eq_ignore_ascii_case(v))
+                });
+                if !aspect {
+                    found = Modality::Unreal;
+                }
+            }
+        }
+    }
+    found
+}
+
+fn strongest(a: Modality, b: Modality) -> Modality {
+    let rank = |m: Modality| match m {
+        Modality::Asserted => 0,
+        Modality::Unreal => 1,
+        Modality::Threat => 2,
+        Modality::Negated => 3,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, trigger: &str, expected: Modality) {
+        let at = sentence.find(trigger).expect("trigger in sentence");
+        let span = Span::new(at, at + trigger.len());
+        let base = !trigger.ends_with("ed") && !trigger.ends_with("ing");
+        let got = modality(sentence, Span::new(0, sentence.len()), span, base);
+        assert_eq!(got, expected, "{sentence:?} / {trigger:?}");
+    }
+
+    #[test]
+    fn reads_negation_plans_and_threats() {
+        use Modality::*;
+        let rows = [
+            (
+                "Gunmen killed four farmers near Maiduguri.",
+                "killed",
+                Asserted,
+            ),
+            ("The army denied shelling the village.", "shelling", Negated),
+            (
+                "Police did not arrest anyone after the march.",
+                "arrest",
+                Negated,
+            ),
+            ("The rebels threatened to attack Goma.", "attack", Threat),
+            (
+                "The commander vowed to crush the uprising in Tigray.",
+                "crush",
+                Threat,
+            ),
+            ("The junta plans to bomb the rebel bases.", "bomb", Unreal),
+            ("Troops could shell the town within days.", "shell", Unreal),
+            (
+                "The campaign to recapture Idlib continued.",
+                "recapture",
+                Unreal,
+            ),
+            (
+                "Militants began to shell the outskirts of Kharkiv.",
+                "shell",
+                Asserted,
+            ),
+            (
+                "If the talks fail, the army will attack Mekelle.",
+                "attack",
+                Unreal,
+            ),
+            (
+                "There was no fighting in Kismayo on Monday.",
+                "fighting",
+                Negated,
+            ),
+            (
+                "Residents fear an offensive on Tal Afar.",
+                "offensive",
+                Unreal,
+            ),
+            (
+                "The soldiers refused to fire on protesters in Yangon.",
+                "fire on",
+                Negated,
+            ),
+            (
+                "It was not immediately clear who carried out the attack in Kunduz.",
+                "attack",
+                Asserted,
+            ),
+        ];
+        for (sentence, trigger, expected) in rows {
+            check(sentence, trigger, expected);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! One document through every stage, and the records built from the result.
+
+use chrono::Duration;
+use sitrep_extract::{merge, Candidate, Extractor, Family};
+use sitrep_geo::Gazetteer;
+use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
+use sitrep_model::{
+    stable_hash, Acled, Actor, CharIndex, Document, Event, Evidence, Location, Plover, Span,
+};
+use sitrep_text::Analyzed;
+
+use crate::Extraction;
+
+/// Events whose own date lies further back than this are background, not news.
+const HISTORY_DAYS: i64 = 120;
+
+/// Runs the stages on one document.
+pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> Extraction {
+    let text = doc.text.as_str();
+    let analyzed = sitrep_text::analyze(text);
+    let places = gazetteer.geoparse(text);
+    let mut candidates = extractor.candidates(text, &analyzed, doc.published);
+    for candidate in &mut candidates {
+        let exclude: Vec<Span> = [&candidate.actor1, &candidate.actor2]
+            .into_iter()
+            .flatten()
+            .filter(|m| !m.bare_place)
+            .map(|m| m.span)
+            .collect();
+        candidate.location = places
+            .locate(candidate.sentence_span, candidate.trigger.start, &exclude)
+            .or_else(|| places.focus());
+    }
+    let candidates = merge::merge(candidates);
+    let focus_iso3 = places
+        .focus()
+        .and_then(|l| l.country)
+        .and_then(|iso2| extractor.actors().iso2_to_iso3(&iso2).map(str::to_string));
+    let chars = CharIndex::new(text);
+    let events = candidates
+        .into_iter()
+        .filter(|c| !is_history(c, doc))
+        .map(|c| {
+            to_event(
+                c,
+                doc,
+                &analyzed,
+                &chars,
+                extractor.actors(),
+                focus_iso3.as_deref(),
+            )
+        })
+        .collect();
+    Extraction {
+        events,
+        figures: Vec::new(),
+        diagnostics: Vec::new(),
+    }
+}
+
+/// A physical event dated well before publication is background ("the 2018 deal").
+fn is_history(c: &Candidate, doc: &Document) -> bool {
+    let (Some(date), Some(published)) = (c.date.value, doc.published) else {
+        return false;
+    };
+    c.date_in_sentence
+        && date < published - Duration::days(HISTORY_DAYS)
+        && c.family() != Family::Verbal
+        || c.date_in_sentence && date < published - Duration::days(HISTORY_DAYS * 3)
+}
+
+fn to_event(
+    c: Candidate,
+    doc: &Document,
+    analyzed: &Analyzed,
+    chars: &CharIndex,
+    actors: &ActorLexicon,
+    focus_iso3: Option<&str>,
+) -> Event {
+    let text = doc.text.as_str();
+    let iso3 = c
+        .location
+        .as_ref()
+        .and_then(|l| l.country.as_deref())
+        .and_then(|iso2| actors.iso2_to_iso3(iso2))
+        .or(focus_iso3);
+    let localise = |m: &ActorMention| match iso3 {
+        Some(code) => actors.localise(m, code),
+        None => m.actor.clone(),
+    };
+    let mut actor1 = c.actor1.as_ref().map(localise);
+    let actor2 = c.actor2.as_ref().map(localise);
+    if actor1.is_none() {
+        actor1 = default_actor1(&c, iso3, actors);
+    }
+    let sentence = analyzed.sentences[c.sentence];
+    let evidence = Evidence {
+        sentence_index: sentence.index,
+        start: chars.chars(sentence.span.start),
+        end: chars.chars(sentence.span.end),
+        sentence: sentence.span.slice(text).to_string(),
+    };
+    let acled = c.acled.map(|t| Acled {
+        event_type: t.event_type().to_string(),
+        sub_event_type: t.sub_event_type().to_string(),
+    });
+    let kind = acled
+        .as_ref()
+        .map_or(c.plover.as_str(), |a| a.sub_event_type.as_str());
+    let id = format!(
+        "{:016x}",
+        stable_hash(&[
+            doc.id.as_bytes(),
+            &c.trigger.start.to_le_bytes(),
+            kind.as_bytes()
+        ])
+    );
+    let fatalities = c.killed.map_or(0, |k| k.acled_value());
+    Event {
+        id,
+        doc_id: doc.id.clone(),
+        date: c.date,
+        acled,
+        plover: Some(Plover {
+            kind: c.plover,
+            mode: c.mode,
+        }),
+        cameo: c.cameo,
+        actor1,
+        actor2,
+        location: c.location.or(Some(Location::default())),
+        killed: c.killed,
+        injured: c.injured,
+        arrested: c.arrested,
+        abducted: c.abducted,
+        fatalities,
+        attribution: c.attribution,
+        evidence,
+        trigger: Some(c.trigger.slice(text).to_string()),
+        confidence: c.confidence,
+    }
+}
+
+/// ACLED names an unknown perpetrator "Unidentified Armed Group (Country)" and
+/// protesters with no organisation "Protesters (Country)".
+fn default_actor1(c: &Candidate, iso3: Option<&str>, actors: &ActorLexicon) -> Option<Actor> {
+    let sub = c.acled?;
+    let event_type = sub.event_type();
+    let (label, kind) = match event_type {
+        "Protests" => ("Protesters", "protesters"),
+        "Riots" => ("Rioters", "rioters"),
+        "Battles" | "Explosions/Remote violence" | "Violence against civilians" => {
+            ("Unidentified Armed Group", "militia")
+        }
+        _ => return None,
+    };
+    let country = iso3.and_then(|code| actors.country(code));
+    Some(Actor {
+        text: String::new(),
+        name: Some(match country {
+            Some(country) => format!("{label} ({})", country.name),
+            None => label.to_string(),
+        }),
+        country: iso3.map(str::to_string),
+        kind: Some(kind.to_string()),
+        code: None,
+    })
+}
