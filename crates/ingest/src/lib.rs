@@ -1,144 +1,221 @@
 //! Reads articles from files, directories and standard input into [`Document`]s.
 //!
-//! Every input yields a stream of `Result<Document, IngestError>`: a bad record
-//! (broken UTF-8, a malformed JSON line, an empty document) becomes an error item
-//! naming its file and line, and the stream goes on with the rest.
+//! # What goes in, what comes out
+//!
+//! [`read_paths`] takes paths (`-` is standard input; a directory is walked
+//! recursively in sorted order) and returns one stream of
+//! `Result<Document, IngestError>`. Each input format lives in its own module
+//! and is listed in the [`FORMATS`] table; `.gz` variants of every format are
+//! decompressed on the fly, and standard input or a file with an unknown
+//! extension is sniffed (gzip, JSONL, feed, HTML, else plain text).
+//!
+//! # Invariants
+//!
+//! - A bad record (broken UTF-8, a malformed JSON line, a document with no
+//!   text, a record over [`IngestOptions::max_document_bytes`], HTML that yields
+//!   no article) becomes an error item naming its file and line; the stream
+//!   goes on with the rest. Nothing panics on any input.
+//! - Memory is bounded: JSONL is read line by line and no record larger than
+//!   the size limit is ever held in memory, whatever the file size.
+//! - Document ids are stable: the JSONL `id`, else `file:line`; a feed item's
+//!   guid or link; the file name (relative path inside a directory) otherwise.
+//!
+//! ```
+//! use std::io::Write;
+//! let dir = std::env::temp_dir().join("sitrep-ingest-doctest");
+//! std::fs::create_dir_all(&dir).unwrap();
+//! let path = dir.join("docs.jsonl");
+//! std::fs::write(&path, "{\"id\": \"a\", \"text\": \"Gunmen killed 3 people.\"}\nnot json\n").unwrap();
+//! let items: Vec<_> = sitrep_ingest::read_paths(vec![path], Default::default()).collect();
+//! assert_eq!(items[0].as_ref().unwrap().id, "a");
+//! assert!(items[1].as_ref().unwrap_err().to_string().contains("docs.jsonl:2"));
+//! ```
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+mod boilerplate;
+mod date;
+mod feed;
+mod gz;
+mod html;
+mod jsonl;
+mod source;
+mod txt;
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 use sitrep_model::Document;
 
+pub use html::html_to_text;
+use source::Source;
+
 /// A record that could not be read, with where it came from.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{origin}: {message}")]
 pub struct IngestError {
-    /// File (and line, for JSONL) the problem is in.
+    /// File (and line, or feed item) the problem is in, e.g. `news.jsonl:12`.
     pub origin: String,
     /// What went wrong and what to do about it.
     pub message: String,
 }
 
+impl IngestError {
+    pub(crate) fn new(origin: impl Into<String>, message: impl Into<String>) -> Self {
+        IngestError {
+            origin: origin.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The default for [`IngestOptions::max_document_bytes`]: 16 MiB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 16 << 20;
+
 /// Options that apply to every document read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct IngestOptions {
     /// Publication date for documents that carry none.
     pub published: Option<NaiveDate>,
+    /// Largest record accepted (a JSONL line, a text, HTML or feed file after
+    /// decompression); larger ones are reported and skipped.
+    pub max_document_bytes: usize,
+    /// When set, every byte read from input files is counted here (before
+    /// decompression), for progress bars.
+    pub bytes_read: Option<Arc<AtomicU64>>,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            published: None,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            bytes_read: None,
+        }
+    }
+}
+
+/// An input format sitrep reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One document per line, as JSON (`.jsonl`, `.ndjson`).
+    Jsonl,
+    /// One plain-text document per file (`.txt`).
+    Txt,
+    /// One article page per file (`.html`, `.htm`).
+    Html,
+    /// An RSS or Atom feed; each item is a document (`.rss`, `.atom`, `.xml`).
+    Feed,
+}
+
+/// A stream of documents from one input.
+pub(crate) type DocStream = Box<dyn Iterator<Item = Result<Document, IngestError>> + Send>;
+
+/// One row of the [`FORMATS`] table.
+pub struct FormatSpec {
+    /// The format.
+    pub format: Format,
+    /// File extensions (lower case, without the dot) read as this format.
+    pub extensions: &'static [&'static str],
+    /// One line for `--help` and the README.
+    pub description: &'static str,
+    read: fn(Source) -> DocStream,
+}
+
+/// Every input format: adding one is a new module plus one line here.
+/// Any of them may be gzip-compressed (`name.jsonl.gz`).
+pub static FORMATS: &[FormatSpec] = &[
+    FormatSpec {
+        format: Format::Jsonl,
+        extensions: &["jsonl", "ndjson"],
+        description:
+            "one JSON document a line: text (or body/content), id, published, title, url, source",
+        read: jsonl::read,
+    },
+    FormatSpec {
+        format: Format::Txt,
+        extensions: &["txt", "text"],
+        description: "one plain-text article per file; its id is the file name",
+        read: txt::read,
+    },
+    FormatSpec {
+        format: Format::Html,
+        extensions: &["html", "htm", "xhtml"],
+        description:
+            "one article page per file: main text, title, canonical URL and date from metadata",
+        read: html::read,
+    },
+    FormatSpec {
+        format: Format::Feed,
+        extensions: &["rss", "atom", "xml"],
+        description: "an RSS or Atom feed; every item is a document",
+        read: feed::read,
+    },
+];
+
+impl Format {
+    /// The format for a file extension (without the dot, any case), if known.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        let extension = extension.to_ascii_lowercase();
+        FORMATS
+            .iter()
+            .find(|spec| spec.extensions.contains(&extension.as_str()))
+            .map(|spec| spec.format)
+    }
+
+    fn spec(self) -> &'static FormatSpec {
+        FORMATS
+            .iter()
+            .find(|spec| spec.format == self)
+            .unwrap_or(&FORMATS[0])
+    }
 }
 
 /// Reads every path in order (`-` is standard input) as a stream of documents.
+///
+/// Directories are walked recursively in sorted order and only files with a
+/// known extension (see [`FORMATS`], optionally followed by `.gz`) are read.
 pub fn read_paths(
     paths: Vec<PathBuf>,
     options: IngestOptions,
-) -> impl Iterator<Item = Result<Document, IngestError>> {
-    paths
-        .into_iter()
-        .flat_map(move |path| read_path(&path, &options))
-}
-
-fn read_path(path: &Path, options: &IngestOptions) -> Vec<Result<Document, IngestError>> {
-    let origin = path.display().to_string();
-    let fail = |message: String| {
-        vec![Err(IngestError {
-            origin: origin.clone(),
-            message,
-        })]
-    };
-    let reader: Box<dyn Read> = if origin == "-" {
-        Box::new(std::io::stdin())
-    } else {
-        match File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => return fail(format!("cannot open: {e}")),
-        }
-    };
-    let is_jsonl = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    );
-    if is_jsonl {
-        return BufReader::new(reader)
-            .split(b'\n')
-            .enumerate()
-            .filter_map(|(n, line)| match line {
-                Ok(line) if line.iter().all(u8::is_ascii_whitespace) => None,
-                Ok(line) => Some(parse_json_line(
-                    &line,
-                    &format!("{origin}:{}", n + 1),
-                    options,
-                )),
-                Err(e) => Some(Err(IngestError {
-                    origin: format!("{origin}:{}", n + 1),
-                    message: e.to_string(),
-                })),
-            })
-            .collect();
-    }
-    let mut bytes = Vec::new();
-    let mut reader = reader;
-    if let Err(e) = reader.read_to_end(&mut bytes) {
-        return fail(format!("cannot read: {e}"));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) if text.trim().is_empty() => fail("empty document".into()),
-        Ok(text) => vec![Ok(Document {
-            id: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "stdin".into()),
-            text,
-            published: options.published,
-            ..Document::default()
-        })],
-        Err(e) => fail(format!("not valid UTF-8: {e}")),
-    }
-}
-
-#[derive(Deserialize)]
-struct JsonDoc {
-    id: Option<serde_json::Value>,
-    #[serde(alias = "body", alias = "content")]
-    text: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-    source: Option<String>,
-}
-
-fn parse_json_line(
-    line: &[u8],
-    origin: &str,
-    options: &IngestOptions,
-) -> Result<Document, IngestError> {
-    let err = |message: String| IngestError {
-        origin: origin.to_string(),
-        message,
-    };
-    let doc: JsonDoc = serde_json::from_slice(line).map_err(|e| err(format!("bad JSON: {e}")))?;
-    let text = doc
-        .text
-        .filter(|t| !t.trim().is_empty())
-        .ok_or_else(|| err("no text".into()))?;
-    let published = doc
-        .published
-        .as_deref()
-        .and_then(|p| p.get(..10))
-        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-        .or(options.published);
-    let id = match doc.id {
-        Some(serde_json::Value::String(s)) => s,
-        Some(other) => other.to_string(),
-        None => origin.to_string(),
-    };
-    Ok(Document {
-        id,
-        text,
-        published,
-        title: doc.title,
-        url: doc.url,
-        source: doc.source,
+) -> impl Iterator<Item = Result<Document, IngestError>> + Send {
+    let options = Arc::new(options);
+    paths.into_iter().flat_map(move |path| {
+        let options = Arc::clone(&options);
+        source::expand(path).flat_map(move |input| match input {
+            Ok(input) => input.open(&options),
+            Err(err) => Box::new(std::iter::once(Err(err))) as DocStream,
+        })
     })
+}
+
+/// Reads documents from any reader (a socket, an in-memory buffer) with the
+/// given format, or sniffs the format when `format` is `None`.
+/// `name` is used in ids and error messages.
+pub fn read_reader(
+    reader: impl std::io::Read + Send + 'static,
+    name: &str,
+    format: Option<Format>,
+    options: IngestOptions,
+) -> impl Iterator<Item = Result<Document, IngestError>> + Send {
+    source::open_reader(Box::new(reader), name, format, &Arc::new(options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_extension_belongs_to_one_format() {
+        let mut seen = std::collections::HashSet::new();
+        for spec in FORMATS {
+            assert!(std::ptr::eq(spec.format.spec(), spec));
+            for ext in spec.extensions {
+                assert!(seen.insert(*ext), "extension {ext} listed twice in FORMATS");
+                assert_eq!(Format::from_extension(ext), Some(spec.format));
+            }
+        }
+        assert_eq!(Format::from_extension("HTML"), Some(Format::Html));
+        assert_eq!(Format::from_extension("pdf"), None);
+    }
 }
