@@ -155,14 +155,14 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::IngestOptions;
+    use crate::Settings;
 
     fn check(xml: &str, expected: &[(&str, &str, Option<&str>, &str)]) {
         let source = Source {
             reader: Box::new(Cursor::new(xml.as_bytes().to_vec())),
             origin: "feed.xml".into(),
             id: "feed.xml".into(),
-            options: Arc::new(IngestOptions::default()),
+            settings: Arc::new(Settings::default()),
         };
         let got: Vec<(String, String, Option<String>, String)> = read(source)
             .map(|item| match item {

@@ -45,7 +45,7 @@ enum Line {
 impl JsonlStream {
     /// Reads the next line (without its newline) into `self.buffer`.
     fn next_line(&mut self) -> std::io::Result<Line> {
-        let limit = self.source.options.max_document_bytes;
+        let limit = self.source.settings.max_document_bytes;
         self.buffer.clear();
         let mut too_long = false;
         let mut any = false;
@@ -99,7 +99,7 @@ impl Iterator for JsonlStream {
                 }
                 Ok(Line::End) => self.finished = true,
                 Ok(Line::TooLong) => {
-                    let limit = self.source.options.max_document_bytes;
+                    let limit = self.source.settings.max_document_bytes;
                     return Some(Err(IngestError::new(origin(), too_large(limit))));
                 }
                 Ok(Line::Read) => {

@@ -12,7 +12,7 @@
 //! # Invariants
 //!
 //! - A bad record (broken UTF-8, a malformed JSON line, a document with no
-//!   text, a record over [`IngestOptions::max_document_bytes`], HTML that yields
+//!   text, a record over the size limit ([`Reader::max_document_bytes`]), HTML that yields
 //!   no article) becomes an error item naming its file and line; the stream
 //!   goes on with the rest. Nothing panics on any input.
 //! - Memory is bounded: JSONL is read line by line and no record larger than
@@ -69,29 +69,95 @@ impl IngestError {
     }
 }
 
-/// The default for [`IngestOptions::max_document_bytes`]: 16 MiB.
+/// The default size limit of one record: 16 MiB (see [`Reader::max_document_bytes`]).
 pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 16 << 20;
 
 /// Options that apply to every document read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
     /// Publication date for documents that carry none.
     pub published: Option<NaiveDate>,
-    /// Largest record accepted (a JSONL line, a text, HTML or feed file after
-    /// decompression); larger ones are reported and skipped.
+}
+
+/// Everything a format reader needs besides the bytes.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    pub published: Option<NaiveDate>,
     pub max_document_bytes: usize,
-    /// When set, every byte read from input files is counted here (before
-    /// decompression), for progress bars.
     pub bytes_read: Option<Arc<AtomicU64>>,
 }
 
-impl Default for IngestOptions {
+impl Default for Settings {
     fn default() -> Self {
-        IngestOptions {
+        Settings {
             published: None,
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
             bytes_read: None,
         }
+    }
+}
+
+/// A configured reader: [`IngestOptions`] plus a size limit and a byte counter.
+///
+/// `read_paths(paths, options)` is `Reader::new(options).read_paths(paths)`.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    settings: Settings,
+}
+
+impl Reader {
+    /// A reader with the given options and the default size limit.
+    pub fn new(options: IngestOptions) -> Self {
+        Reader {
+            settings: Settings {
+                published: options.published,
+                ..Settings::default()
+            },
+        }
+    }
+
+    /// Sets the largest record accepted (a JSONL line; a text, HTML or feed
+    /// file after decompression). Larger ones are reported and skipped.
+    pub fn max_document_bytes(mut self, bytes: usize) -> Self {
+        self.settings.max_document_bytes = bytes;
+        self
+    }
+
+    /// Counts every byte read from input files (before decompression) into
+    /// `counter`, for progress bars.
+    pub fn count_bytes(mut self, counter: Arc<AtomicU64>) -> Self {
+        self.settings.bytes_read = Some(counter);
+        self
+    }
+
+    /// Reads every path in order (`-` is standard input) as a stream of documents.
+    ///
+    /// Directories are walked recursively in sorted order and only files with a
+    /// known extension (see [`FORMATS`], optionally followed by `.gz`) are read.
+    pub fn read_paths(
+        self,
+        paths: Vec<PathBuf>,
+    ) -> impl Iterator<Item = Result<Document, IngestError>> + Send {
+        let settings = Arc::new(self.settings);
+        paths.into_iter().flat_map(move |path| {
+            let settings = Arc::clone(&settings);
+            source::expand(path).flat_map(move |input| match input {
+                Ok(input) => input.open(&settings),
+                Err(err) => Box::new(std::iter::once(Err(err))) as DocStream,
+            })
+        })
+    }
+
+    /// Reads documents from any reader (a socket, an in-memory buffer) in the
+    /// given format, or sniffs the format when `format` is `None`.
+    /// `name` is used in ids and error messages.
+    pub fn read_reader(
+        self,
+        reader: impl std::io::Read + Send + 'static,
+        name: &str,
+        format: Option<Format>,
+    ) -> impl Iterator<Item = Result<Document, IngestError>> + Send {
+        source::open_reader(Box::new(reader), name, format, &Arc::new(self.settings))
     }
 }
 
@@ -171,34 +237,13 @@ impl Format {
     }
 }
 
-/// Reads every path in order (`-` is standard input) as a stream of documents.
-///
-/// Directories are walked recursively in sorted order and only files with a
-/// known extension (see [`FORMATS`], optionally followed by `.gz`) are read.
+/// Reads every path in order (`-` is standard input) as a stream of documents,
+/// with the default size limit. See [`Reader`] for more control.
 pub fn read_paths(
     paths: Vec<PathBuf>,
     options: IngestOptions,
 ) -> impl Iterator<Item = Result<Document, IngestError>> + Send {
-    let options = Arc::new(options);
-    paths.into_iter().flat_map(move |path| {
-        let options = Arc::clone(&options);
-        source::expand(path).flat_map(move |input| match input {
-            Ok(input) => input.open(&options),
-            Err(err) => Box::new(std::iter::once(Err(err))) as DocStream,
-        })
-    })
-}
-
-/// Reads documents from any reader (a socket, an in-memory buffer) with the
-/// given format, or sniffs the format when `format` is `None`.
-/// `name` is used in ids and error messages.
-pub fn read_reader(
-    reader: impl std::io::Read + Send + 'static,
-    name: &str,
-    format: Option<Format>,
-    options: IngestOptions,
-) -> impl Iterator<Item = Result<Document, IngestError>> + Send {
-    source::open_reader(Box::new(reader), name, format, &Arc::new(options))
+    Reader::new(options).read_paths(paths)
 }
 
 #[cfg(test)]

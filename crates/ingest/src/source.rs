@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::{gz, DocStream, Format, IngestError, IngestOptions};
+use crate::{gz, DocStream, Format, IngestError, Settings};
 
 /// Directories nested deeper than this are not walked (guards symlink loops).
 const MAX_DIRECTORY_DEPTH: usize = 64;
@@ -35,18 +35,18 @@ pub(crate) struct Source {
     /// The base of document ids.
     pub id: String,
     /// Options for every document.
-    pub options: Arc<IngestOptions>,
+    pub settings: Arc<Settings>,
 }
 
 impl Source {
     /// The publication date to use when a document carries `found` (or none).
     pub fn published(&self, found: Option<NaiveDate>) -> Option<NaiveDate> {
-        found.or(self.options.published)
+        found.or(self.settings.published)
     }
 
     /// Reads the whole input as UTF-8, refusing more than the size limit.
     pub fn read_to_string(&mut self) -> Result<String, IngestError> {
-        let limit = self.options.max_document_bytes;
+        let limit = self.settings.max_document_bytes;
         let mut bytes = Vec::new();
         (&mut self.reader)
             .take(limit as u64 + 1)
@@ -200,7 +200,7 @@ fn format_of(path: &Path) -> (bool, Option<Format>) {
 
 impl Input {
     /// Opens the input and returns its documents.
-    pub fn open(self, options: &Arc<IngestOptions>) -> DocStream {
+    pub fn open(self, settings: &Arc<Settings>) -> DocStream {
         let stdin = self.path.as_os_str() == "-";
         let origin = if stdin {
             "<stdin>".to_string()
@@ -218,7 +218,7 @@ impl Input {
                 }
             }
         };
-        let raw: Box<dyn Read + Send> = match &options.bytes_read {
+        let raw: Box<dyn Read + Send> = match &settings.bytes_read {
             Some(counter) => Box::new(Counting {
                 inner: raw,
                 counter: Arc::clone(counter),
@@ -231,7 +231,7 @@ impl Input {
             format_of(&self.path)
         };
         let raw = if compressed { gz::decode(raw) } else { raw };
-        open_source(raw, origin, self.id, format, options)
+        open_source(raw, origin, self.id, format, settings)
     }
 }
 
@@ -240,9 +240,9 @@ pub(crate) fn open_reader(
     reader: Box<dyn Read + Send>,
     name: &str,
     format: Option<Format>,
-    options: &Arc<IngestOptions>,
+    settings: &Arc<Settings>,
 ) -> DocStream {
-    open_source(reader, name.to_string(), name.to_string(), format, options)
+    open_source(reader, name.to_string(), name.to_string(), format, settings)
 }
 
 fn open_source(
@@ -250,7 +250,7 @@ fn open_source(
     origin: String,
     id: String,
     format: Option<Format>,
-    options: &Arc<IngestOptions>,
+    settings: &Arc<Settings>,
 ) -> DocStream {
     let (reader, format) = match format {
         Some(format) => (reader, format),
@@ -263,7 +263,7 @@ fn open_source(
         reader: Box::new(BufReader::with_capacity(BUFFER_BYTES, reader)),
         origin,
         id,
-        options: Arc::clone(options),
+        settings: Arc::clone(settings),
     };
     (format.spec().read)(source)
 }
