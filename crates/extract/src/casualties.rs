@@ -1,1 +1,1331 @@
-//! casualties (work in progress).
+//! Victims and their counts in one sentence: killed, injured, arrested, abducted,
+//! displaced, and the other people humanitarian figures count.
+//!
+//! In: one sentence. Out: every casualty mention ([`mentions`]) and, per measure, the
+//! one that counts for the sentence ([`casualties`]). A mention links a casualty word
+//! (`lexicons/casualties/triggers.tsv`) to the people it counts:
+//!
+//! - active verbs count what follows ("killed 33 Turkish soldiers", "killing a teacher");
+//! - passive verbs, headlines and intransitives count what precedes ("33 troops were
+//!   killed", "33 killed in strike", "two soldiers died", "left 12 dead");
+//! - nouns count what precedes or follows "of" ("33 deaths", "the deaths of 4 students",
+//!   "claimed the lives of 7"); tolls count what follows ("the toll rose to 21");
+//! - groups joined by "and" add up ("one civilian and six assailants" is 7), while
+//!   "including …" names a subset and adds nothing;
+//! - a singular person with no number is one ("a policeman was shot dead");
+//! - "no one was hurt", "no casualties" are an explicit zero;
+//! - denials, threats, plans, conditions and fears keep the count but are flagged.
+//!
+//! Counts of things never become victims: numbers come from [`crate::numbers`], which
+//! sets apart years, durations, ages, money and "12 observation posts".
+
+use std::sync::LazyLock;
+
+use sitrep_lexicon::{tsv, LexiconError};
+use sitrep_model::{Count, Span};
+
+use crate::numbers::{self, Found, NumberKind, PhraseTable, TokenKind, Tokens};
+
+const TRIGGERS_TSV: &str = include_str!("../../../lexicons/casualties/triggers.tsv");
+const GRAMMAR_TSV: &str = include_str!("../../../lexicons/casualties/grammar.tsv");
+const MODALITY_TSV: &str = include_str!("../../../lexicons/casualties/modality.tsv");
+
+/// What a mention counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// People killed.
+    Killed,
+    /// People injured.
+    Injured,
+    /// People arrested or detained.
+    Arrested,
+    /// People abducted, kidnapped or taken hostage.
+    Abducted,
+    /// "Casualties": killed or injured, the text does not say which.
+    Casualties,
+    /// People displaced from their homes.
+    Displaced,
+    /// Refugees and asylum seekers.
+    Refugees,
+    /// People in need of assistance.
+    InNeed,
+    /// People missing.
+    Missing,
+    /// People facing hunger.
+    FoodInsecure,
+    /// People who returned home.
+    Returnees,
+}
+
+impl Measure {
+    /// The measure's name in records ("killed", "in_need").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Killed => "killed",
+            Measure::Injured => "injured",
+            Measure::Arrested => "arrested",
+            Measure::Abducted => "abducted",
+            Measure::Casualties => "casualties",
+            Measure::Displaced => "displaced",
+            Measure::Refugees => "refugees",
+            Measure::InNeed => "in_need",
+            Measure::Missing => "missing",
+            Measure::FoodInsecure => "food_insecure",
+            Measure::Returnees => "returnees",
+        }
+    }
+
+    fn parse(name: &str) -> Option<Measure> {
+        [
+            Measure::Killed,
+            Measure::Injured,
+            Measure::Arrested,
+            Measure::Abducted,
+            Measure::Casualties,
+            Measure::Displaced,
+            Measure::Refugees,
+            Measure::InNeed,
+            Measure::Missing,
+            Measure::FoodInsecure,
+            Measure::Returnees,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == name)
+    }
+}
+
+/// One casualty word with the people it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// What is counted.
+    pub measure: Measure,
+    /// How many, as a range. {0, 0} is an explicit "no one"; {null, null} means people
+    /// were counted but the text gives no number ("civilians were killed").
+    pub count: Count,
+    /// The words naming the people ("33 Turkish soldiers"); an empty span at the
+    /// casualty word when they are only implied ("was killed").
+    pub span: Span,
+    /// The casualty word or phrase ("killed", "shot dead", "death toll").
+    pub trigger: Span,
+    /// The amount is vague ("dozens") or missing (a plural with no number).
+    pub vague: bool,
+    /// The sentence denies it ("denied killing", "were not hurt").
+    pub negated: bool,
+    /// Threatened, planned, conditional, feared or believed, not asserted.
+    pub uncertain: bool,
+    /// A running toll ("the death toll rose to 21"), not necessarily one incident's.
+    pub cumulative: bool,
+    /// ACLED's single number: the lowest count reported, the codebook's value for a
+    /// vague amount, 3 for an unknown plural.
+    pub acled: u32,
+    /// Population group of the people counted ("military", "civilians"), when named.
+    pub group: Option<&'static str>,
+}
+
+impl Mention {
+    /// Whether the mention asserts what it reports (neither negated nor uncertain).
+    pub fn asserted(&self) -> bool {
+        !self.negated && !self.uncertain
+    }
+}
+
+/// The casualty counts one sentence reports, one per measure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Casualties {
+    /// People killed.
+    pub killed: Option<Mention>,
+    /// People injured.
+    pub injured: Option<Mention>,
+    /// People arrested or detained.
+    pub arrested: Option<Mention>,
+    /// People abducted or kidnapped.
+    pub abducted: Option<Mention>,
+    /// People displaced.
+    pub displaced: Option<Mention>,
+    /// "Casualties" that may be dead or wounded.
+    pub casualties: Option<Mention>,
+    /// Every mention in the sentence, in order, including figure measures.
+    pub mentions: Vec<Mention>,
+}
+
+/// The casualties `sentence` reports. Per measure, the first asserted mention wins
+/// (or the first flagged one when none is asserted); an explicit zero for
+/// "casualties" or "hurt" ("no one was hurt") also sets killed to zero when
+/// nothing else is said about deaths.
+///
+/// ```
+/// use sitrep_extract::casualties::casualties;
+/// let c = casualties("One civilian and six assailants were killed, and 4 police officers were wounded.");
+/// assert_eq!(c.killed.unwrap().count.min, Some(7));
+/// assert_eq!(c.injured.unwrap().count.max, Some(4));
+/// ```
+pub fn casualties(sentence: &str) -> Casualties {
+    let all = mentions(sentence);
+    let pick = |measure: Measure| {
+        let mut of = all.iter().filter(|m| m.measure == measure);
+        let first = of.clone().next().copied();
+        of.find(|m| m.asserted()).copied().or(first)
+    };
+    let mut out = Casualties {
+        killed: pick(Measure::Killed),
+        injured: pick(Measure::Injured),
+        arrested: pick(Measure::Arrested),
+        abducted: pick(Measure::Abducted),
+        displaced: pick(Measure::Displaced),
+        casualties: pick(Measure::Casualties),
+        mentions: Vec::new(),
+    };
+    let zero = |m: &Option<Mention>| m.filter(|m| m.count == Count::exact(0));
+    if let Some(z) = zero(&out.casualties) {
+        let as_measure = |measure| Some(Mention { measure, ..z });
+        out.killed = out.killed.or(as_measure(Measure::Killed));
+        out.injured = out.injured.or(as_measure(Measure::Injured));
+    }
+    if let Some(z) = zero(&out.injured) {
+        out.killed = out.killed.or(Some(Mention {
+            measure: Measure::Killed,
+            ..z
+        }));
+    }
+    out.mentions = all;
+    out
+}
+
+/// Every casualty mention in `sentence`, in the order of their casualty words.
+pub fn mentions(sentence: &str) -> Vec<Mention> {
+    let tokens = Tokens::new(sentence);
+    let nums = numbers::scan(&tokens);
+    scan_mentions(&tokens, &nums)
+}
+
+/// Problems found in the bundled casualty lexicons (empty when they are well formed).
+pub fn lexicon_problems() -> &'static [LexiconError] {
+    &LEXICON.problems
+}
+
+// ---------------------------------------------------------------------------
+// Lexicons
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    Verb,
+    Intrans,
+    Noun,
+    Toll,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Passive,
+    Singular,
+    Adverb,
+    DetOne,
+    Det,
+    PronOne,
+    PronMany,
+    Zero,
+    Conj,
+    Include,
+    Boundary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flag {
+    Negated,
+    Uncertain,
+}
+
+struct Lexicon {
+    triggers: PhraseTable<(Measure, Frame)>,
+    grammar: PhraseTable<Role>,
+    /// Only the words that may stand between "no" and a casualty noun.
+    zero_gap: PhraseTable<()>,
+    modality: PhraseTable<Flag>,
+    problems: Vec<LexiconError>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lex = Lexicon {
+            triggers: PhraseTable::default(),
+            grammar: PhraseTable::default(),
+            zero_gap: PhraseTable::default(),
+            modality: PhraseTable::default(),
+            problems: Vec::new(),
+        };
+        const TRIGGERS: &str = "lexicons/casualties/triggers.tsv";
+        for row in tsv::rows(TRIGGERS_TSV) {
+            let frame = match row.get(2) {
+                "verb" => Frame::Verb,
+                "intrans" => Frame::Intrans,
+                "noun" => Frame::Noun,
+                "toll" => Frame::Toll,
+                other => {
+                    lex.problems.push(row.error(
+                        TRIGGERS,
+                        format!("unknown frame `{other}`: use verb, intrans, noun or toll"),
+                    ));
+                    continue;
+                }
+            };
+            let Some(measure) = Measure::parse(row.get(1)) else {
+                lex.problems
+                    .push(row.error(TRIGGERS, format!("unknown measure `{}`", row.get(1))));
+                continue;
+            };
+            if !lex.triggers.insert(row.get(0), (measure, frame)) {
+                lex.problems
+                    .push(row.error(TRIGGERS, "duplicate or empty phrase"));
+            }
+        }
+        const GRAMMAR: &str = "lexicons/casualties/grammar.tsv";
+        for row in tsv::rows(GRAMMAR_TSV) {
+            let role = match row.get(1) {
+                "passive" => Role::Passive,
+                "singular" => Role::Singular,
+                "adverb" => Role::Adverb,
+                "det_one" => Role::DetOne,
+                "det" => Role::Det,
+                "pron_one" => Role::PronOne,
+                "pron_many" => Role::PronMany,
+                "zero" => Role::Zero,
+                "conj" => Role::Conj,
+                "include" => Role::Include,
+                "boundary" => Role::Boundary,
+                "zero_gap" => {
+                    lex.zero_gap.insert(row.get(0), ());
+                    continue;
+                }
+                other => {
+                    lex.problems
+                        .push(row.error(GRAMMAR, format!("unknown role `{other}`")));
+                    continue;
+                }
+            };
+            if !lex.grammar.insert(row.get(0), role) {
+                lex.problems
+                    .push(row.error(GRAMMAR, "duplicate or empty word"));
+            }
+        }
+        const MODALITY: &str = "lexicons/casualties/modality.tsv";
+        for row in tsv::rows(MODALITY_TSV) {
+            let flag = match row.get(1) {
+                "negated" => Flag::Negated,
+                "uncertain" => Flag::Uncertain,
+                other => {
+                    lex.problems.push(row.error(
+                        MODALITY,
+                        format!("unknown flag `{other}`: use negated or uncertain"),
+                    ));
+                    continue;
+                }
+            };
+            if !lex.modality.insert(row.get(0), flag) {
+                lex.problems
+                    .push(row.error(MODALITY, "duplicate or empty phrase"));
+            }
+        }
+        lex
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Matching
+
+/// People counted together: one item or several joined by "and".
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    start: usize,
+    end: usize,
+    count: Count,
+    acled: u32,
+    vague: bool,
+    known: bool,
+    group: Option<&'static str>,
+}
+
+impl Group {
+    fn join(self, other: Group) -> Group {
+        let count = match (self.known, other.known) {
+            (true, true) => self.count.plus(other.count),
+            (true, false) => Count::range(self.count.min, None),
+            (false, true) => Count::range(other.count.min, None),
+            (false, false) => Count::default(),
+        };
+        Group {
+            start: self.start,
+            end: other.end,
+            count,
+            acled: self.acled.saturating_add(other.acled),
+            vague: self.vague || other.vague,
+            known: self.known || other.known,
+            group: if self.group == other.group {
+                self.group
+            } else {
+                None
+            },
+        }
+    }
+}
+
+struct Matcher<'t, 'a> {
+    t: &'t Tokens<'a>,
+    nums: &'t [Found],
+    /// For each token, the index of the number expression starting there.
+    num_at: Vec<Option<u32>>,
+    lex: &'static Lexicon,
+}
+
+/// Every mention in already tokenised text with its number expressions.
+pub(crate) fn scan_mentions(t: &Tokens, nums: &[Found]) -> Vec<Mention> {
+    let mut num_at = vec![None; t.len() + 1];
+    for (k, n) in nums.iter().enumerate() {
+        if let Some(slot) = num_at.get_mut(n.first) {
+            *slot = Some(k as u32);
+        }
+    }
+    let m = Matcher {
+        t,
+        nums,
+        num_at,
+        lex: &LEXICON,
+    };
+    m.run()
+}
+
+impl Matcher<'_, '_> {
+    fn role(&self, i: usize) -> Option<(usize, Role)> {
+        self.lex.grammar.longest_at(self.t, i).map(|(e, r)| (e, *r))
+    }
+
+    fn role_is(&self, i: usize, role: Role) -> bool {
+        self.role(i).is_some_and(|(_, r)| r == role)
+    }
+
+    fn number(&self, i: usize) -> Option<&Found> {
+        let k = (*self.num_at.get(i)?)?;
+        self.nums.get(k as usize)
+    }
+
+    fn run(&self) -> Vec<Mention> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let mut floor = 0;
+        let mut i = 0;
+        while i < t.len() {
+            let hyphenated = i > 0 && t.is_dash(i - 1) && t.glued(i);
+            let Some((end, &(measure, frame))) = self.lex.triggers.longest_at(t, i) else {
+                i += 1;
+                continue;
+            };
+            if hyphenated || !t.is_word(i) {
+                i = end;
+                continue;
+            }
+            let region = self.region_start(i, floor);
+            let found = self.attach(i, end, frame, region);
+            let mut next_floor = end;
+            if let Some((group, consumed)) = found {
+                next_floor = next_floor.max(consumed);
+                let (negated, uncertain) = self.modality(region, i);
+                out.push(Mention {
+                    measure,
+                    count: group.count,
+                    span: t.span(group.start, group.end),
+                    trigger: t.span(i, end),
+                    vague: group.vague || !group.known,
+                    negated,
+                    uncertain,
+                    cumulative: frame == Frame::Toll,
+                    acled: if group.known { group.acled } else { 3 },
+                    group: group.group,
+                });
+            }
+            floor = next_floor;
+            i = end;
+        }
+        out
+    }
+
+    /// The first token of the clause the trigger at `i` is in, not before `floor`.
+    fn region_start(&self, i: usize, floor: usize) -> usize {
+        let mut k = i;
+        while k > floor {
+            if self.role_is(k - 1, Role::Boundary) {
+                return k;
+            }
+            k -= 1;
+        }
+        floor
+    }
+
+    /// Finds the people a trigger counts; returns them and the end of what was consumed.
+    fn attach(&self, i: usize, end: usize, frame: Frame, region: usize) -> Option<(Group, usize)> {
+        // Inside a counted noun phrase: "2 million internally displaced people",
+        // "12 civilian casualties", "3.6 million Syrian refugees".
+        if let Some(g) = self.enclosing_count(i, region) {
+            return Some((g, end.max(g.end)));
+        }
+        match frame {
+            Frame::Verb => {
+                if let Some((aux, singular)) = self.passive_aux(i, region) {
+                    if let Some(g) = self.last_group(region, aux, true) {
+                        return Some((g, end));
+                    }
+                    let implied = Group {
+                        start: i,
+                        end: i,
+                        count: if singular {
+                            Count::exact(1)
+                        } else {
+                            Count::default()
+                        },
+                        acled: 1,
+                        vague: !singular,
+                        known: singular,
+                        group: None,
+                    };
+                    return Some((implied, end));
+                }
+                let mut after = end;
+                if self.t.norm(after) == "of" && i > 0 && self.role_is(i - 1, Role::DetOne) {
+                    after += 1;
+                }
+                if let Some(g) = self.group_from(after, true) {
+                    return Some((g, g.end));
+                }
+                // Headline style ("33 killed in strike"): only when no object follows.
+                let next = self.t.norm(end);
+                let no_object = end >= self.t.len()
+                    || !self.t.is_word(end)
+                    || (numbers::is_function_word(next)
+                        && !matches!(self.role(end), Some((_, Role::DetOne | Role::Det))));
+                if !no_object {
+                    return None;
+                }
+                self.last_group(region, i, false).map(|g| (g, end))
+            }
+            Frame::Intrans => self.last_group(region, i, true).map(|g| (g, end)),
+            Frame::Noun => {
+                if let Some(g) = self.zero_before(i, region) {
+                    return Some((g, end));
+                }
+                if let Some(g) = self.count_before_noun(i, region) {
+                    return Some((g, end));
+                }
+                let mut after = end;
+                if self.t.norm(after) == "of" {
+                    after += 1;
+                } else if !self.t.norm(end.saturating_sub(1)).ends_with("of") {
+                    return None;
+                }
+                self.group_at(after).map(|g| (g, g.end))
+            }
+            Frame::Toll => {
+                if let Some(g) = self.zero_before(i, region) {
+                    return Some((g, end));
+                }
+                (end..(end + 8).min(self.t.len()))
+                    .take_while(|&k| !self.role_is(k, Role::Boundary) && self.t.norm(k) != ",")
+                    .find_map(|k| {
+                        let n = self.number(k)?;
+                        (n.found.kind == NumberKind::Count).then(|| self.from_number(n))
+                    })
+                    .map(|g| (g, g.end))
+            }
+        }
+    }
+
+    /// A "be"/"get" auxiliary just before token `i` (adverbs skipped): its index and
+    /// whether it is singular ("was", "is", "has been").
+    fn passive_aux(&self, i: usize, region: usize) -> Option<(usize, bool)> {
+        let mut k = i;
+        while k > region {
+            k -= 1;
+            match self.role(k).map(|(_, r)| r) {
+                Some(Role::Adverb) => continue,
+                Some(Role::Singular) => return Some((k, true)),
+                Some(Role::Passive) => {
+                    let singular = self.t.norm(k) == "been" && k > 0 && self.t.norm(k - 1) == "has";
+                    let start = if self.t.norm(k) == "been"
+                        && k > region
+                        && matches!(self.t.norm(k - 1), "has" | "have" | "had")
+                    {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    return Some((start, singular));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// A counted noun phrase whose words include token `i`.
+    fn enclosing_count(&self, i: usize, region: usize) -> Option<Group> {
+        self.nums
+            .iter()
+            .filter(|n| n.first >= region && n.end <= i && i < n.noun_end)
+            .filter(|n| n.found.kind == NumberKind::Count)
+            .last()
+            .map(|n| self.from_number(n))
+    }
+
+    /// "33 deaths", "12 Palestinian deaths": a number just before a casualty noun.
+    fn count_before_noun(&self, i: usize, region: usize) -> Option<Group> {
+        let n = self
+            .nums
+            .iter()
+            .filter(|n| n.first >= region && n.end <= i)
+            .last()?;
+        if n.found.kind != NumberKind::Count {
+            return None;
+        }
+        let between = (n.end..i).all(|k| {
+            let w = self.t.norm(k);
+            (self.t.is_word(k) && !numbers::is_function_word(w))
+                || (self.t.is_dash(k) && self.t.glued(k))
+        });
+        (between && i - n.end <= 3).then(|| self.from_number(n))
+    }
+
+    /// "no casualties", "no immediate reports of injuries", "without casualties".
+    fn zero_before(&self, i: usize, region: usize) -> Option<Group> {
+        let mut k = i;
+        let mut gap = 0;
+        while k > region && gap <= 4 {
+            k -= 1;
+            if self.role_is(k, Role::Zero) {
+                return Some(self.zero(k, i));
+            }
+            if self.lex.zero_gap.has_word(self.t.norm(k)) {
+                gap += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    fn zero(&self, start: usize, end: usize) -> Group {
+        Group {
+            start,
+            end,
+            count: Count::exact(0),
+            acled: 0,
+            vague: false,
+            known: true,
+            group: None,
+        }
+    }
+
+    fn from_number(&self, n: &Found) -> Group {
+        Group {
+            start: n.first,
+            end: n.noun_end,
+            count: n.found.count,
+            acled: n.found.acled,
+            vague: n.found.vague,
+            known: true,
+            group: n.found.group,
+        }
+    }
+
+    /// The last group of people in `region..until`, skipping subsets introduced by
+    /// "including". With `gap` false the group must end right before `until`
+    /// (adverbs aside), as in headlines ("33 killed in strike").
+    fn last_group(&self, region: usize, until: usize, gap: bool) -> Option<Group> {
+        let mut last = None;
+        let mut k = region;
+        while k < until {
+            if let Some((end, Role::Include)) = self.role(k) {
+                k = end;
+                while k < until && self.t.norm(k) != "," {
+                    k += 1;
+                }
+                continue;
+            }
+            // "members of one family", "three of the five soldiers": a complement.
+            let complement =
+                last.is_some() && k > 0 && matches!(self.t.norm(k - 1), "of" | "the") && {
+                    let of = if self.t.norm(k - 1) == "the" {
+                        k.saturating_sub(2)
+                    } else {
+                        k - 1
+                    };
+                    self.t.norm(of) == "of"
+                };
+            match self.group_at(k) {
+                Some(g) if complement => k = g.end.max(k + 1),
+                Some(g) if g.end <= until => {
+                    last = Some(g);
+                    k = g.end.max(k + 1);
+                }
+                _ => k += 1,
+            }
+        }
+        let g = last?;
+        if gap {
+            return Some(g);
+        }
+        let adjacent = (g.end..until).all(|k| self.role_is(k, Role::Adverb));
+        adjacent.then_some(g)
+    }
+
+    /// People joined by "and" or commas starting at token `k`.
+    fn group_at(&self, k: usize) -> Option<Group> {
+        self.group_from(k, false)
+    }
+
+    /// Like [`Self::group_at`]; with `object` set, stops before a group that is the
+    /// subject of a new clause ("killed 5 soldiers and 3 policemen were wounded").
+    fn group_from(&self, k: usize, object: bool) -> Option<Group> {
+        let mut g = self.item_at(k)?;
+        loop {
+            let pos = g.end;
+            let (next, comma_only) = if self.t.norm(pos) == "," {
+                match self.role(pos + 1) {
+                    Some((e, Role::Conj)) => (e, false),
+                    _ => (pos + 1, true),
+                }
+            } else {
+                match self.role(pos) {
+                    Some((e, Role::Conj)) => (e, false),
+                    _ => break,
+                }
+            };
+            let Some(item) = self.item_at(next) else {
+                break;
+            };
+            let continues = self.t.norm(item.end) == "," || self.role_is(item.end, Role::Conj);
+            if comma_only && !continues {
+                break;
+            }
+            if object
+                && matches!(
+                    self.role(item.end),
+                    Some((_, Role::Passive | Role::Singular))
+                )
+            {
+                break;
+            }
+            g = g.join(item);
+        }
+        Some(g)
+    }
+
+    /// One counted mention of people at token `k`.
+    fn item_at(&self, k: usize) -> Option<Group> {
+        if let Some(n) = self.number(k) {
+            return (n.found.kind == NumberKind::Count && (n.people || n.found.noun.is_none()))
+                .then(|| self.from_number(n));
+        }
+        if k < self.t.len() && self.t.kind(k) == Some(TokenKind::Num) {
+            return None;
+        }
+        let role = self.role(k);
+        let unknown = |start, end, group| Group {
+            start,
+            end,
+            count: Count::default(),
+            acled: 3,
+            vague: true,
+            known: false,
+            group,
+        };
+        let one = |start, end, group| Group {
+            start,
+            end,
+            count: Count::exact(1),
+            acled: 1,
+            vague: false,
+            known: true,
+            group,
+        };
+        match role {
+            Some((end, Role::Zero)) => {
+                if end == k + 1 && matches!(self.t.norm(k), "no" | "without") {
+                    // "no soldiers were hurt": a zero only before people.
+                    let (head, _) = self.person_after(end)?;
+                    return Some(self.zero(k, head + 1));
+                }
+                Some(self.zero(k, end))
+            }
+            Some((end, Role::PronOne)) => Some(one(k, end, None)),
+            Some((end, Role::PronMany)) => Some(unknown(k, end, None)),
+            Some((end, Role::DetOne | Role::Det)) => {
+                let (head, person) = self.person_after(end)?;
+                if person.singular && role.is_some_and(|(_, r)| r == Role::DetOne) {
+                    Some(one(k, head + 1, Some(person.group)))
+                } else if person.singular {
+                    None
+                } else {
+                    Some(unknown(k, head + 1, Some(person.group)))
+                }
+            }
+            _ => {
+                let (head, person) = self.person_after(k)?;
+                if person.singular {
+                    // A bare singular ("killed policeman") only in headline style.
+                    (head == k).then(|| one(k, head + 1, Some(person.group)))
+                } else {
+                    Some(unknown(k, head + 1, Some(person.group)))
+                }
+            }
+        }
+    }
+
+    /// The head of a noun phrase for people starting at token `k`: up to four
+    /// modifiers ("Turkish", "12-year-old", "off-duty") before the person noun.
+    fn person_after(&self, mut k: usize) -> Option<(usize, numbers::Person)> {
+        let t = self.t;
+        let mut seen = 0;
+        let mut head = None;
+        while k < t.len() && seen < 6 {
+            if t.is_dash(k) && t.glued(k) {
+                k += 1;
+                continue;
+            }
+            if t.kind(k) == Some(TokenKind::Num) && t.is_dash(k + 1) && t.glued(k + 1) {
+                k += 1;
+                seen += 1;
+                continue;
+            }
+            if !t.is_word(k) {
+                break;
+            }
+            let w = t.norm(k);
+            if numbers::is_function_word(w)
+                || self.lex.triggers.longest_at(t, k).is_some() && numbers::person(w).is_none()
+            {
+                break;
+            }
+            if let Some(p) = numbers::person(w) {
+                head = Some((k, p));
+                let next = if t.is_dash(k + 1) && t.glued(k + 1) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let w = t.norm(next);
+                if !(t.is_word(next) && (numbers::person(w).is_some() || numbers::is_thing(w))) {
+                    break;
+                }
+            } else if numbers::is_thing(w) {
+                // "village chief" goes on; "police station" ends on a thing.
+                head = None;
+            }
+            seen += 1;
+            k += 1;
+        }
+        head
+    }
+
+    /// Negation and uncertainty in the few words before the trigger at `i`.
+    fn modality(&self, region: usize, i: usize) -> (bool, bool) {
+        let mut negated = false;
+        let mut uncertain = false;
+        let mut k = i.saturating_sub(6).max(region);
+        while k < i {
+            match self.lex.modality.longest_at(self.t, k) {
+                Some((end, flag)) if end <= i => {
+                    let month = self.t.raw(k) == "May" && k > 0;
+                    if !month {
+                        match flag {
+                            Flag::Negated => negated = true,
+                            Flag::Uncertain => uncertain = true,
+                        }
+                    }
+                    k = end;
+                }
+                _ => k += 1,
+            }
+        }
+        (negated, uncertain)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks the mention of `measure` chosen for `sentence`: count and flags.
+    /// `expected` is `None` when the sentence must report no such casualties.
+    fn check(
+        sentence: &str,
+        measure: Measure,
+        expected: Option<(Option<u32>, Option<u32>)>,
+        flags: &str,
+    ) {
+        let c = casualties(sentence);
+        let found = match measure {
+            Measure::Killed => c.killed,
+            Measure::Injured => c.injured,
+            Measure::Arrested => c.arrested,
+            Measure::Abducted => c.abducted,
+            Measure::Displaced => c.displaced,
+            Measure::Casualties => c.casualties,
+            other => c.mentions.iter().find(|m| m.measure == other).copied(),
+        };
+        let got = found.map(|m| (m.count.min, m.count.max));
+        assert_eq!(
+            got, expected,
+            "{measure:?} in {sentence:?}; mentions {:?}",
+            c.mentions
+        );
+        if let Some(m) = found {
+            let got_flags = format!(
+                "{}{}",
+                if m.negated { "negated" } else { "" },
+                if m.uncertain { "uncertain" } else { "" }
+            );
+            assert_eq!(got_flags, flags, "flags of {measure:?} in {sentence:?}");
+            assert!(m.span.end <= sentence.len() && m.trigger.end <= sentence.len());
+        }
+    }
+
+    use Measure::*;
+    const fn n(v: u32) -> Option<(Option<u32>, Option<u32>)> {
+        Some((Some(v), Some(v)))
+    }
+    const fn open(v: u32) -> Option<(Option<u32>, Option<u32>)> {
+        Some((Some(v), None))
+    }
+    const UNKNOWN: Option<(Option<u32>, Option<u32>)> = Some((None, None));
+
+    #[test]
+    fn active_verbs_count_their_object() {
+        check(
+            "An air strike by Syrian government forces killed 33 Turkish soldiers in Idlib.",
+            Killed,
+            n(33),
+            "",
+        );
+        check(
+            "A roadside bomb exploded in Kandahar, killing two people.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "Al-Shabaab fighters killed at least 12 soldiers at a base near Kismayo.",
+            Killed,
+            open(12),
+            "",
+        );
+        check(
+            "Gunmen abducted 27 students from a school in Kagara.",
+            Abducted,
+            n(27),
+            "",
+        );
+        check(
+            "Police arrested dozens of protesters in Mandalay.",
+            Arrested,
+            open(24),
+            "",
+        );
+        check(
+            "The shelling wounded five civilians in Kharkiv.",
+            Injured,
+            n(5),
+            "",
+        );
+        check("Houthi drones killed a teacher in Taiz.", Killed, n(1), "");
+        check(
+            "Soldiers detained the village chief in Ituri.",
+            Arrested,
+            n(1),
+            "",
+        );
+        check(
+            "Cartel gunmen killed more than 300 people in Guerrero last year.",
+            Killed,
+            open(301),
+            "",
+        );
+        check(
+            "Rebels kidnapped a priest and two nuns near Butembo.",
+            Abducted,
+            n(3),
+            "",
+        );
+    }
+
+    #[test]
+    fn passive_and_headline_verbs_count_their_subject() {
+        check(
+            "Rahmi Dogan said 33 troops were killed in the attack.",
+            Killed,
+            n(33),
+            "",
+        );
+        check(
+            "Three soldiers and two civilians were wounded in Kupiansk.",
+            Injured,
+            n(5),
+            "",
+        );
+        check(
+            "One civilian and six assailants were killed in the clash near Mopti.",
+            Killed,
+            n(7),
+            "",
+        );
+        check("33 killed in Idlib air strike", Killed, n(33), "");
+        check("A policeman was shot dead in Peshawar.", Killed, n(1), "");
+        check(
+            "The governor of Kunduz was killed by a bomb.",
+            Killed,
+            n(1),
+            "",
+        );
+        check(
+            "Hassan Ali was kidnapped outside his home in Mogadishu.",
+            Abducted,
+            n(1),
+            "",
+        );
+        check(
+            "Civilians were killed when a drone hit a market in Tigray.",
+            Killed,
+            UNKNOWN,
+            "",
+        );
+        check(
+            "At least 40 people have been arrested in Nairobi.",
+            Arrested,
+            open(40),
+            "",
+        );
+        check(
+            "Several others were seriously injured in the blast in Quetta.",
+            Injured,
+            open(3),
+            "",
+        );
+        check(
+            "Two soldiers, a policeman and a child were killed in Gao.",
+            Killed,
+            n(4),
+            "",
+        );
+        check(
+            "Four members of one family were shot dead in Zacatecas.",
+            Killed,
+            n(4),
+            "",
+        );
+    }
+
+    #[test]
+    fn intransitives_count_their_subject() {
+        check(
+            "Two soldiers died in the ambush near Menaka.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "The blast left 12 dead and 20 wounded in Mogadishu.",
+            Killed,
+            n(12),
+            "",
+        );
+        check(
+            "The blast left 12 dead and 20 wounded in Mogadishu.",
+            Injured,
+            n(20),
+            "",
+        );
+        check(
+            "Eleven miners lost their lives in the attack in Ituri.",
+            Killed,
+            n(11),
+            "",
+        );
+        check(
+            "Five people are dead after clashes in Sinaloa.",
+            Killed,
+            n(5),
+            "",
+        );
+    }
+
+    #[test]
+    fn nouns_and_tolls() {
+        check(
+            "The deaths of 4 students sparked protests in Dhaka.",
+            Killed,
+            n(4),
+            "",
+        );
+        check(
+            "Health officials reported 33 deaths after the strike on Sanaa.",
+            Killed,
+            n(33),
+            "",
+        );
+        check(
+            "The bombing claimed the lives of 7 worshippers in Peshawar.",
+            Killed,
+            n(7),
+            "",
+        );
+        check(
+            "The attack in Kabul had a death toll of 15.",
+            Killed,
+            n(15),
+            "",
+        );
+        check(
+            "The toll rose to 21 after more bodies were found in Bucha.",
+            Killed,
+            n(21),
+            "",
+        );
+        check(
+            "The death toll from the Mariupol strike has climbed to at least 40.",
+            Killed,
+            open(40),
+            "",
+        );
+        check(
+            "The killing of two journalists in Culiacan drew condemnation.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "Gunmen took 20 hostages at a hotel in Bamako.",
+            Abducted,
+            n(20),
+            "",
+        );
+        check(
+            "There were 12 civilian casualties in the strike on Kherson.",
+            Casualties,
+            n(12),
+            "",
+        );
+    }
+
+    #[test]
+    fn inclusions_do_not_add() {
+        check(
+            "A bomb killed two people, including a police officer, in Bannu.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "Five people, including a child, were killed in Sana'a.",
+            Killed,
+            n(5),
+            "",
+        );
+        check(
+            "Troops killed 9 militants, among them two commanders, in Khost.",
+            Killed,
+            n(9),
+            "",
+        );
+        check(
+            "Gunmen killed three soldiers and two civilians, police said.",
+            Killed,
+            n(5),
+            "",
+        );
+        check(
+            "Gunmen killed five people, a police spokesman said.",
+            Killed,
+            n(5),
+            "",
+        );
+    }
+
+    #[test]
+    fn explicit_zero() {
+        check(
+            "There were no casualties in the rocket attack on Erbil.",
+            Killed,
+            n(0),
+            "",
+        );
+        check(
+            "No one was hurt in the blast in Jalalabad.",
+            Injured,
+            n(0),
+            "",
+        );
+        check(
+            "No one was hurt in the blast in Jalalabad.",
+            Killed,
+            n(0),
+            "",
+        );
+        check(
+            "Nobody was killed when the mine exploded near Kherson.",
+            Killed,
+            n(0),
+            "",
+        );
+        check(
+            "There were no immediate reports of casualties in Goma.",
+            Casualties,
+            n(0),
+            "",
+        );
+        check(
+            "No soldiers were injured in the attack on the Bamako base.",
+            Injured,
+            n(0),
+            "",
+        );
+    }
+
+    #[test]
+    fn negation_threats_and_hypotheticals_are_flagged() {
+        check(
+            "The army denied killing two journalists in Lashio.",
+            Killed,
+            n(2),
+            "negated",
+        );
+        check(
+            "Shelling could kill hundreds of civilians in Rafah.",
+            Killed,
+            open(200),
+            "uncertain",
+        );
+        check(
+            "The group threatened to kill 10 hostages in Kaduna.",
+            Killed,
+            n(10),
+            "uncertain",
+        );
+        check(
+            "Five fishermen are feared dead off Lake Chad.",
+            Killed,
+            n(5),
+            "uncertain",
+        );
+        check(
+            "Two officers were not injured in the attack in Cauca.",
+            Injured,
+            n(2),
+            "negated",
+        );
+        check(
+            "Up to 30 people are believed to have been killed in Ouallam.",
+            Killed,
+            Some((None, Some(30))),
+            "uncertain",
+        );
+        check(
+            "In May, gunmen killed 8 farmers in Benue.",
+            Killed,
+            n(8),
+            "",
+        );
+    }
+
+    #[test]
+    fn counts_of_things_never_become_victims() {
+        check(
+            "Turkey has 12 observation posts in the region.",
+            Killed,
+            None,
+            "",
+        );
+        check(
+            "Assad's forces made gains after capturing more than 20 villages.",
+            Killed,
+            None,
+            "",
+        );
+        check(
+            "Turkey first intervened in Syria in 2016.",
+            Killed,
+            None,
+            "",
+        );
+        check(
+            "Officials hailed the victory in the nine-year conflict.",
+            Killed,
+            None,
+            "",
+        );
+        check(
+            "Militants destroyed 3 vehicles and killed 4 soldiers in Tillia.",
+            Killed,
+            n(4),
+            "",
+        );
+        check(
+            "Police killed a 12-year-old boy in Srinagar.",
+            Killed,
+            n(1),
+            "",
+        );
+        check("He was killed in 2018 in Kandahar.", Killed, n(1), "");
+        check(
+            "The strike killed 4 people two days after the truce in Marib.",
+            Killed,
+            n(4),
+            "",
+        );
+        check(
+            "Kidnappers demanded $50,000 for the release of the farmers in Zamfara.",
+            Abducted,
+            None,
+            "",
+        );
+    }
+
+    #[test]
+    fn several_measures_in_one_sentence() {
+        let s = "Gunmen killed 7 villagers, wounded 3 others and abducted 12 women in Zamfara.";
+        check(s, Killed, n(7), "");
+        check(s, Injured, n(3), "");
+        check(s, Abducted, n(12), "");
+        let s = "Three people were killed and five were wounded in Kumba.";
+        check(s, Killed, n(3), "");
+        check(s, Injured, n(5), "");
+        let s = "A bomb killed three soldiers, and two civilians were wounded in Diffa.";
+        check(s, Killed, n(3), "");
+        check(s, Injured, n(2), "");
+    }
+
+    #[test]
+    fn acled_numbers_for_vague_and_unknown() {
+        let c = casualties("Air strikes killed dozens of fighters in Marib.");
+        assert_eq!(c.killed.map(|m| m.acled), Some(12));
+        let c = casualties("Civilians were killed in the shelling of Avdiivka.");
+        assert_eq!(c.killed.map(|m| (m.acled, m.vague)), Some((3, true)));
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for s in [
+            "",
+            "killed",
+            "were killed",
+            "—killed—",
+            "🙂 killed 🙂 3",
+            "killed killed killed 3,",
+            "no",
+        ] {
+            let _ = casualties(s);
+        }
+    }
+
+    #[test]
+    fn lexicons_are_well_formed() {
+        assert!(lexicon_problems().is_empty(), "{:?}", lexicon_problems());
+    }
+}

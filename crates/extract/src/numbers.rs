@@ -160,7 +160,6 @@ impl<'a> Tokens<'a> {
             for ch in text[start..i].chars() {
                 match ch {
                     '\u{2019}' | '\u{2018}' => norm.push('\''),
-                    '\u{2013}' | '\u{2014}' => norm.push('-'),
                     _ if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
                     _ => norm.extend(ch.to_lowercase()),
                 }
@@ -216,7 +215,7 @@ impl<'a> Tokens<'a> {
 
     /// Whether token `i` is a hyphen or dash.
     pub(crate) fn is_dash(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Punct) && self.norm(i) == "-"
+        self.kind(i) == Some(TokenKind::Punct) && matches!(self.norm(i), "-" | "\u{2013}")
     }
 
     /// Byte span from the start of token `from` to the end of token `to - 1`.
@@ -705,7 +704,7 @@ fn expression(t: &Tokens, i: usize, lex: &Lexicon) -> Option<Found> {
             open = true;
             end += 1;
         }
-        "-" if t.glued(end) && matches!(t.norm(end + 1), "plus" | "odd") => {
+        _ if t.is_dash(end) && t.glued(end) && matches!(t.norm(end + 1), "plus" | "odd") => {
             open = true;
             end += 2;
         }
