@@ -124,8 +124,10 @@ pub fn merge(sources: &[Event]) -> Event {
     let Some(first) = sources.first() else {
         return Event::default();
     };
+    // `max_by` keeps the last of equals: reversed, the earliest source wins ties.
     let best = sources
         .iter()
+        .rev()
         .max_by(|a, b| detail(a).total_cmp(&detail(b)))
         .unwrap_or(first);
     let mut merged = best.clone();

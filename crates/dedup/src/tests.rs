@@ -9,6 +9,8 @@ use sitrep_model::{Acled, Actor, Count, EventDate, Evidence, Location};
 use super::*;
 
 const ARTICLES: &str = include_str!("../test_data/multi_source.jsonl");
+/// The hand-coded events as `sitrep/1` records, for `sitrep ingest --records` and the dashboard tests.
+const EVENTS_PATH: &str = "test_data/multi_source.events.jsonl";
 
 /// One hand-coded event: what a careful coder reads in the article.
 struct Coded {
@@ -123,7 +125,7 @@ fn build(index: usize, coded: &Coded) -> Event {
     let (name, country, lat, lon) = coded.place;
     let killed = coded.killed.map(|(min, max)| Count::range(Some(min), max));
     Event {
-        id: format!("ev{index}"),
+        id: format!("ms{index:02}"),
         doc_id: coded.doc.into(),
         date: EventDate {
             value: NaiveDate::parse_from_str(coded.date, "%Y-%m-%d").ok(),
@@ -188,7 +190,7 @@ fn truth_groups() -> Vec<Vec<String>> {
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| c.incident == label)
-                .map(|(i, _)| format!("ev{i}"))
+                .map(|(i, _)| format!("ms{i:02}"))
                 .collect()
         })
         .collect()
@@ -244,7 +246,7 @@ fn merged_incidents_keep_every_source_and_the_lowest_toll() {
     let incidents = deduplicate(sample_events());
     let strike = &incidents[0];
     assert_eq!(strike.sources.len(), 3);
-    assert_eq!(strike.event.id, "ev0");
+    assert_eq!(strike.event.id, "ms00");
     assert_eq!(strike.event.fatalities, 11, "ACLED codes the lowest report");
     assert_eq!(strike.event.killed, Some(Count::range(Some(11), None)));
     assert_eq!(
@@ -374,4 +376,23 @@ fn distances_are_great_circle_kilometres() {
 fn merging_nothing_gives_a_default_event() {
     assert_eq!(merge(&[]), Event::default());
     assert!(pick(&Event::default(), &[]).is_none());
+}
+
+#[test]
+fn the_sample_events_file_is_current() {
+    let mut expected = String::new();
+    for event in sample_events() {
+        expected.push_str(&sitrep_model::Record::Event(event).to_json_line());
+        expected.push('\n');
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EVENTS_PATH);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let found = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        found == expected,
+        "{} is stale; regenerate it with UPDATE_EXPECT=1 cargo test -p sitrep-dedup",
+        path.display()
+    );
 }

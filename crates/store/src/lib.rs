@@ -27,6 +27,7 @@
 
 mod filter;
 mod read;
+mod records;
 mod write;
 
 use std::path::Path;
@@ -36,6 +37,7 @@ use sitrep_model::{Document, Event, Figure, Place};
 
 pub use filter::{BBox, Cursor, Filter, PageRequest, MAX_PAGE};
 pub use read::{Bucket, DayBucket, IncidentDetail, IncidentRow, Page, SourceDetail, Stats};
+pub use records::group_records;
 pub use write::{IngestReport, IngestStatus};
 
 /// The schema migrations, in order. Append only: never edit a released one.
