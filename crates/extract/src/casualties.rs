@@ -531,7 +531,7 @@ impl Matcher<'_, '_> {
                     .take_while(|&k| !self.role_is(k, Role::Boundary) && self.t.norm(k) != ",")
                     .find_map(|k| {
                         let n = self.number(k)?;
-                        (n.found.kind == NumberKind::Count).then(|| self.from_number(n))
+                        (n.found.kind == NumberKind::Count).then(|| self.group_of(n))
                     })
                     .map(|g| (g, g.end))
             }
@@ -570,9 +570,8 @@ impl Matcher<'_, '_> {
         self.nums
             .iter()
             .filter(|n| n.first >= region && n.end <= i && i < n.noun_end)
-            .filter(|n| n.found.kind == NumberKind::Count)
-            .last()
-            .map(|n| self.from_number(n))
+            .rfind(|n| n.found.kind == NumberKind::Count)
+            .map(|n| self.group_of(n))
     }
 
     /// "33 deaths", "12 Palestinian deaths": a number just before a casualty noun.
@@ -580,8 +579,7 @@ impl Matcher<'_, '_> {
         let n = self
             .nums
             .iter()
-            .filter(|n| n.first >= region && n.end <= i)
-            .last()?;
+            .rfind(|n| n.first >= region && n.end <= i)?;
         if n.found.kind != NumberKind::Count {
             return None;
         }
@@ -590,7 +588,7 @@ impl Matcher<'_, '_> {
             (self.t.is_word(k) && !numbers::is_function_word(w))
                 || (self.t.is_dash(k) && self.t.glued(k))
         });
-        (between && i - n.end <= 3).then(|| self.from_number(n))
+        (between && i - n.end <= 3).then(|| self.group_of(n))
     }
 
     /// "no casualties", "no immediate reports of injuries", "without casualties".
@@ -623,7 +621,7 @@ impl Matcher<'_, '_> {
         }
     }
 
-    fn from_number(&self, n: &Found) -> Group {
+    fn group_of(&self, n: &Found) -> Group {
         Group {
             start: n.first,
             end: n.noun_end,
@@ -722,7 +720,7 @@ impl Matcher<'_, '_> {
     fn item_at(&self, k: usize) -> Option<Group> {
         if let Some(n) = self.number(k) {
             return (n.found.kind == NumberKind::Count && (n.people || n.found.noun.is_none()))
-                .then(|| self.from_number(n));
+                .then(|| self.group_of(n));
         }
         if k < self.t.len() && self.t.kind(k) == Some(TokenKind::Num) {
             return None;

@@ -313,7 +313,7 @@ impl<T> PhraseTable<T> {
             return false;
         }
         entries.push((rest.to_vec(), value));
-        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         true
     }
 
@@ -619,6 +619,11 @@ pub(crate) fn scan(tokens: &Tokens) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The number expression starting at token `i`, if one does.
+pub(crate) fn scan_at(tokens: &Tokens, i: usize) -> Option<Found> {
+    expression(tokens, i, &LEXICON)
 }
 
 fn to_u32(value: f64) -> u32 {
@@ -945,7 +950,7 @@ fn number_words(t: &Tokens, i: usize, lex: &Lexicon) -> Option<Core> {
                     None => true,
                     Some((_, WordRole::Scale)) => true,
                     Some((prev, WordRole::Cardinal)) => {
-                        prev >= 20.0 && prev < 100.0 && prev % 10.0 == 0.0 && value < 10.0
+                        (20.0..100.0).contains(&prev) && prev % 10.0 == 0.0 && value < 10.0
                     }
                     _ => false,
                 };
@@ -1133,7 +1138,7 @@ fn classify(
         Some(Class::Measure) => return NumberKind::Measure,
         _ => {}
     }
-    if t.is_word(next) && t.glued(next) && !matches!(after, "s") && lex.words.get(after).is_none() {
+    if t.is_word(next) && t.glued(next) && !matches!(after, "s") && !lex.words.contains_key(after) {
         // Digits glued to letters: "5G", "155mm" (measures were caught above).
         return NumberKind::Identifier;
     }
