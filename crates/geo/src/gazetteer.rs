@@ -20,6 +20,19 @@ const EMBEDDED_CUES: &str = include_str!("../../../gazetteer/cues.tsv");
 const EMBEDDED_ALIASES: &str = include_str!("../../../gazetteer/aliases.tsv");
 const EMBEDDED_REGIONS: &str = include_str!("../../../gazetteer/regions.tsv");
 
+/// The text of the bundled gazetteer file (decompressed).
+pub(crate) fn embedded_tsv() -> Result<String, GeoError> {
+    let mut text = String::with_capacity(EMBEDDED_GAZETTEER.len() * 3);
+    flate2::read::MultiGzDecoder::new(EMBEDDED_GAZETTEER)
+        .read_to_string(&mut text)
+        .map_err(|e| GeoError::Format {
+            origin: "embedded gazetteer".into(),
+            line: 0,
+            message: format!("cannot decompress ({e}); rebuild sitrep"),
+        })?;
+    Ok(text)
+}
+
 /// What kind of feature a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
