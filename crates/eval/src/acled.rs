@@ -190,11 +190,7 @@ impl RowChecks {
 
     /// The names of the wrong fields.
     pub fn failures(&self) -> Vec<&'static str> {
-        FIELDS
-            .iter()
-            .copied()
-            .filter(|f| self.failed(f))
-            .collect()
+        FIELDS.iter().copied().filter(|f| self.failed(f)).collect()
     }
 }
 
@@ -274,10 +270,7 @@ pub fn score_row(row: &AcledRow, events: &[Event]) -> RowChecks {
                 .is_some_and(|c| c.eq_ignore_ascii_case(iso3))
         })
     };
-    let predicted_point = event
-        .location
-        .as_ref()
-        .and_then(|l| l.lat.zip(l.lon));
+    let predicted_point = event.location.as_ref().and_then(|l| l.lat.zip(l.lon));
     let distance = row
         .point
         .zip(predicted_point)
@@ -440,7 +433,10 @@ impl AcledResult {
     pub fn confusion(&self) -> BTreeMap<(String, String), usize> {
         let mut table = BTreeMap::new();
         for o in &self.outcomes {
-            let key = (o.row.sub_event_type.clone(), o.predicted_label().to_string());
+            let key = (
+                o.row.sub_event_type.clone(),
+                o.predicted_label().to_string(),
+            );
             *table.entry(key).or_insert(0) += 1;
         }
         table
@@ -476,7 +472,8 @@ impl AcledResult {
                     .filter(|o| o.predicted_label() == label)
                     .count();
                 let right = gold.iter().filter(|o| o.checks.sub_event_type).count();
-                let count = |f: fn(&RowChecks) -> bool| gold.iter().filter(|o| f(&o.checks)).count();
+                let count =
+                    |f: fn(&RowChecks) -> bool| gold.iter().filter(|o| f(&o.checks)).count();
                 vec![
                     label.clone(),
                     gold.len().to_string(),
@@ -495,12 +492,16 @@ impl AcledResult {
     fn country_rows(&self) -> Vec<Vec<String>> {
         let mut by_country: BTreeMap<&str, Vec<&RowOutcome>> = BTreeMap::new();
         for o in &self.outcomes {
-            by_country.entry(o.row.country.as_str()).or_default().push(o);
+            by_country
+                .entry(o.row.country.as_str())
+                .or_default()
+                .push(o);
         }
         let mut rows: Vec<(usize, Vec<String>)> = by_country
             .into_iter()
             .map(|(country, group)| {
-                let count = |f: fn(&RowChecks) -> bool| group.iter().filter(|o| f(&o.checks)).count();
+                let count =
+                    |f: fn(&RowChecks) -> bool| group.iter().filter(|o| f(&o.checks)).count();
                 let n = group.len();
                 (
                     n,
@@ -783,7 +784,11 @@ mod tests {
     fn primary_event_is_the_first_acled_event_by_evidence_position() {
         let mut statement = event("Air/drone strike", 0);
         statement.acled = None;
-        let events = vec![event("Armed clash", 50), statement, event("Air/drone strike", 10)];
+        let events = vec![
+            event("Armed clash", 50),
+            statement,
+            event("Air/drone strike", 10),
+        ];
         let checks = score_row(&row(), &events);
         assert!(checks.covered && checks.sub_event_type, "{checks:?}");
     }
@@ -830,7 +835,11 @@ mod tests {
     #[test]
     fn actor_names_agree_without_year_ranges_and_units() {
         let rows: &[(&str, &str, bool)] = &[
-            ("Military Forces of Sudan (2019-)", "Military Forces of Sudan", true),
+            (
+                "Military Forces of Sudan (2019-)",
+                "Military Forces of Sudan",
+                true,
+            ),
             (
                 "Military Forces of Yemen (2016-) Supreme Political Council",
                 "Military Forces of Yemen (2016-)",
@@ -838,17 +847,31 @@ mod tests {
             ),
             ("Civilians (Sudan)", "civilians (sudan)", true),
             ("Civilians (Sudan)", "Civilians (South Sudan)", false),
-            ("Military Forces of Niger", "Military Forces of Nigeria", false),
+            (
+                "Military Forces of Niger",
+                "Military Forces of Nigeria",
+                false,
+            ),
             ("Civilians (Chad)", "", false),
         ];
         for (gold, predicted, agree) in rows {
-            assert_eq!(names_agree(gold, predicted), *agree, "{gold} vs {predicted}");
+            assert_eq!(
+                names_agree(gold, predicted),
+                *agree,
+                "{gold} vs {predicted}"
+            );
         }
     }
 
     #[test]
     fn metrics_confusion_and_misses() {
-        let rows = vec![row(), AcledRow { id: "XYZ2".into(), ..row() }];
+        let rows = vec![
+            row(),
+            AcledRow {
+                id: "XYZ2".into(),
+                ..row()
+            },
+        ];
         let result = evaluate(rows, "test.csv", Split::All, |doc| Extraction {
             events: if doc.id == "XYZ1" {
                 vec![event("Air/drone strike", 0)]
@@ -867,9 +890,14 @@ mod tests {
             Some(&1)
         );
         let misses = result.misses(None);
-        assert!(misses.contains("XYZ2") && !misses.contains("── XYZ1"), "{misses}");
+        assert!(
+            misses.contains("XYZ2") && !misses.contains("── XYZ1"),
+            "{misses}"
+        );
         assert!(result.misses(Some("date")).starts_with("0 of 2"));
-        assert!(result.markdown("sitrep eval acled test.csv").contains("| Air/drone strike | 2 | 1 |"));
+        assert!(result
+            .markdown("sitrep eval acled test.csv")
+            .contains("| Air/drone strike | 2 | 1 |"));
     }
 
     #[test]
@@ -880,6 +908,8 @@ mod tests {
         assert_eq!(rows[0].fatalities, 2);
         assert_eq!(rows[0].published, NaiveDate::from_ymd_opt(2022, 1, 25));
         assert_eq!(rows[0].point, Some((34.1, 70.7)));
-        assert!(parse_rows("id,text\n1,x\n").unwrap_err().contains("event_id_cnty"));
+        assert!(parse_rows("id,text\n1,x\n")
+            .unwrap_err()
+            .contains("event_id_cnty"));
     }
 }

@@ -295,7 +295,9 @@ pub fn check_pair(text: &str, gold: &GoldEvent, event: &Event) -> PairChecks {
         killed: gold.killed_min == event.killed.and_then(|c| c.min),
         injured: gold.injured_min == event.injured.and_then(|c| c.min),
         date: date_agrees(gold, event),
-        place: gold.point().map(|_| distance.is_some_and(|d| d <= PLACE_KM)),
+        place: gold
+            .point()
+            .map(|_| distance.is_some_and(|d| d <= PLACE_KM)),
         distance_km: distance,
         actor1_country: gold.actor1_country.as_deref().map(|g| {
             event
@@ -336,7 +338,11 @@ pub fn pair_events(text: &str, gold: &[GoldEvent], predicted: &[Event]) -> Vec<P
         .collect();
     let scores: Vec<Vec<Option<f64>>> = checks
         .iter()
-        .map(|row| row.iter().map(|c| c.as_ref().map(PairChecks::score)).collect())
+        .map(|row| {
+            row.iter()
+                .map(|c| c.as_ref().map(PairChecks::score))
+                .collect()
+        })
         .collect();
     best_pairing(&scores)
         .into_iter()
@@ -473,7 +479,12 @@ impl ArticlesResult {
             .sum();
         let other_events = self.outcomes.iter().map(|o| o.other_events).sum();
         let metrics = vec![
-            Metric::ratio("event_recall", "coded events paired with a prediction", paired, gold),
+            Metric::ratio(
+                "event_recall",
+                "coded events paired with a prediction",
+                paired,
+                gold,
+            ),
             Metric::ratio(
                 "event_precision",
                 "predicted ACLED-typed events paired with a coded one",
@@ -498,7 +509,12 @@ impl ArticlesResult {
                 count(|c| c.injured),
                 paired,
             ),
-            Metric::ratio("date", "pairs whose date agrees at the coded precision", count(|c| c.date), paired),
+            Metric::ratio(
+                "date",
+                "pairs whose date agrees at the coded precision",
+                count(|c| c.date),
+                paired,
+            ),
             Metric::ratio(
                 "place_50km",
                 "pairs with the predicted point within 50 km (coded point known)",
@@ -566,16 +582,18 @@ impl ArticlesResult {
         }
         table
             .into_iter()
-            .map(|((_, label), [gold, paired, predicted, predicted_paired, right])| {
-                vec![
-                    label,
-                    gold.to_string(),
-                    share(paired, gold),
-                    predicted.to_string(),
-                    share(predicted_paired, predicted),
-                    share(right, paired),
-                ]
-            })
+            .map(
+                |((_, label), [gold, paired, predicted, predicted_paired, right])| {
+                    vec![
+                        label,
+                        gold.to_string(),
+                        share(paired, gold),
+                        predicted.to_string(),
+                        share(predicted_paired, predicted),
+                        share(right, paired),
+                    ]
+                },
+            )
             .collect()
     }
 
@@ -847,7 +865,13 @@ mod tests {
     }
 
     fn clash() -> GoldEvent {
-        gold("Armed clash", "Battles", "2024-03-04", Some(5), "Rebels ambushed a convoy near Goma")
+        gold(
+            "Armed clash",
+            "Battles",
+            "2024-03-04",
+            Some(5),
+            "Rebels ambushed a convoy near Goma",
+        )
     }
 
     fn strike() -> GoldEvent {
@@ -863,10 +887,28 @@ mod tests {
     #[test]
     fn pairs_need_the_event_type_and_a_compatible_date() {
         let rows: &[(Event, bool)] = &[
-            (predicted("Armed clash", "Battles", "2024-03-04", Some(5), 0), true),
-            (predicted("Attack", "Violence against civilians", "2024-03-04", None, 0), false),
-            (predicted("Armed clash", "Battles", "2024-03-05", None, 0), true),
-            (predicted("Armed clash", "Battles", "2024-03-09", None, 0), false),
+            (
+                predicted("Armed clash", "Battles", "2024-03-04", Some(5), 0),
+                true,
+            ),
+            (
+                predicted(
+                    "Attack",
+                    "Violence against civilians",
+                    "2024-03-04",
+                    None,
+                    0,
+                ),
+                false,
+            ),
+            (
+                predicted("Armed clash", "Battles", "2024-03-05", None, 0),
+                true,
+            ),
+            (
+                predicted("Armed clash", "Battles", "2024-03-09", None, 0),
+                false,
+            ),
             (predicted("Armed clash", "Battles", "", None, 0), true),
         ];
         for (event, paired) in rows {
@@ -902,7 +944,13 @@ mod tests {
             ["killed_exact", "date", "place_50km", "actor1_country"]
         );
         // Null killed on both sides agrees.
-        let strike_pred = predicted("Air/drone strike", "Explosions/Remote violence", "2024-03-03", None, 70);
+        let strike_pred = predicted(
+            "Air/drone strike",
+            "Explosions/Remote violence",
+            "2024-03-03",
+            None,
+            70,
+        );
         assert!(check_pair(TEXT, &strike(), &strike_pred).killed);
     }
 
@@ -951,7 +999,13 @@ mod tests {
                     statement,
                 ]
             } else {
-                vec![predicted("Peaceful protest", "Protests", "2024-03-04", None, 0)]
+                vec![predicted(
+                    "Peaceful protest",
+                    "Protests",
+                    "2024-03-04",
+                    None,
+                    0,
+                )]
             };
             let figures = vec![Figure {
                 measure: "displaced".into(),
@@ -977,7 +1031,9 @@ mod tests {
         assert!(misses.contains("MISSED coded 2"), "{misses}");
         assert!(misses.contains("a2 (DISTRACTOR)"), "{misses}");
         assert!(!result.misses(Some("missed")).contains("EXTRA"));
-        assert!(result.markdown("x").contains("| a2 | yes | 0 | 1 | 0 | 0 |"));
+        assert!(result
+            .markdown("x")
+            .contains("| a2 | yes | 0 | 1 | 0 | 0 |"));
     }
 
     #[test]
@@ -985,6 +1041,8 @@ mod tests {
         let ok = r#"{"id":"x","published":"2024-03-05T10:00:00Z","text":"t","events":[{"event_type":"Battles","sub_event_type":"Armed clash","killed_min":null}]}"#;
         let articles = parse_articles(&format!("{ok}\n\n")).unwrap();
         assert_eq!(articles[0].document().published, parse_day("2024-03-05"));
-        assert!(parse_articles("{\"id\": 3}\n").unwrap_err().starts_with("line 1"));
+        assert!(parse_articles("{\"id\": 3}\n")
+            .unwrap_err()
+            .starts_with("line 1"));
     }
 }

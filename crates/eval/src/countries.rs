@@ -95,8 +95,14 @@ mod tests {
         let rows: &[(&str, Option<&str>)] = &[
             ("Civilians (Mali)", Some("MLI")),
             ("Military Forces of Peru (2021-)", Some("PER")),
-            ("Military Forces of the Democratic Republic of Congo (2019-)", Some("COD")),
-            ("Police Forces of Kenya (2022-) Anti-Terrorism Unit", Some("KEN")),
+            (
+                "Military Forces of the Democratic Republic of Congo (2019-)",
+                Some("COD"),
+            ),
+            (
+                "Police Forces of Kenya (2022-) Anti-Terrorism Unit",
+                Some("KEN"),
+            ),
             ("Unidentified Armed Group (Cameroon)", Some("CMR")),
             ("Government of Chad (2021-)", Some("TCD")),
             ("Protesters (International)", None),

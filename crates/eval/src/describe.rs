@@ -104,7 +104,11 @@ pub fn location(event: &Event) -> String {
     match &event.location {
         None => "-".to_string(),
         Some(l) => {
-            let name = l.name.clone().or_else(|| l.text.clone()).unwrap_or_default();
+            let name = l
+                .name
+                .clone()
+                .or_else(|| l.text.clone())
+                .unwrap_or_default();
             match (l.lat, l.lon) {
                 (Some(lat), Some(lon)) => format!("{name} ({lat:.2}, {lon:.2})"),
                 _ => format!("{name} (no coordinates)"),

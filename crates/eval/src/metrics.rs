@@ -111,6 +111,11 @@ impl Scorecard {
         })
     }
 
+    /// [`Scorecard::to_json`] as indented text.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(&self.to_json()).unwrap_or_default()
+    }
+
     /// The metrics as a markdown table.
     pub fn markdown_table(&self) -> String {
         let rows: Vec<Vec<String>> = self
@@ -193,11 +198,14 @@ impl Threshold {
     /// Parses a command-line threshold `METRIC=VALUE` with the given bound.
     pub fn parse_arg(arg: &str, bound: Bound) -> Result<Self, EvalError> {
         let (metric, value) = arg.split_once('=').ok_or_else(|| {
-            EvalError::Threshold(format!("`{arg}`: write METRIC=VALUE, e.g. sub_event_type=0.8"))
+            EvalError::Threshold(format!(
+                "`{arg}`: write METRIC=VALUE, e.g. sub_event_type=0.8"
+            ))
         })?;
-        let value = value.trim().parse().map_err(|_| {
-            EvalError::Threshold(format!("`{arg}`: `{value}` is not a number"))
-        })?;
+        let value = value
+            .trim()
+            .parse()
+            .map_err(|_| EvalError::Threshold(format!("`{arg}`: `{value}` is not a number")))?;
         Ok(Threshold {
             metric: metric.trim().to_string(),
             bound,
@@ -272,7 +280,11 @@ mod tests {
         ];
         for (file, failures) in rows {
             let thresholds = Threshold::parse_file(file, "articles").unwrap();
-            assert_eq!(card().check(&thresholds).unwrap().len(), *failures, "{file}");
+            assert_eq!(
+                card().check(&thresholds).unwrap().len(),
+                *failures,
+                "{file}"
+            );
         }
     }
 

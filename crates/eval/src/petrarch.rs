@@ -163,8 +163,8 @@ pub fn parse_sentences(xml: &str) -> Result<Vec<GoldSentence>, String> {
         let tag = &chunk[..tag_end];
         let body = &chunk[tag_end..];
         let id = attribute(tag, "id").unwrap_or_else(|| format!("sentence-{}", out.len() + 1));
-        let date = attribute(tag, "date")
-            .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y%m%d").ok());
+        let date =
+            attribute(tag, "date").and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y%m%d").ok());
         let text = body
             .split_once("<Text>")
             .and_then(|(_, t)| t.split_once("</Text>"))
@@ -360,9 +360,24 @@ impl PetrarchResult {
                 count(|c| c.predicted.is_some()),
                 total,
             ),
-            Metric::ratio("cameo_root", "CAMEO root code agrees", count(|c| c.root), total),
-            Metric::ratio("source_country", "source country agrees", count(|c| c.source), total),
-            Metric::ratio("target_country", "target country agrees", count(|c| c.target), total),
+            Metric::ratio(
+                "cameo_root",
+                "CAMEO root code agrees",
+                count(|c| c.root),
+                total,
+            ),
+            Metric::ratio(
+                "source_country",
+                "source country agrees",
+                count(|c| c.source),
+                total,
+            ),
+            Metric::ratio(
+                "target_country",
+                "target country agrees",
+                count(|c| c.target),
+                total,
+            ),
             Metric::ratio(
                 "dyad_country",
                 "source and target countries agree",
@@ -531,7 +546,10 @@ their hosts &amp; partners.
         let sentences = parse_sentences(XML).unwrap();
         assert_eq!(sentences.len(), 2);
         let s1 = &sentences[0];
-        assert_eq!(s1.text, "Officials of Freedonia met their hosts & partners.");
+        assert_eq!(
+            s1.text,
+            "Officials of Freedonia met their hosts & partners."
+        );
         assert_eq!(s1.date, NaiveDate::from_ymd_opt(2008, 8, 4));
         assert_eq!(s1.codings[1].source, "---REB");
         assert_eq!(s1.codings[0].root(), "04");
@@ -559,15 +577,28 @@ their hosts &amp; partners.
         let codings = parse_sentences(XML).unwrap()[0].codings.clone();
         let rows: &[(Vec<Event>, [bool; 4])] = &[
             // (events, [root, source, target, joint] of the first coding)
-            (vec![event("043", Some("USA"), Some("CHNGOV"))], [true, true, true, true]),
-            (vec![event("111", Some("USA"), Some("CHN"))], [false, true, true, false]),
-            (vec![event("042", Some("CHN"), Some("USA"))], [true, false, false, false]),
+            (
+                vec![event("043", Some("USA"), Some("CHNGOV"))],
+                [true, true, true, true],
+            ),
+            (
+                vec![event("111", Some("USA"), Some("CHN"))],
+                [false, true, true, false],
+            ),
+            (
+                vec![event("042", Some("CHN"), Some("USA"))],
+                [true, false, false, false],
+            ),
             (vec![], [false, false, false, false]),
         ];
         for (events, [root, source, target, joint]) in rows {
             let checks = pair_codings(&codings, events);
             let c = &checks[0];
-            assert_eq!([c.root, c.source, c.target, c.joint()], [*root, *source, *target, *joint], "{events:?}");
+            assert_eq!(
+                [c.root, c.source, c.target, c.joint()],
+                [*root, *source, *target, *joint],
+                "{events:?}"
+            );
         }
         // A gold `---` actor matches a predicted actor with no country and no code.
         let rebels = pair_codings(&codings[1..], &[event("190", None, Some("SYRMIL"))]);
@@ -590,6 +621,8 @@ their hosts &amp; partners.
         assert_eq!(card.value("joint"), 0.5);
         assert_eq!(card.value("paired"), 0.5);
         assert_eq!(card.value("no_event_predictions"), 1.0);
-        assert!(result.misses(None).contains("gold 190 ---REB → SYRGOV · pred nothing"));
+        assert!(result
+            .misses(None)
+            .contains("gold 190 ---REB → SYRGOV · pred nothing"));
     }
 }
