@@ -732,7 +732,7 @@ fn predicted_line(e: &Event) -> String {
 }
 
 fn article_misses(o: &ArticleOutcome, only: Option<&str>) -> String {
-    let wants = |kind: &str| only.map_or(true, |f| f == kind);
+    let wants = |kind: &str| only.is_none_or(|f| f == kind);
     let mut out = String::new();
     let paired_gold: Vec<usize> = o.pairs.iter().map(|p| p.gold).collect();
     let paired_pred: Vec<usize> = o.pairs.iter().map(|p| p.predicted).collect();

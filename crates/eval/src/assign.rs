@@ -19,7 +19,7 @@ pub fn best_pairing(scores: &[Vec<Option<f64>>]) -> Vec<(usize, usize)> {
     };
     // The algorithm wants at most as many rows as columns: transpose when needed.
     let pairs = if rows <= cols {
-        hungarian(rows, cols, |r, c| cost(r, c))
+        hungarian(rows, cols, cost)
     } else {
         hungarian(cols, rows, |r, c| cost(c, r))
             .into_iter()

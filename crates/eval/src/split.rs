@@ -39,7 +39,7 @@ impl Split {
 
 /// Whether an id falls in the held-out third.
 pub fn is_held_out(id: &str) -> bool {
-    stable_hash(&[id.trim().as_bytes()]) % 3 == 0
+    stable_hash(&[id.trim().as_bytes()]).is_multiple_of(3)
 }
 
 #[cfg(test)]
