@@ -1,0 +1,561 @@
+//! Actors: countries, generic agents, named groups and dated leaders, recognised in
+//! text and normalised to ACLED-style names with ISO3 countries and CAMEO-style codes.
+//!
+//! Five data files under `lexicons/actors/` (see its README.md) are compiled into one
+//! [`PhraseMatcher`]. [`ActorLexicon::find`] makes one automaton pass over the text,
+//! then composes neighbouring matches ("Syrian" + "government forces", "Assad" +
+//! "'s" + "forces", "Russia" + "-backed" + "Syrian forces") into [`ActorMention`]s.
+//! Composition only looks at the few bytes between two matches, so the cost is the
+//! automaton pass plus a constant per match.
+//!
+//! ```
+//! use sitrep_lexicon::actors::ActorLexicon;
+//! let lexicon = ActorLexicon::embedded().unwrap();
+//! let mentions = lexicon.find("Turkish and Russian troops clashed with police.", None);
+//! let codes: Vec<_> = mentions.iter().map(|m| m.actor.code.clone()).collect();
+//! assert_eq!(codes, [Some("TURMIL".into()), Some("RUSMIL".into()), None]);
+//! // An agent with no country is localised with the document's country.
+//! let police = lexicon.localise(&mentions[2], "KEN");
+//! assert_eq!(police.name.as_deref(), Some("Police Forces of Kenya"));
+//! assert_eq!(police.code.as_deref(), Some("KENCOP"));
+//! ```
+//!
+//! Invariants: every mention's span is a whole-word byte range of the searched text
+//! and `mention.actor.text == text[span]`; `find` never fails or panics.
+
+mod compose;
+mod data;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use sitrep_model::{Actor, Span};
+
+use crate::matcher::{PhraseMatcher, PhrasePattern};
+use crate::LexiconError;
+
+pub use data::{
+    Agent, Country, Entries, Group, Modifier, ModifierEffect, Person, FILES, KINDS, SECTORS,
+};
+
+/// The bundled actor files, in [`FILES`] order.
+const EMBEDDED: [&str; 5] = [
+    include_str!("../../../lexicons/actors/countries.tsv"),
+    include_str!("../../../lexicons/actors/agents.tsv"),
+    include_str!("../../../lexicons/actors/groups.tsv"),
+    include_str!("../../../lexicons/actors/people.tsv"),
+    include_str!("../../../lexicons/actors/modifiers.tsv"),
+];
+
+/// The directory name used in error messages for the bundled files.
+const EMBEDDED_DIR: &str = "lexicons/actors";
+
+/// Which lexicon entry a mention was resolved from (indexes into the lexicon's tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorOrigin {
+    /// A country name, alias or capital standing for its government.
+    Country(u32),
+    /// A generic agent ("police"), possibly with a country.
+    Agent(u32),
+    /// A named group.
+    Group(u32),
+    /// A person (one period of office in people.tsv).
+    Person(u32),
+}
+
+/// One actor phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorMention {
+    /// Byte span of the whole phrase ("suspected Boko Haram insurgents").
+    pub span: Span,
+    /// The normalised actor; `country`, `name` and `code` are `None` for an agent
+    /// the text gives no country ("police"): see [`ActorLexicon::localise`].
+    pub actor: Actor,
+    /// The entry that decided the actor.
+    pub origin: ActorOrigin,
+    /// The phrase is only a country name or capital ("Syria", "Moscow"): it may be a
+    /// place ("in Syria") rather than an actor, which the caller decides by syntax.
+    pub bare_place: bool,
+    /// The text hedges the attribution ("suspected", "alleged").
+    pub hedged: bool,
+    /// Who backs the actor ("Russia-backed Syrian forces" → Government of Russia).
+    pub backer: Option<Actor>,
+}
+
+impl ActorMention {
+    /// Whether the actor still needs the document's country ([`ActorLexicon::localise`]).
+    pub fn needs_country(&self) -> bool {
+        self.actor.name.is_none() || self.actor.name.as_deref().is_some_and(has_placeholder)
+    }
+}
+
+/// Sizes of the loaded tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorLexiconStats {
+    /// Countries and territories.
+    pub countries: usize,
+    /// Agent entries (each with its singular/plural phrases).
+    pub agents: usize,
+    /// Named groups and organisations.
+    pub groups: usize,
+    /// Distinct people (a person with several periods counts once).
+    pub people: usize,
+    /// Phrases compiled into the matcher.
+    pub phrases: usize,
+}
+
+/// What a compiled phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// A country name or alias (`demonym` false) or demonym (`true`).
+    Country { index: u32, form: CountryForm },
+    /// An agent entry.
+    Agent(u32),
+    /// A group entry.
+    Group(u32),
+    /// A set of people periods sharing the phrase (index into `person_sets`).
+    People(u32),
+    /// A modifier word.
+    Modifier(ModifierEffect),
+}
+
+/// How a phrase names a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CountryForm {
+    /// Its name or an alias ("Syria", "DRC").
+    Name,
+    /// Its capital or seat of government ("Damascus").
+    Capital,
+    /// An adjective or demonym ("Syrian").
+    Demonym,
+}
+
+impl Target {
+    /// Which entry wins when two entries claim the same phrase (higher wins).
+    fn priority(self) -> u8 {
+        match self {
+            Target::Group(_) => 6,
+            Target::People(_) => 5,
+            Target::Country { form, .. } => match form {
+                CountryForm::Name => 4,
+                CountryForm::Capital => 3,
+                CountryForm::Demonym => 2,
+            },
+            Target::Agent(_) => 1,
+            Target::Modifier(_) => 0,
+        }
+    }
+}
+
+/// The compiled actor lexicon.
+#[derive(Debug, Clone)]
+pub struct ActorLexicon {
+    countries: Vec<Country>,
+    agents: Vec<Agent>,
+    groups: Vec<Group>,
+    people: Vec<Person>,
+    /// People periods that share a phrase, chosen among by date.
+    person_sets: Vec<Vec<u32>>,
+    /// Pattern id → target.
+    targets: Vec<Target>,
+    /// Pattern id → the phrase as written (for diagnostics and the lint test).
+    phrases: Vec<String>,
+    matcher: PhraseMatcher,
+    by_iso3: HashMap<String, u32>,
+    by_iso2: HashMap<String, u32>,
+    by_name: HashMap<String, u32>,
+    /// Phrases claimed by two entries, with which one lost ("phrase: loser < winner").
+    shadowed: Vec<String>,
+}
+
+impl ActorLexicon {
+    /// The bundled lexicon (data embedded in the binary).
+    pub fn embedded() -> Result<Self, LexiconError> {
+        Self::from_entries(Self::embedded_entries()?, EMBEDDED_DIR)
+    }
+
+    /// The bundled lexicon extended by `dir/actors/*.tsv` (a lexicon root with the same
+    /// layout as `lexicons/`; missing files are fine). A user entry with the same key
+    /// as a bundled one (ISO3, first agent phrase, group name, person name + start
+    /// date, modifier phrase) replaces it.
+    pub fn with_user_dir(dir: &Path) -> Result<Self, LexiconError> {
+        let mut entries = Self::embedded_entries()?;
+        let actors = dir.join("actors");
+        let mut contents: [String; 5] = Default::default();
+        for (content, file) in contents.iter_mut().zip(FILES) {
+            let path = actors.join(file);
+            if path.exists() {
+                *content = std::fs::read_to_string(&path).map_err(|e| LexiconError {
+                    file: path.display().to_string(),
+                    line: 0,
+                    message: format!("cannot read: {e}; check the path and permissions"),
+                })?;
+            }
+        }
+        let shown = actors.display().to_string();
+        let refs: [&str; 5] = std::array::from_fn(|i| contents[i].as_str());
+        entries.extend(Entries::parse(&shown, refs)?);
+        Self::from_entries(entries, &shown)
+    }
+
+    /// The parsed bundled entries, for callers that merge their own.
+    pub fn embedded_entries() -> Result<Entries, LexiconError> {
+        Entries::parse(EMBEDDED_DIR, EMBEDDED)
+    }
+
+    /// Validates and compiles parsed entries; `dir` names them in errors.
+    pub fn from_entries(entries: Entries, dir: &str) -> Result<Self, LexiconError> {
+        entries.validate(dir)?;
+        let Entries {
+            countries,
+            agents,
+            groups,
+            people,
+            modifiers,
+        } = entries;
+
+        let mut claims: HashMap<String, (String, Target)> = HashMap::new();
+        let mut shadowed = Vec::new();
+        let mut claim = |phrase: &str, target: Target, shadowed: &mut Vec<String>| {
+            let key = phrase_key(phrase);
+            if key.is_empty() {
+                return;
+            }
+            let Some((written, existing)) = claims.get(&key).cloned() else {
+                claims.insert(key, (phrase.to_string(), target));
+                return;
+            };
+            if existing == target {
+                // Keep the hyphenated spelling: the matcher derives the spaced one from it.
+                if phrase.contains('-') && !written.contains('-') {
+                    claims.insert(key, (phrase.to_string(), target));
+                }
+                return;
+            }
+            let new_wins = target.priority() > existing.priority();
+            let (winner, loser) = if new_wins {
+                (target, existing)
+            } else {
+                (existing, target)
+            };
+            shadowed.push(format!(
+                "{phrase:?}: {loser:?} loses to {winner:?} ({written:?})"
+            ));
+            if new_wins {
+                claims.insert(key, (phrase.to_string(), target));
+            }
+        };
+
+        for modifier in &modifiers {
+            let target = Target::Modifier(modifier.effect);
+            claim(&modifier.phrase, target, &mut shadowed);
+        }
+        for (i, agent) in agents.iter().enumerate() {
+            for phrase in &agent.phrases {
+                claim(phrase, Target::Agent(i as u32), &mut shadowed);
+            }
+        }
+        for (i, country) in countries.iter().enumerate() {
+            let index = i as u32;
+            for phrase in &country.demonyms {
+                let form = CountryForm::Demonym;
+                claim(phrase, Target::Country { index, form }, &mut shadowed);
+            }
+            for phrase in &country.capitals {
+                let form = CountryForm::Capital;
+                claim(phrase, Target::Country { index, form }, &mut shadowed);
+            }
+            for phrase in std::iter::once(&country.name).chain(&country.aliases) {
+                let form = CountryForm::Name;
+                claim(phrase, Target::Country { index, form }, &mut shadowed);
+            }
+        }
+        // People periods sharing a phrase ("Deby", "Sharif") become one set.
+        let mut person_phrases: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut phrase_slot: HashMap<String, usize> = HashMap::new();
+        for (i, person) in people.iter().enumerate() {
+            for phrase in std::iter::once(&person.name).chain(&person.aliases) {
+                let slot = *phrase_slot.entry(phrase_key(phrase)).or_insert_with(|| {
+                    person_phrases.push((phrase.clone(), Vec::new()));
+                    person_phrases.len() - 1
+                });
+                let (written, set) = &mut person_phrases[slot];
+                // Keep the hyphenated spelling: the matcher derives the spaced one from it.
+                if phrase.contains('-') && !written.contains('-') {
+                    *written = phrase.clone();
+                }
+                if !set.contains(&(i as u32)) {
+                    set.push(i as u32);
+                }
+            }
+        }
+        let mut person_sets: Vec<Vec<u32>> = Vec::new();
+        let mut set_index: HashMap<Vec<u32>, u32> = HashMap::new();
+        for (phrase, set) in person_phrases {
+            let next = person_sets.len() as u32;
+            let index = *set_index.entry(set.clone()).or_insert_with(|| {
+                person_sets.push(set);
+                next
+            });
+            claim(&phrase, Target::People(index), &mut shadowed);
+        }
+        for (i, group) in groups.iter().enumerate() {
+            for phrase in &group.aliases {
+                claim(phrase, Target::Group(i as u32), &mut shadowed);
+            }
+        }
+
+        let mut claimed: Vec<(String, Target)> = claims.into_values().collect();
+        claimed.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut targets = Vec::with_capacity(claimed.len());
+        let mut phrases = Vec::with_capacity(claimed.len());
+        let mut patterns = Vec::with_capacity(claimed.len());
+        for (id, (phrase, target)) in claimed.into_iter().enumerate() {
+            patterns.push(PhrasePattern {
+                text: phrase.clone(),
+                id: id as u32,
+            });
+            targets.push(target);
+            phrases.push(phrase);
+        }
+        let matcher = PhraseMatcher::new(&patterns);
+
+        let mut by_iso3 = HashMap::new();
+        let mut by_iso2 = HashMap::new();
+        let mut by_name = HashMap::new();
+        for (i, country) in countries.iter().enumerate() {
+            by_iso3.insert(country.iso3.clone(), i as u32);
+            by_iso2.insert(country.iso2.clone(), i as u32);
+            for name in std::iter::once(&country.name).chain(&country.aliases) {
+                by_name.entry(phrase_key(name)).or_insert(i as u32);
+            }
+        }
+        shadowed.sort();
+        Ok(ActorLexicon {
+            countries,
+            agents,
+            groups,
+            people,
+            person_sets,
+            targets,
+            phrases,
+            matcher,
+            by_iso3,
+            by_iso2,
+            by_name,
+            shadowed,
+        })
+    }
+
+    /// Every actor phrase in `text`, in text order, resolved for `date` (the date the
+    /// text speaks of, usually the publication date; `None` takes people's latest
+    /// period). Never fails; allocates only for the mentions it returns.
+    pub fn find(&self, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
+        compose::find(self, text, date)
+    }
+
+    /// The mention's actor with the document's country (ISO3) filled in where the text
+    /// gave none: "police" + KEN → "Police Forces of Kenya", KENCOP. Actors that
+    /// already have a country are returned unchanged; an unknown ISO3 changes nothing.
+    pub fn localise(&self, mention: &ActorMention, iso3: &str) -> Actor {
+        let Some(&country) = self.by_iso3.get(iso3) else {
+            return mention.actor.clone();
+        };
+        if !mention.needs_country() {
+            return mention.actor.clone();
+        }
+        let text = mention.actor.text.clone();
+        match mention.origin {
+            ActorOrigin::Agent(agent) => self.agent_actor(agent, Some(country), text),
+            ActorOrigin::Group(group) => self.group_actor(group, Some(country), text),
+            _ => mention.actor.clone(),
+        }
+    }
+
+    /// The country with this ISO3 code.
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.by_iso3.get(iso3).map(|&i| &self.countries[i as usize])
+    }
+
+    /// The country with this ISO2 code.
+    pub fn country_by_iso2(&self, iso2: &str) -> Option<&Country> {
+        self.by_iso2.get(iso2).map(|&i| &self.countries[i as usize])
+    }
+
+    /// The country with this name or alias, case-insensitively ("DR Congo", "syria").
+    pub fn country_by_name(&self, name: &str) -> Option<&Country> {
+        self.by_name
+            .get(&phrase_key(name))
+            .or_else(|| self.by_name.get(&name.trim().to_lowercase()))
+            .map(|&i| &self.countries[i as usize])
+    }
+
+    /// ISO2 → ISO3 ("SY" → "SYR").
+    pub fn iso2_to_iso3(&self, iso2: &str) -> Option<&str> {
+        self.country_by_iso2(iso2).map(|c| c.iso3.as_str())
+    }
+
+    /// ISO3 → ISO2 ("SYR" → "SY").
+    pub fn iso3_to_iso2(&self, iso3: &str) -> Option<&str> {
+        self.country(iso3).map(|c| c.iso2.as_str())
+    }
+
+    /// The government of a country as an actor ("Government of Syria", SYRGOV).
+    pub fn government(&self, iso3: &str, text: &str) -> Option<Actor> {
+        let country = *self.by_iso3.get(iso3)?;
+        Some(self.government_actor(country, text.to_string()))
+    }
+
+    /// All countries, in file order.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// All agents, in file order.
+    pub fn agents(&self) -> &[Agent] {
+        &self.agents
+    }
+
+    /// All groups, in file order.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// All people periods, in file order.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// Phrases two entries claim, and which entry lost each (empty for clean data).
+    pub fn shadowed(&self) -> &[String] {
+        &self.shadowed
+    }
+
+    /// Table sizes.
+    pub fn stats(&self) -> ActorLexiconStats {
+        let mut names: Vec<&str> = self.people.iter().map(|p| p.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        ActorLexiconStats {
+            countries: self.countries.len(),
+            agents: self.agents.len(),
+            groups: self.groups.len(),
+            people: names.len(),
+            phrases: self.phrases.len(),
+        }
+    }
+
+    fn government_actor(&self, country: u32, text: String) -> Actor {
+        let c = &self.countries[country as usize];
+        Actor {
+            text,
+            name: Some(format!("Government of {}", c.name_after_of())),
+            country: Some(c.iso3.clone()),
+            kind: Some("government".into()),
+            code: Some(format!("{}GOV", c.iso3)),
+        }
+    }
+
+    fn agent_actor(&self, agent: u32, country: Option<u32>, text: String) -> Actor {
+        let a = &self.agents[agent as usize];
+        let c = country.map(|i| &self.countries[i as usize]);
+        Actor {
+            text,
+            name: c.map(|c| fill(&a.template, c)),
+            country: c.map(|c| c.iso3.clone()),
+            kind: Some(a.kind.clone()),
+            code: c.map(|c| format!("{}{}", c.iso3, a.sector)),
+        }
+    }
+
+    fn group_actor(&self, group: u32, country: Option<u32>, text: String) -> Actor {
+        let g = &self.groups[group as usize];
+        let name = match country {
+            Some(i) if has_placeholder(&g.name) => fill(&g.name, &self.countries[i as usize]),
+            _ => g.name.clone(),
+        };
+        Actor {
+            text,
+            name: Some(name),
+            country: g.country.clone(),
+            kind: Some(g.kind.clone()),
+            code: Some(g.code.clone()),
+        }
+    }
+
+    fn person_actor(&self, person: u32, date: Option<NaiveDate>, text: String) -> Actor {
+        let p = &self.people[person as usize];
+        if let Some(group) = &p.group {
+            if let Some(g) = self.groups.iter().position(|g| &g.name == group) {
+                return self.group_actor(g as u32, None, text);
+            }
+        }
+        let Some(&country) = self.by_iso3.get(&p.country) else {
+            return Actor {
+                text,
+                ..Actor::default()
+            };
+        };
+        if date.is_none_or(|d| p.covers(d)) {
+            self.government_actor(country, text)
+        } else {
+            Actor {
+                text,
+                name: None,
+                country: Some(p.country.clone()),
+                kind: Some("elite".into()),
+                code: Some(format!("{}ELI", p.country)),
+            }
+        }
+    }
+
+    /// The period of a shared phrase that fits `date` best: the one covering it, else
+    /// the latest that started before it, else the earliest; with no date, the latest.
+    fn pick_person(&self, set: u32, date: Option<NaiveDate>) -> u32 {
+        let set = &self.person_sets[set as usize];
+        let periods = set.iter().map(|&i| (i, &self.people[i as usize]));
+        let chosen = match date {
+            Some(d) => periods
+                .clone()
+                .find(|(_, p)| p.covers(d))
+                .or_else(|| {
+                    periods
+                        .clone()
+                        .filter(|(_, p)| p.from <= d)
+                        .max_by_key(|(_, p)| p.from)
+                })
+                .or_else(|| periods.clone().min_by_key(|(_, p)| p.from)),
+            None => periods.clone().max_by_key(|(_, p)| p.from),
+        };
+        chosen.map_or(set[0], |(i, _)| i)
+    }
+}
+
+/// Fills `{country}` and `{the country}` in a template.
+fn fill(template: &str, country: &Country) -> String {
+    template
+        .replace("{the country}", &country.name_after_of())
+        .replace("{country}", &country.name)
+}
+
+fn has_placeholder(name: &str) -> bool {
+    name.contains("{country}") || name.contains("{the country}")
+}
+
+/// The form under which a phrase is deduplicated: as the matcher would compare it.
+fn phrase_key(phrase: &str) -> String {
+    let phrase = phrase.trim();
+    let acronym = phrase.chars().any(char::is_alphabetic)
+        && phrase
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let normalised = phrase.replace('\u{2019}', "'").replace('-', " ");
+    if acronym {
+        normalised
+    } else {
+        normalised.to_lowercase()
+    }
+}
