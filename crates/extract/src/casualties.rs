@@ -148,8 +148,10 @@ pub struct Casualties {
     pub mentions: Vec<Mention>,
 }
 
-/// The casualties `sentence` reports. Per measure, the first asserted mention wins
-/// (or the first flagged one when none is asserted); an explicit zero for
+/// The casualties `sentence` reports. Per measure, the asserted mentions add up
+/// (tolls aside: "1 soldier died and 5 militants were killed" is 6; the span runs
+/// from the first group to the last); with none asserted, the first mention is
+/// kept with its flags. An explicit zero for
 /// "casualties" or "hurt" ("no one was hurt") also sets killed to zero when
 /// nothing else is said about deaths.
 ///
@@ -162,9 +164,49 @@ pub struct Casualties {
 pub fn casualties(sentence: &str) -> Casualties {
     let all = mentions(sentence);
     let pick = |measure: Measure| {
-        let mut of = all.iter().filter(|m| m.measure == measure);
-        let first = of.clone().next().copied();
-        of.find(|m| m.asserted()).copied().or(first)
+        let of = || all.iter().filter(|m| m.measure == measure);
+        let counted = || {
+            of().filter(|m| {
+                m.asserted()
+                    && !m.cumulative
+                    && m.count != Count::exact(0)
+                    && (m.count.min.is_some() || m.count.max.is_some())
+            })
+        };
+        let Some(first) = counted().next().copied() else {
+            return of().find(|m| m.asserted()).or(of().next()).copied();
+        };
+        // Separate groups in one sentence add up ("1 soldier died and 5 militants
+        // were killed").
+        // The same number twice is one group restated ("3 were killed [3 fatalities]").
+        let mut seen = vec![first.count];
+        let rest: Vec<Mention> = counted()
+            .skip(1)
+            .filter(|m| {
+                let new = !seen.contains(&m.count);
+                seen.push(m.count);
+                new
+            })
+            .copied()
+            .collect();
+        Some(rest.into_iter().fold(first, |sum, m| Mention {
+            count: if sum.count.min.is_none() && sum.count.max.is_none() {
+                m.count
+            } else if m.count.min.is_none() && m.count.max.is_none() {
+                sum.count
+            } else {
+                sum.count.plus(m.count)
+            },
+            span: Span::new(sum.span.start, m.span.end.max(sum.span.end)),
+            vague: sum.vague || m.vague,
+            acled: sum.acled.saturating_add(m.acled),
+            group: if sum.group == m.group {
+                sum.group
+            } else {
+                None
+            },
+            ..sum
+        }))
     };
     let mut out = Casualties {
         killed: pick(Measure::Killed),
@@ -236,7 +278,7 @@ enum Flag {
 }
 
 struct Lexicon {
-    triggers: PhraseTable<(Measure, Frame)>,
+    triggers: PhraseTable<(Option<Measure>, Frame)>,
     grammar: PhraseTable<Role>,
     /// Only the words that may stand between "no" and a casualty noun.
     zero_gap: PhraseTable<()>,
@@ -270,7 +312,11 @@ impl Lexicon {
                     continue;
                 }
             };
-            let Some(measure) = Measure::parse(row.get(1)) else {
+            let measure = if row.get(1) == "-" {
+                None
+            } else if let Some(m) = Measure::parse(row.get(1)) {
+                Some(m)
+            } else {
                 lex.problems
                     .push(row.error(TRIGGERS, format!("unknown measure `{}`", row.get(1))));
                 continue;
@@ -420,15 +466,22 @@ impl Matcher<'_, '_> {
                 i += 1;
                 continue;
             };
-            if hyphenated || !t.is_word(i) {
+            let Some(mut measure) = measure.filter(|_| !hyphenated && t.is_word(i)) else {
                 i = end;
                 continue;
-            }
+            };
             let region = self.region_start(i, floor);
             let found = self.attach(i, end, frame, region);
             let mut next_floor = end;
             if let Some((group, consumed)) = found {
                 next_floor = next_floor.max(consumed);
+                // "stabbed a trafficker to death", "beat him dead".
+                let after = consumed.max(end);
+                let fatal = (t.norm(after) == "to" && t.norm(after + 1) == "death")
+                    || t.norm(after) == "dead";
+                if measure == Measure::Injured && frame == Frame::Verb && fatal {
+                    measure = Measure::Killed;
+                }
                 let (negated, uncertain) = self.modality(region, i);
                 out.push(Mention {
                     measure,
@@ -496,6 +549,17 @@ impl Matcher<'_, '_> {
                 if let Some(g) = self.group_from(after, true) {
                     return Some((g, g.end));
                 }
+                // "a man was shot nine times and killed": the passive carries over "and".
+                let clause = self.region_start(i, 0);
+                if let Some(aux) = self.coordinated_passive(i, clause) {
+                    let singular = self.role_is(aux, Role::Singular);
+                    if let Some(g) = self.last_group(clause, aux, true) {
+                        return Some((g, end));
+                    }
+                    if singular {
+                        return Some((self.implied_one(i), end));
+                    }
+                }
                 // Headline style ("33 killed in strike"): only when no object follows.
                 let next = self.t.norm(end);
                 let no_object = end >= self.t.len()
@@ -521,7 +585,7 @@ impl Matcher<'_, '_> {
                 } else if !self.t.norm(end.saturating_sub(1)).ends_with("of") {
                     return None;
                 }
-                self.group_at(after).map(|g| (g, g.end))
+                self.group_from(after, true).map(|g| (g, g.end))
             }
             Frame::Toll => {
                 if let Some(g) = self.zero_before(i, region) {
@@ -536,6 +600,89 @@ impl Matcher<'_, '_> {
                     .map(|g| (g, g.end))
             }
         }
+    }
+
+    /// The auxiliary of a passive that a verb after "and" shares ("were ambushed and
+    /// killed"): the nearest "be" form before the "and", within the clause.
+    fn coordinated_passive(&self, i: usize, region: usize) -> Option<usize> {
+        let mut k = i;
+        while k > region && self.role_is(k - 1, Role::Adverb) {
+            k -= 1;
+        }
+        if k <= region || !matches!(self.t.norm(k - 1), "and" | "then") {
+            return None;
+        }
+        (region..k - 1)
+            .rev()
+            .take(12)
+            .find(|&a| matches!(self.role(a), Some((_, Role::Passive | Role::Singular))))
+    }
+
+    fn implied_one(&self, i: usize) -> Group {
+        Group {
+            start: i,
+            end: i,
+            count: Count::exact(1),
+            acled: 1,
+            vague: false,
+            known: true,
+            group: None,
+        }
+    }
+
+    /// Words that may follow a counted person before "and" continues the list: a
+    /// parenthesis ("(VDP)"), a quoted title, an "of" phrase ("a leader of Pyu Saw
+    /// Htee"), or a name ("1 Mayi Mayi FPP/AP").
+    fn skip_trailer(&self, start: usize) -> usize {
+        let t = self.t;
+        let mut p = start;
+        for _ in 0..3 {
+            let w = t.norm(p);
+            let before = p;
+            if matches!(w, "(" | "[") {
+                if let Some(close) =
+                    (p + 1..(p + 12).min(t.len())).find(|&k| matches!(t.norm(k), ")" | "]"))
+                {
+                    p = close + 1;
+                }
+            } else if matches!(w, "'" | "\"" | "\u{2018}" | "\u{201c}") {
+                if let Some(close) = (p + 1..(p + 7).min(t.len()))
+                    .find(|&k| matches!(t.norm(k), "'" | "\"" | "\u{201d}"))
+                {
+                    p = close + 1;
+                }
+            } else if w == "of" {
+                let mut k = p + 1;
+                if matches!(t.norm(k), "the" | "his" | "her" | "their" | "its") {
+                    k += 1;
+                }
+                let from = k;
+                while k < t.len()
+                    && k - from < 5
+                    && t.is_word(k)
+                    && !numbers::is_function_word(t.norm(k))
+                {
+                    k += 1;
+                }
+                if k > from {
+                    p = k;
+                }
+            } else {
+                while p < t.len() && p - before < 6 {
+                    let name =
+                        t.is_word(p) && t.capitalised(p) && !numbers::is_function_word(t.norm(p));
+                    let joiner = matches!(t.norm(p), "/" | "-") && t.glued(p) && t.glued(p + 1);
+                    if !(name || joiner) {
+                        break;
+                    }
+                    p += 1;
+                }
+            }
+            if p == before {
+                break;
+            }
+        }
+        p
     }
 
     /// A "be"/"get" auxiliary just before token `i` (adverbs skipped): its index and
@@ -640,6 +787,12 @@ impl Matcher<'_, '_> {
         let mut last = None;
         let mut k = region;
         while k < until {
+            if matches!(self.t.norm(k), "(" | "[") {
+                k = (k + 1..until)
+                    .find(|&c| matches!(self.t.norm(c), ")" | "]"))
+                    .map_or(until, |c| c + 1);
+                continue;
+            }
             if let Some((end, Role::Include)) = self.role(k) {
                 k = end;
                 while k < until && self.t.norm(k) != "," {
@@ -684,7 +837,7 @@ impl Matcher<'_, '_> {
     fn group_from(&self, k: usize, object: bool) -> Option<Group> {
         let mut g = self.item_at(k)?;
         loop {
-            let pos = g.end;
+            let pos = self.list_continues(g.end);
             let (next, comma_only) = if self.t.norm(pos) == "," {
                 match self.role(pos + 1) {
                     Some((e, Role::Conj)) => (e, false),
@@ -699,21 +852,66 @@ impl Matcher<'_, '_> {
             let Some(item) = self.item_at(next) else {
                 break;
             };
-            let continues = self.t.norm(item.end) == "," || self.role_is(item.end, Role::Conj);
+            if comma_only {
+                // "The victims, both soldiers, …", "Two people, a man and a woman, …":
+                // an apposition restates; a list after a comma goes on.
+                let Some(rest) = self.group_from(next, object) else {
+                    break;
+                };
+                let after = self.list_continues(rest.end);
+                let continues =
+                    self.t.norm(after) == "," || self.role_is(after, Role::Conj) || !object;
+                if !continues && self.t.norm(after) != "," {
+                    break;
+                }
+                // Equal counts restate when the aside closes with a comma or the
+                // first group is generic ("two people, a man and a woman").
+                let generic = matches!(g.group, None | Some("people"));
+                let restates = g.count == rest.count && (self.t.norm(after) == "," || generic);
+                g = if g.known && rest.known && restates {
+                    Group { end: rest.end, ..g }
+                } else if !g.known && rest.known {
+                    Group {
+                        start: g.start,
+                        ..rest
+                    }
+                } else {
+                    g.join(rest)
+                };
+                break;
+            }
+            let after = self.list_continues(item.end);
+            let continues = self.t.norm(after) == "," || self.role_is(after, Role::Conj);
             if comma_only && !continues {
                 break;
             }
+            // "killed 5 soldiers and 3 policemen were wounded": a new subject.
+            let mut next_word = item.end;
+            while self.role_is(next_word, Role::Adverb) {
+                next_word += 1;
+            }
             if object
-                && matches!(
-                    self.role(item.end),
+                && (matches!(
+                    self.role(next_word),
                     Some((_, Role::Passive | Role::Singular))
-                )
+                ) || self.lex.triggers.longest_at(self.t, next_word).is_some())
             {
                 break;
             }
             g = g.join(item);
         }
         Some(g)
+    }
+
+    /// Where a list goes on after a counted person ending at `end`: past a trailer
+    /// when a comma or "and" follows it, else `end`.
+    fn list_continues(&self, end: usize) -> usize {
+        let skipped = self.skip_trailer(end);
+        if skipped != end && (self.t.norm(skipped) == "," || self.role_is(skipped, Role::Conj)) {
+            skipped
+        } else {
+            end
+        }
     }
 
     /// One counted mention of people at token `k`.
@@ -757,7 +955,9 @@ impl Matcher<'_, '_> {
             Some((end, Role::PronMany)) => Some(unknown(k, end, None)),
             Some((end, Role::DetOne | Role::Det)) => {
                 let (head, person) = self.person_after(end)?;
-                if person.singular && role.is_some_and(|(_, r)| r == Role::DetOne) {
+                let det_one = role.is_some_and(|(_, r)| r == Role::DetOne);
+                let article = matches!(self.t.norm(k), "a" | "an" | "another");
+                if (person.singular && det_one) || article {
                     Some(one(k, head + 1, Some(person.group)))
                 } else if person.singular {
                     None
@@ -768,8 +968,10 @@ impl Matcher<'_, '_> {
             _ => {
                 let (head, person) = self.person_after(k)?;
                 if person.singular {
-                    // A bare singular ("killed policeman") only in headline style.
-                    (head == k).then(|| one(k, head + 1, Some(person.group)))
+                    // A bare singular: headline style ("killed policeman") or a title
+                    // before a name ("killed commander Yusuf al Awni").
+                    let titled = self.t.capitalised(head + 1) && self.t.is_word(head + 1);
+                    (head == k || titled).then(|| one(k, head + 1, Some(person.group)))
                 } else {
                     Some(unknown(k, head + 1, Some(person.group)))
                 }
@@ -793,7 +995,11 @@ impl Matcher<'_, '_> {
                 seen += 1;
                 continue;
             }
-            if !t.is_word(k) {
+            if !t.is_word(k)
+                || self
+                    .number(k)
+                    .is_some_and(|n| n.found.kind != NumberKind::Age)
+            {
                 break;
             }
             let w = t.norm(k);
@@ -1016,6 +1222,102 @@ mod tests {
             "Four members of one family were shot dead in Zacatecas.",
             Killed,
             n(4),
+            "",
+        );
+    }
+
+    #[test]
+    fn appositions_coordinated_passives_and_asides() {
+        check(
+            "Two people, a man and a woman, were killed in Kandahar.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "Gunmen killed two people, a farmer and his son, in Plateau.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "The victims, both members of the army, were beheaded in Cabo Delgado.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "A man was shot nine times and killed in Fortaleza.",
+            Killed,
+            n(1),
+            "",
+        );
+        check(
+            "Five soldiers were ambushed and killed near Dori.",
+            Killed,
+            n(5),
+            "",
+        );
+        check(
+            "2 CDF (KKG) troops were killed near Kale.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "While working, two men were shot dead by gunmen in Zamora.",
+            Killed,
+            n(2),
+            "",
+        );
+        check(
+            "Troops killed a commander of the Arakan Army and 12 of his fighters.",
+            Killed,
+            n(13),
+            "",
+        );
+        check(
+            "Soldiers killed one Ambazonian separatist 'General' and two of his aides.",
+            Killed,
+            n(3),
+            "",
+        );
+        check(
+            "An armed suspect stabbed a trader to death in Sao Paulo.",
+            Killed,
+            n(1),
+            "",
+        );
+        check("A man was stabbed in Bulawayo.", Injured, n(1), "");
+        check("Rebels shot down a drone over Sagaing.", Injured, None, "");
+        check(
+            "Gunmen killed pro-government commander Yusuf Ali in Taiz.",
+            Killed,
+            n(1),
+            "",
+        );
+        check(
+            "The body of a Kurdish fighter was found killed in Raqqa.",
+            Killed,
+            n(1),
+            "",
+        );
+        check(
+            "The soldier was killed and 5 militants died in the clash in Basra.",
+            Killed,
+            n(6),
+            "",
+        );
+        check(
+            "Three civilians were killed [3 fatalities split among 2 events].",
+            Killed,
+            n(3),
+            "",
+        );
+        check(
+            "A mob lynched a man accused of killing a driver in Pikine.",
+            Killed,
+            n(1),
             "",
         );
     }

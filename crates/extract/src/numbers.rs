@@ -1018,6 +1018,13 @@ fn noun_phrase(t: &Tokens, mut k: usize, after_of: bool, lex: &Lexicon) -> Optio
             k += 1;
             continue;
         }
+        // A parenthesis inside the phrase: "2 CDF (KKG) troops".
+        if t.norm(k) == "(" && words > 0 {
+            if let Some(close) = (k + 1..(k + 6).min(t.len())).find(|&c| t.norm(c) == ")") {
+                k = close + 1;
+                continue;
+            }
+        }
         if !t.is_word(k) || lex.function.contains(t.norm(k)) || lex.words.contains_key(t.norm(k)) {
             break;
         }
@@ -1071,7 +1078,7 @@ fn classify(
     if before_class == Some(&Class::Money) || after_class == Some(&Class::Money) {
         return NumberKind::Money;
     }
-    let small_day = c.plain.is_some_and(|p| (1..=31).contains(&p)) && !qualified;
+    let small_day = c.plain.is_some_and(|p| (1..=31).contains(&p));
     if small_day {
         let month_before = core_at
             .checked_sub(1)
