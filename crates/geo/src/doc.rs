@@ -109,7 +109,8 @@ pub struct DocPlaces {
     mentions: Vec<Mention>,
     regional: Vec<RegionalPhrase>,
     focus_country: Option<ResolvedPlace>,
-    /// The most-mentioned place below country level, and how often it is named.
+    /// The province of the most-mentioned place below country level (or that place when
+    /// it is a division), and how often it is named.
     focus_place: Option<(ResolvedPlace, usize)>,
     text_len: usize,
 }
@@ -251,8 +252,31 @@ fn document_focus(
                 .then_with(|| (a.1.kind == Kind::Admin1).cmp(&(b.1.kind == Kind::Admin1)))
                 .then_with(|| b.1.name.cmp(&a.1.name))
         })
-        .map(|(score, place)| (place.clone(), score / 10));
+        .map(|(score, place)| {
+            // A town stands for its province when an event is placed "in Syria".
+            let region = if place.kind.is_place() {
+                gazetteer
+                    .admin1(&place.country, &place.admin1)
+                    .map_or_else(|| place.clone(), ResolvedPlace::from_entry)
+            } else {
+                place.clone()
+            };
+            (region, score / 10)
+        });
     (country, best)
+}
+
+/// Whether `outer` (a country or division) contains `inner`.
+fn contains(outer: &ResolvedPlace, inner: &ResolvedPlace) -> bool {
+    if outer.country.is_empty() || outer.country != inner.country || outer == inner {
+        return false;
+    }
+    match outer.kind {
+        Kind::Country => inner.kind != Kind::Country,
+        Kind::Admin1 => inner.kind != Kind::Admin1 && inner.admin1 == outer.admin1,
+        Kind::Admin2 => inner.kind.is_place() && inner.admin2 == outer.admin2,
+        _ => false,
+    }
 }
 
 /// Moves a point towards one side of an extent ("northern Syria").
@@ -291,7 +315,8 @@ impl DocPlaces {
             .map(|c| c.to_location(None, GeoPrecision::Country))
     }
 
-    /// The most-named place below country level and how many times it is named.
+    /// The region the document is about below country level (the province of its most-named
+    /// place, or that place when it is a division) and how many times it is named.
     pub fn focus_place(&self) -> Option<(Location, usize)> {
         self.focus_place.as_ref().map(|(place, n)| {
             let precision = place.precision();
@@ -341,12 +366,30 @@ impl DocPlaces {
             window.start.min(self.text_len),
             window.end.min(self.text_len),
         );
-        let best = self
+        let inside: Vec<&Mention> = self
             .mentions
             .iter()
             .filter(|m| window.contains(m.span) && m.place.is_some())
             .filter(|m| !exclude.iter().any(|x| x.overlaps(m.span)))
-            .map(|m| (self.locate_score(m, anchor), m))
+            .collect();
+        // A place named with the region it is in ("Saraqeb, a town in Idlib province") is
+        // the more precise of the two.
+        let outers: Vec<&ResolvedPlace> = inside
+            .iter()
+            .filter_map(|m| m.place.as_ref())
+            .filter(|p| matches!(p.kind, Kind::Country | Kind::Admin1 | Kind::Admin2))
+            .take(16)
+            .collect();
+        let best = inside
+            .iter()
+            .map(|m| {
+                let nested = m
+                    .place
+                    .as_ref()
+                    .is_some_and(|inner| outers.iter().any(|outer| contains(outer, inner)));
+                let bonus = if nested { 2.0 } else { 0.0 };
+                (self.locate_score(m, anchor) + bonus, *m)
+            })
             .max_by(|a, b| a.0.total_cmp(&b.0));
         match best {
             Some((_, mention)) => Some(self.location_of(mention)),
@@ -394,12 +437,13 @@ impl DocPlaces {
         }
         let mut location = place.to_location(text, place.precision());
         if let Some(direction) = mention.direction {
+            // "northern Aleppo" is the area around the town: region precision.
+            location.precision = GeoPrecision::Region;
             if matches!(place.kind, Kind::Country | Kind::Admin1) {
                 let word = mention.phrase.get(..direction.len()).unwrap_or("");
                 let (lat, lon) = shift(place, word);
                 location.lat = Some(round4(lat));
                 location.lon = Some(round4(lon));
-                location.precision = GeoPrecision::Region;
             }
         }
         location

@@ -161,6 +161,7 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
     let mut person_keys: HashSet<String> = HashSet::new();
+    let headlines = headline_flags(tokens);
     let mut i = 0;
     let mut key = String::new();
     while i < tokens.len() {
@@ -234,7 +235,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             possessive: tokens[last].possessive,
         };
         read_context(gazetteer, tokens, &mut candidate);
-        let verdict = judge(gazetteer, text, tokens, &candidate, &found);
+        let verdict = judge(gazetteer, text, tokens, &headlines, &candidate, &found);
         match verdict {
             Verdict::Place => {
                 i = candidate.through + 1;
@@ -346,19 +347,25 @@ enum Verdict {
     NotPlace,
 }
 
-/// Whether the token is in a title-case line (a headline), where capitalised neighbours
-/// say nothing about names.
-fn in_headline(tokens: &[Token], at: usize) -> bool {
-    let start = (0..=at)
-        .rev()
-        .find(|&i| tokens[i].sentence_start)
-        .unwrap_or(0);
-    let end = (at + 1..tokens.len())
-        .find(|&i| tokens[i].sentence_start)
-        .unwrap_or(tokens.len());
-    let words = &tokens[start..end];
-    let long: Vec<&Token> = words.iter().filter(|t| t.key.len() > 3).collect();
-    long.len() >= 3 && long.iter().filter(|t| t.capitalised).count() * 10 >= long.len() * 8
+/// For each token, whether it is in a title-case line (a headline), where capitalised
+/// neighbours say nothing about names.
+fn headline_flags(tokens: &[Token]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = (start + 1..tokens.len())
+            .find(|&i| tokens[i].sentence_start)
+            .unwrap_or(tokens.len());
+        let long: Vec<&Token> = tokens[start..end]
+            .iter()
+            .filter(|t| t.key.len() > 3)
+            .collect();
+        let headline =
+            long.len() >= 3 && long.iter().filter(|t| t.capitalised).count() * 10 >= long.len() * 8;
+        flags[start..end].iter_mut().for_each(|f| *f = headline);
+        start = end;
+    }
+    flags
 }
 
 fn has_kind(gazetteer: &Gazetteer, candidate: &Candidate, test: impl Fn(Kind) -> bool) -> bool {
@@ -381,6 +388,7 @@ fn judge(
     gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
+    headlines: &[bool],
     candidate: &Candidate,
     found: &[Candidate],
 ) -> Verdict {
@@ -401,7 +409,7 @@ fn judge(
     let previous = candidate.first.checked_sub(1).map(|p| &tokens[p]);
     let next = tokens.get(candidate.through + 1);
     // Part of a longer name: "Rahmi Dogan", "Bashar al-Assad".
-    let headline = in_headline(tokens, candidate.first);
+    let headline = headlines.get(candidate.first).copied().unwrap_or(false);
     let after_name_word = first.sep == Sep::Join
         && !headline
         && previous.is_some_and(|p| {

@@ -17,7 +17,8 @@ const SUPPORT_CAP_PER_NAME: f64 = 4.0;
 const SUPPORT_CAP: f64 = 6.0;
 /// Weight of the document's country focus (times the country's share of mentions).
 const FOCUS_WEIGHT: f64 = 3.0;
-/// Bonus for a place inside the region named right after it ("Pandi, Bulacan").
+/// Bonus for a place inside the region named right after it ("Pandi, Bulacan",
+/// "Tripoli in northern Lebanon").
 const CHAIN_BONUS: f64 = 6.0;
 const ROUNDS: usize = 3;
 
@@ -44,25 +45,32 @@ fn prior(entry: &Entry) -> f64 {
 }
 
 fn cue_adjustment(candidate: &Candidate, entry: &Entry) -> f64 {
-    match candidate.type_cue {
-        Some(Cue::Admin1) => match entry.kind {
-            Kind::Admin1 => 5.0,
-            Kind::Admin2 => 2.0,
-            Kind::Region => 1.0,
-            _ => -3.0,
-        },
-        Some(Cue::Admin2) => match entry.kind {
-            Kind::Admin2 => 5.0,
-            Kind::Admin1 => 1.5,
-            _ => -3.0,
-        },
-        Some(Cue::City | Cue::Town) => match entry.kind {
-            Kind::City | Kind::Capital => 3.0,
-            Kind::Country => -4.0,
-            _ => -2.0,
-        },
-        _ => 0.0,
-    }
+    // "southern Idlib": a direction word points to an area rather than a town.
+    let direction = if candidate.direction.is_some() && entry.kind.is_admin() {
+        2.5
+    } else {
+        0.0
+    };
+    direction
+        + match candidate.type_cue {
+            Some(Cue::Admin1) => match entry.kind {
+                Kind::Admin1 => 5.0,
+                Kind::Admin2 => 2.0,
+                Kind::Region => 1.0,
+                _ => -3.0,
+            },
+            Some(Cue::Admin2) => match entry.kind {
+                Kind::Admin2 => 5.0,
+                Kind::Admin1 => 1.5,
+                _ => -3.0,
+            },
+            Some(Cue::City | Cue::Town) => match entry.kind {
+                Kind::City | Kind::Capital => 3.0,
+                Kind::Country => -4.0,
+                _ => -2.0,
+            },
+            _ => 0.0,
+        }
 }
 
 /// Whether `outer` (a country or division) contains `inner`.
@@ -181,8 +189,10 @@ pub(crate) fn resolve(
     // Administrative chains: "Puli Alam city, Logar province".
     let mut chain_next: Vec<Option<usize>> = vec![None; candidates.len()];
     for i in 0..candidates.len().saturating_sub(1) {
-        let gap = text.get(candidates[i].span.end..candidates[i + 1].span.start);
-        if gap.is_some_and(|g| g.trim() == ",") {
+        let next = &candidates[i + 1];
+        let next_start = next.direction.map_or(next.span.start, |d| d.start);
+        let gap = text.get(candidates[i].span.end..next_start).map(str::trim);
+        if matches!(gap, Some("," | "in" | ", in" | "in the" | ", in the")) {
             chain_next[i] = Some(i + 1);
         }
     }

@@ -1,0 +1,354 @@
+//! Table-driven tests of toponym recognition, resolution and event location, on sentences
+//! written for these tests (several conflicts and countries).
+
+use std::sync::OnceLock;
+
+use sitrep_geo::{distance_km, Gazetteer, Kind};
+use sitrep_model::{GeoPrecision, Span};
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| Gazetteer::embedded().expect("the embedded gazetteer loads"))
+}
+
+/// Where a mention must resolve: name, country, and optionally a point and a radius in km.
+struct Expect<'a> {
+    name: &'a str,
+    country: &'a str,
+    near: Option<(f64, f64, f64)>,
+}
+
+fn span_of(text: &str, surface: &str) -> Span {
+    let start = text
+        .find(surface)
+        .unwrap_or_else(|| panic!("test text lacks {surface:?}"));
+    Span::new(start, start + surface.len())
+}
+
+/// Checks that `surface` in `text` is found as a place and resolves as expected
+/// (`None`: it must not be reported as a place at all).
+fn check(text: &str, surface: &str, expected: Option<Expect>) {
+    let places = gazetteer().geoparse(text);
+    let span = span_of(text, surface);
+    let mention = places.mentions().iter().find(|m| m.span.overlaps(span));
+    match (expected, mention) {
+        (None, None) => {}
+        (None, Some(m)) => panic!(
+            "{surface:?} in {text:?} was reported as a place ({:?}); help: add it to gazetteer/stoplist.tsv or fix the filter in recognize.rs",
+            m.place.as_ref().map(|p| &p.name)
+        ),
+        (Some(e), None) => panic!("{surface:?} in {text:?} was not found as a place (expected {})", e.name),
+        (Some(e), Some(m)) => {
+            let place = m.place.as_ref().expect("a found mention is resolved");
+            assert_eq!(
+                (place.name.as_str(), place.country.as_str()),
+                (e.name, e.country),
+                "{surface:?} in {text:?} resolved to {place:?}"
+            );
+            if let Some((lat, lon, km)) = e.near {
+                let d = distance_km(lat, lon, place.lat, place.lon);
+                assert!(d <= km, "{surface:?}: {d:.0} km from ({lat}, {lon}), allowed {km}");
+            }
+        }
+    }
+}
+
+fn place<'a>(name: &'a str, country: &'a str) -> Option<Expect<'a>> {
+    Some(Expect {
+        name,
+        country,
+        near: None,
+    })
+}
+
+fn place_near<'a>(
+    name: &'a str,
+    country: &'a str,
+    lat: f64,
+    lon: f64,
+    km: f64,
+) -> Option<Expect<'a>> {
+    Some(Expect {
+        name,
+        country,
+        near: Some((lat, lon, km)),
+    })
+}
+
+#[test]
+fn transliteration_variants_resolve() {
+    check(
+        "Opposition fighters recaptured Saraqeb on Thursday after a day of shelling.",
+        "Saraqeb",
+        place_near("Saraqib", "SY", 35.86, 36.81, 10.0),
+    );
+    check(
+        "Government troops shelled Saraqib, a town on the M5 highway.",
+        "Saraqib",
+        place_near("Saraqib", "SY", 35.86, 36.81, 10.0),
+    );
+    check(
+        "Sirens sounded across Kiev before dawn as missiles struck an energy plant.",
+        "Kiev",
+        place_near("Kyiv", "UA", 50.45, 30.52, 15.0),
+    );
+    check(
+        "Air raid alerts were declared in Kyiv and Lviv overnight.",
+        "Lviv",
+        place("Lviv", "UA"),
+    );
+    check(
+        "Iraqi forces pushed into western al-Mawsil on Sunday.",
+        "al-Mawsil",
+        place_near("Mosul", "IQ", 36.34, 43.12, 15.0),
+    );
+    check(
+        "Clashes were reported in Idleb countryside overnight.",
+        "Idleb",
+        Some(Expect {
+            name: "Idlib",
+            country: "SY",
+            near: Some((35.9, 36.6, 40.0)),
+        }),
+    );
+}
+
+#[test]
+fn administrative_chains_and_cues_choose_the_feature() {
+    check(
+        "A roadside bomb hit a police vehicle in Puli Alam city, Logar province, on Monday.",
+        "Puli Alam",
+        place_near("Pul-e ‘Alam", "AF", 34.0, 69.02, 10.0),
+    );
+    check(
+        "A roadside bomb hit a police vehicle in Puli Alam city, Logar province, on Monday.",
+        "Logar",
+        place("Lowgar", "AF"),
+    );
+    check(
+        "Shelling continued across Idlib province on Friday, monitors said.",
+        "Idlib province",
+        place("Idlib", "SY"),
+    );
+    check(
+        "Farmers protested in Alexandria, La., against the new levy.",
+        "Alexandria",
+        place_near("Alexandria", "US", 31.31, -92.45, 20.0),
+    );
+    check(
+        "Gunmen attacked a market in the town of Mubi, Adamawa State, killing nine.",
+        "Mubi",
+        place("Mubi", "NG"),
+    );
+    check(
+        "Protesters gathered outside the parliament in Nairobi on Tuesday.",
+        "Nairobi",
+        place("Nairobi", "KE"),
+    );
+}
+
+#[test]
+fn document_context_disambiguates() {
+    check(
+        "Police in Alexandria arrested two men. The Rapides Parish sheriff said the fire started at night.",
+        "Alexandria",
+        place_near("Alexandria", "US", 31.31, -92.45, 20.0),
+    );
+    check(
+        "Egyptian police in Alexandria dispersed a march towards Cairo.",
+        "Alexandria",
+        place("Alexandria", "EG"),
+    );
+    check(
+        "Militants attacked a checkpoint near Tripoli in northern Lebanon, the army said.",
+        "Tripoli",
+        place("Tripoli", "LB"),
+    );
+}
+
+#[test]
+fn people_months_demonyms_and_common_words_are_not_places() {
+    let cases = [
+        ("Assad's forces advanced on two villages.", "Assad"),
+        ("Bashar al-Assad met his generals in the capital.", "Assad"),
+        ("Fighting resumed in May after a brief truce.", "May"),
+        ("Turkish soldiers were killed in the strike.", "Turkish"),
+        ("Police said three people were detained.", "Police"),
+        ("Security forces fired tear gas at the crowd.", "Security"),
+        ("Read: Rebels retake key town from government.", "Read"),
+        (
+            "President Erdogan spoke to reporters in the evening.",
+            "Erdogan",
+        ),
+        ("Rahmi Dogan, the governor, gave the toll.", "Dogan"),
+        ("The Security Council met in emergency session.", "Security"),
+        ("Syrian troops shelled the area on Thursday.", "Syrian"),
+        ("The Olympic flame arrived on Monday.", "Olympic"),
+    ];
+    for (text, surface) in cases {
+        check(text, surface, None);
+    }
+}
+
+#[test]
+fn mentions_become_place_records_with_code_point_offsets() {
+    let text = "Über 20 Menschen — in Saraqeb und Idlib province — flohen.";
+    let places = gazetteer().geoparse(text);
+    let records = places.to_records("doc-1", text);
+    let chars: Vec<char> = text.chars().collect();
+    assert!(!records.is_empty(), "no place records in {text:?}");
+    for record in &records {
+        let slice: String = chars[record.start..record.end].iter().collect();
+        assert_eq!(slice, record.text, "code-point offsets must slice the text");
+        assert_eq!(record.doc_id, "doc-1");
+    }
+    let saraqeb = records
+        .iter()
+        .find(|r| r.text == "Saraqeb")
+        .expect("Saraqeb record");
+    assert_eq!(saraqeb.feature.as_deref(), Some("city"));
+    assert_eq!(saraqeb.precision, GeoPrecision::Town);
+    assert_eq!(saraqeb.geonameid, Some(164816));
+}
+
+/// Checks `locate` for the sentence containing `sentence` with the trigger `anchor`,
+/// excluding the words in `exclude`.
+fn check_locate(
+    text: &str,
+    sentence: &str,
+    anchor: &str,
+    exclude: &[&str],
+    expected: Option<(&str, GeoPrecision)>,
+) {
+    let places = gazetteer().geoparse(text);
+    let window = span_of(text, sentence);
+    let anchor = window.start
+        + sentence
+            .find(anchor)
+            .unwrap_or_else(|| panic!("sentence lacks {anchor:?}"));
+    let exclude: Vec<Span> = exclude.iter().map(|w| span_of(text, w)).collect();
+    let location = places.locate(window, anchor, &exclude);
+    match (expected, location) {
+        (None, None) => {}
+        (None, Some(l)) => panic!("expected no location for {sentence:?}, got {l:?}"),
+        (Some((name, _)), None) => panic!("expected {name} for {sentence:?}, got none"),
+        (Some((name, precision)), Some(l)) => {
+            assert_eq!(l.name.as_deref(), Some(name), "{sentence:?}: {l:?}");
+            assert_eq!(l.precision, precision, "{sentence:?}: {l:?}");
+        }
+    }
+}
+
+const IDLIB_STORY: &str = "Fighting in Idlib province has displaced almost a million people. \
+An air strike in northeast Syria killed 33 Turkish soldiers late Thursday. \
+Rebels retook Saraqeb, a town in Idlib province, on Thursday. \
+Government forces captured more than 20 villages in southern Idlib. \
+Troops took control of the M5 highway earlier this month. \
+Moscow accused Ankara of backing militants.";
+
+#[test]
+fn events_take_the_place_their_sentence_points_to() {
+    check_locate(
+        IDLIB_STORY,
+        "An air strike in northeast Syria killed 33 Turkish soldiers late Thursday.",
+        "strike",
+        &[],
+        Some(("Idlib", GeoPrecision::Region)),
+    );
+    check_locate(
+        IDLIB_STORY,
+        "Rebels retook Saraqeb, a town in Idlib province, on Thursday.",
+        "retook",
+        &[],
+        Some(("Saraqib", GeoPrecision::Town)),
+    );
+    check_locate(
+        IDLIB_STORY,
+        "Government forces captured more than 20 villages in southern Idlib.",
+        "captured",
+        &[],
+        Some(("Idlib", GeoPrecision::Region)),
+    );
+    check_locate(
+        IDLIB_STORY,
+        "Troops took control of the M5 highway earlier this month.",
+        "took",
+        &[],
+        Some(("Idlib", GeoPrecision::Region)),
+    );
+    check_locate(
+        IDLIB_STORY,
+        "Moscow accused Ankara of backing militants.",
+        "accused",
+        &["Moscow", "Ankara"],
+        None,
+    );
+    check_locate(
+        "Gunmen killed four farmers near Mubi on Sunday, police said.",
+        "Gunmen killed four farmers near Mubi on Sunday, police said.",
+        "killed",
+        &[],
+        Some(("Mubi", GeoPrecision::Town)),
+    );
+    check_locate(
+        "Protests spread across northern Ethiopia on Monday.",
+        "Protests spread across northern Ethiopia on Monday.",
+        "Protests",
+        &[],
+        Some(("Ethiopia", GeoPrecision::Region)),
+    );
+}
+
+#[test]
+fn the_document_focus_is_its_main_country() {
+    let places = gazetteer().geoparse(IDLIB_STORY);
+    let focus = places.focus().expect("a focus");
+    assert_eq!(focus.country.as_deref(), Some("SY"));
+    assert_eq!(focus.precision, GeoPrecision::Country);
+    assert!(gazetteer()
+        .geoparse("No places here at all.")
+        .focus()
+        .is_none());
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    let long = "Aleppo ".repeat(5_000);
+    for text in [
+        "",
+        " ",
+        "\u{feff}Идлиб 🙂 Saraqeb’s",
+        "A-B-C-D-E-F-G-H",
+        &long,
+        "'s 's '",
+        "St. . .",
+    ] {
+        let places = gazetteer().geoparse(text);
+        let _ = places.to_records("d", text);
+        let _ = places.locate(Span::new(0, text.len() + 10), text.len() + 5, &[]);
+    }
+}
+
+#[test]
+fn kinds_have_their_precision() {
+    let places =
+        gazetteer().geoparse("Troops moved from Aleppo to Hama province and on to Lebanon.");
+    let kinds: Vec<(String, Kind)> = places
+        .mentions()
+        .iter()
+        .map(|m| {
+            (
+                m.text.clone(),
+                m.place.as_ref().map(|p| p.kind).unwrap_or(Kind::City),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Aleppo".to_string(), Kind::City),
+            ("Hama province".to_string(), Kind::Admin1),
+            ("Lebanon".to_string(), Kind::Country)
+        ]
+    );
+}
