@@ -217,35 +217,39 @@ impl ActorLexicon {
             modifiers,
         } = entries;
 
-        let mut claims: HashMap<String, (String, Target)> = HashMap::new();
+        // Phrase key → every spelling written for it ("al-Qaeda", "Al Qaeda") and the
+        // entry that owns it. The matcher derives the spaced form of a hyphenated
+        // spelling, but not mixed forms, so every distinct spelling is compiled.
+        let mut claims: HashMap<String, (Vec<String>, Target)> = HashMap::new();
         let mut shadowed = Vec::new();
         let mut claim = |phrase: &str, target: Target, shadowed: &mut Vec<String>| {
             let key = phrase_key(phrase);
             if key.is_empty() {
                 return;
             }
-            let Some((written, existing)) = claims.get(&key).cloned() else {
-                claims.insert(key, (phrase.to_string(), target));
+            let Some((written, existing)) = claims.get_mut(&key) else {
+                claims.insert(key, (vec![phrase.to_string()], target));
                 return;
             };
-            if existing == target {
-                // Keep the hyphenated spelling: the matcher derives the spaced one from it.
-                if phrase.contains('-') && !written.contains('-') {
-                    claims.insert(key, (phrase.to_string(), target));
+            if *existing == target {
+                if !written.iter().any(|w| w == phrase) {
+                    written.push(phrase.to_string());
                 }
                 return;
             }
             let new_wins = target.priority() > existing.priority();
             let (winner, loser) = if new_wins {
-                (target, existing)
+                (target, *existing)
             } else {
-                (existing, target)
+                (*existing, target)
             };
             shadowed.push(format!(
-                "{phrase:?}: {loser:?} loses to {winner:?} ({written:?})"
+                "{phrase:?}: {loser:?} loses to {winner:?} ({:?})",
+                written[0]
             ));
             if new_wins {
-                claims.insert(key, (phrase.to_string(), target));
+                *written = vec![phrase.to_string()];
+                *existing = target;
             }
         };
 
@@ -274,18 +278,17 @@ impl ActorLexicon {
             }
         }
         // People periods sharing a phrase ("Deby", "Sharif") become one set.
-        let mut person_phrases: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut person_phrases: Vec<(Vec<String>, Vec<u32>)> = Vec::new();
         let mut phrase_slot: HashMap<String, usize> = HashMap::new();
         for (i, person) in people.iter().enumerate() {
             for phrase in std::iter::once(&person.name).chain(&person.aliases) {
                 let slot = *phrase_slot.entry(phrase_key(phrase)).or_insert_with(|| {
-                    person_phrases.push((phrase.clone(), Vec::new()));
+                    person_phrases.push((Vec::new(), Vec::new()));
                     person_phrases.len() - 1
                 });
                 let (written, set) = &mut person_phrases[slot];
-                // Keep the hyphenated spelling: the matcher derives the spaced one from it.
-                if phrase.contains('-') && !written.contains('-') {
-                    *written = phrase.clone();
+                if !written.contains(phrase) {
+                    written.push(phrase.clone());
                 }
                 if !set.contains(&(i as u32)) {
                     set.push(i as u32);
@@ -294,13 +297,15 @@ impl ActorLexicon {
         }
         let mut person_sets: Vec<Vec<u32>> = Vec::new();
         let mut set_index: HashMap<Vec<u32>, u32> = HashMap::new();
-        for (phrase, set) in person_phrases {
+        for (spellings, set) in person_phrases {
             let next = person_sets.len() as u32;
             let index = *set_index.entry(set.clone()).or_insert_with(|| {
                 person_sets.push(set);
                 next
             });
-            claim(&phrase, Target::People(index), &mut shadowed);
+            for phrase in &spellings {
+                claim(phrase, Target::People(index), &mut shadowed);
+            }
         }
         for (i, group) in groups.iter().enumerate() {
             for phrase in &group.aliases {
@@ -308,18 +313,20 @@ impl ActorLexicon {
             }
         }
 
-        let mut claimed: Vec<(String, Target)> = claims.into_values().collect();
+        let mut claimed: Vec<(Vec<String>, Target)> = claims.into_values().collect();
         claimed.sort_by(|a, b| a.0.cmp(&b.0));
         let mut targets = Vec::with_capacity(claimed.len());
         let mut phrases = Vec::with_capacity(claimed.len());
         let mut patterns = Vec::with_capacity(claimed.len());
-        for (id, (phrase, target)) in claimed.into_iter().enumerate() {
-            patterns.push(PhrasePattern {
-                text: phrase.clone(),
-                id: id as u32,
-            });
+        for (id, (spellings, target)) in claimed.into_iter().enumerate() {
+            for text in &spellings {
+                patterns.push(PhrasePattern {
+                    text: text.clone(),
+                    id: id as u32,
+                });
+            }
             targets.push(target);
-            phrases.push(phrase);
+            phrases.push(spellings.into_iter().next().unwrap_or_default());
         }
         let matcher = PhraseMatcher::new(&patterns);
 

@@ -346,6 +346,134 @@ fn composes_countries_agents_and_modifiers() {
             None,
             &["Côte d'Ivoire=CIVGOV bare", "Ivory Coast=CIVGOV bare"],
         ),
+        (
+            "Ethiopian federal forces and militia clashed near Gondar.",
+            None,
+            &["Ethiopian federal forces=ETHMIL", "militia=-"],
+        ),
+        (
+            "Myanmar soldiers torched homes in Magway.",
+            None,
+            &["Myanmar soldiers=MMRMIL"],
+        ),
+        (
+            "Indian security forces killed two militants in Kashmir.",
+            None,
+            &["Indian security forces=INDMIL", "militants=-"],
+        ),
+        (
+            "Yemeni government troops repelled the assault.",
+            None,
+            &["Yemeni government troops=YEMMIL"],
+        ),
+        (
+            "The Libyan coast guard intercepted 90 migrants.",
+            None,
+            &["Libyan coast guard=LBYMIL", "migrants=-"],
+        ),
+        (
+            "The Iraqi Prime Minister ordered an inquiry.",
+            None,
+            &["Iraqi Prime Minister=IRQGOV"],
+        ),
+        (
+            "Ukraine's air force said it downed 20 drones.",
+            None,
+            &["Ukraine's air force=UKRMIL", "drones=-"],
+        ),
+        (
+            "Russian-installed officials in Kherson announced a vote.",
+            None,
+            &["Russian-installed officials=- backer=RUSGOV"],
+        ),
+        (
+            "Filipino troops fought communist rebels in Samar.",
+            None,
+            &["Filipino troops=PHLMIL", "communist rebels=-"],
+        ),
+        (
+            "Kenyan police shot dead two suspected robbers.",
+            None,
+            &["Kenyan police=KENCOP", "suspected robbers=- hedged"],
+        ),
+        (
+            "A Nigerian Air Force fighter jet crashed.",
+            None,
+            &["Nigerian Air Force fighter jet=NGAMIL"],
+        ),
+        (
+            "Somali government forces backed by US drones raided the camp.",
+            None,
+            &["Somali government forces=SOMMIL", "US drones=USAMIL"],
+        ),
+        (
+            "Palestinian health officials gave the toll.",
+            None,
+            &["Palestinian health officials=PSEHLH"],
+        ),
+        (
+            "Malian and Russian soldiers executed civilians.",
+            None,
+            &["Malian=MLIMIL", "Russian soldiers=RUSMIL", "civilians=-"],
+        ),
+        (
+            "Masked gunmen stormed a church in Ondo.",
+            None,
+            &["Masked gunmen=-"],
+        ),
+        (
+            "Brazilian military police raided a favela.",
+            None,
+            &["Brazilian military police=BRAMIL"],
+        ),
+        (
+            "South Sudanese soldiers and Nigerien troops",
+            None,
+            &["South Sudanese soldiers=SSDMIL", "Nigerien troops=NERMIL"],
+        ),
+        (
+            "Papua New Guinea police and the Guinea-Bissau army",
+            None,
+            &[
+                "Papua New Guinea police=PNGCOP",
+                "Guinea-Bissau army=GNBMIL",
+            ],
+        ),
+        (
+            "Emirati drones hit a convoy.",
+            None,
+            &["Emirati drones=AREMIL"],
+        ),
+        (
+            "Hindu nationalists attacked Muslim traders.",
+            None,
+            &["Hindu=-", "Muslim traders=-"],
+        ),
+        (
+            "America and Iran exchanged threats, they told us.",
+            None,
+            &["America=USAGOV bare", "Iran=IRNGOV bare"],
+        ),
+        (
+            "Troops of the Democratic Republic of the Congo",
+            None,
+            &["Troops of the Democratic Republic of the Congo=CODMIL"],
+        ),
+        (
+            "Rebel-controlled towns and government-held Aleppo",
+            None,
+            &[],
+        ),
+        (
+            "The president's spokesman denied it.",
+            None,
+            &["president's spokesman=-"],
+        ),
+        (
+            "Kabul police spokesman Ferdaws said",
+            None,
+            &["Kabul police spokesman=AFGCOP"],
+        ),
     ];
     for (text, date, expected) in rows {
         check(text, *date, expected);
@@ -556,6 +684,27 @@ fn localises_agents_without_a_country() {
             "SYRMIL",
             "military",
         ),
+        (
+            "robbers",
+            "ZAF",
+            "Unidentified Armed Group (South Africa)",
+            "ZAFCRM",
+            "militia",
+        ),
+        (
+            "fighters",
+            "LBY",
+            "Unidentified Armed Group (Libya)",
+            "LBYUAF",
+            "militia",
+        ),
+        (
+            "officials",
+            "TUR",
+            "Government of Turkey",
+            "TURGOV",
+            "government",
+        ),
         ("police", "ZZZ", "", "", "police"),
     ];
     for (text, iso3, name, code, kind) in rows {
@@ -670,7 +819,8 @@ fn rows_of(file: usize) -> Vec<tsv::Row<'static>> {
     tsv::rows(EMBEDDED[file]).collect()
 }
 
-/// The key each file is sorted by, and the phrases each row claims.
+/// The key each file is sorted by (byte order, as `LC_ALL=C sort` gives), and the
+/// phrases each row claims.
 fn key_and_phrases(file: usize, row: &tsv::Row<'_>) -> (String, Vec<String>) {
     let split = |i: usize| -> Vec<String> {
         row.opt(i)
@@ -697,17 +847,11 @@ fn key_and_phrases(file: usize, row: &tsv::Row<'_>) -> (String, Vec<String>) {
         }
         "agents.tsv" => {
             let phrases = split(0);
-            (
-                phrases.first().cloned().unwrap_or_default().to_lowercase(),
-                phrases,
-            )
+            (phrases.first().cloned().unwrap_or_default(), phrases)
         }
-        "groups.tsv" => (row.get(0).to_lowercase(), split(4)),
-        "people.tsv" => (
-            format!("{}\t{}", row.get(0).to_lowercase(), row.get(2)),
-            Vec::new(),
-        ),
-        _ => (row.get(0).to_lowercase(), vec![row.get(0).to_string()]),
+        "groups.tsv" => (row.get(0).to_string(), split(4)),
+        "people.tsv" => (format!("{}\t{}", row.get(0), row.get(2)), Vec::new()),
+        _ => (row.get(0).to_string(), vec![row.get(0).to_string()]),
     }
 }
 
@@ -750,13 +894,14 @@ fn lint_every_file() {
             previous = Some((key.clone(), row.line));
             for phrase in phrases {
                 let k = phrase_key(&phrase);
-                if let Some((line, first)) = owner.get(&k) {
+                // The same phrase twice in one row is redundant but harmless.
+                if let Some((line, first)) = owner.get(&k).filter(|(line, _)| *line != row.line) {
                     problems.push(format!(
                         "{name}:{}: phrase {phrase:?} already claimed by line {line} ({first:?})",
                         row.line
                     ));
                 } else {
-                    owner.insert(k, (row.line, phrase));
+                    owner.entry(k).or_insert((row.line, phrase));
                 }
             }
         }
