@@ -117,6 +117,7 @@ fn extract_page(html: &str) -> Page {
     let meta_published = meta_date(&document);
     let element_count = document.select("*").length();
     let fallback_title = non_empty(document.select("title").text().to_string());
+    let headline = headline(&document, fallback_title.as_deref());
     let config = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: MAX_SCORED_ELEMENTS,
@@ -131,7 +132,9 @@ fn extract_page(html: &str) -> Page {
     };
     match article {
         Some(article) => {
-            let title = non_empty(article.title).or(fallback_title);
+            let title = headline
+                .or_else(|| non_empty(article.title))
+                .or(fallback_title);
             Page {
                 text: clean_text(&article.text_content, title.as_deref()),
                 published: meta_published
@@ -143,7 +146,7 @@ fn extract_page(html: &str) -> Page {
         }
         None => Page {
             text: body_text(html, fallback_title.as_deref()),
-            title: fallback_title,
+            title: headline.or(fallback_title),
             url,
             published: meta_published,
             site_name: None,
@@ -200,6 +203,21 @@ fn clean_text(text: &str, title: Option<&str>) -> String {
         blank = false;
     }
     out
+}
+
+/// The headline without the site name: `og:title`, else the one `<h1>` when
+/// `<title>` starts with it ("Clash in Tame - Wire" → "Clash in Tame").
+fn headline(document: &dom_query::Document, title: Option<&str>) -> Option<String> {
+    let og_title = document
+        .select("meta[property=\"og:title\"]")
+        .iter()
+        .find_map(|meta| meta.attr("content"))
+        .and_then(|t| non_empty(t.to_string()));
+    og_title.or_else(|| {
+        let h1 = document.select("h1");
+        let text = non_empty(h1.text().to_string()).filter(|_| h1.length() == 1)?;
+        title.filter(|t| t.starts_with(&text)).map(|_| text)
+    })
 }
 
 fn canonical_url(document: &dom_query::Document) -> Option<String> {
