@@ -144,6 +144,11 @@ impl<W: Write> RecordWriter<W> {
         }
     }
 
+    /// The underlying writer, for bytes the caller renders itself (between records).
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
     /// Records written so far.
     pub fn written(&self) -> u64 {
         self.written
