@@ -530,10 +530,8 @@ pub fn import_geonames(
     let mut dump = Dump::default();
     for (role, path) in &files {
         for_each_file(path, &mut |entry_name, reader| {
-            // Inside a zip, take only the table the archive is named after (plus readme-free).
-            let entry_role = role_of(entry_name).unwrap_or(*role);
-            if entry_role != *role {
-                return Ok(());
+            if role_of(entry_name) != Some(*role) {
+                return Ok(()); // another table in the same archive (iso-languagecodes.txt)
             }
             dump.read(*role, entry_name, reader, options)
         })?;

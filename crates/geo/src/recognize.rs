@@ -260,7 +260,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
 
 /// "I've", "We'll": a pronoun with a verb, never a name.
 fn is_contraction(word: &str) -> bool {
-    let Some((_, suffix)) = word.split_once(|c| crate::fold::is_apostrophe(c)) else {
+    let Some((_, suffix)) = word.split_once(crate::fold::is_apostrophe) else {
         return false;
     };
     matches!(suffix, "ve" | "ll" | "re" | "d" | "m" | "t")
@@ -418,9 +418,9 @@ fn judge(
                 && !gazetteer.cues.contains_key(&p.key)
                 && !gazetteer.stop.contains(&p.key)
                 && p.key != "the"
-                && !found
+                && found
                     .last()
-                    .is_some_and(|f| f.through + 1 == candidate.first)
+                    .is_none_or(|f| f.through + 1 != candidate.first)
         });
     let small = max_population(gazetteer, candidate) < NAME_PART_POPULATION;
     let plain = !major && small && candidate.type_cue.is_none();

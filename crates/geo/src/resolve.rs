@@ -222,18 +222,16 @@ pub(crate) fn resolve(
         let mut focus: HashMap<&str, f64> = HashMap::new();
         let mut total = 0.0;
         if round > 0 {
-            for pick in &picks {
-                if let Some(e) = pick {
-                    let entry = &entries[*e as usize];
-                    if !entry.country.is_empty() {
-                        let weight = if entry.kind == Kind::Country {
-                            2.0
-                        } else {
-                            1.0
-                        };
-                        *focus.entry(entry.country.as_str()).or_default() += weight;
-                        total += weight;
-                    }
+            for e in picks.iter().flatten() {
+                let entry = &entries[*e as usize];
+                if !entry.country.is_empty() {
+                    let weight = if entry.kind == Kind::Country {
+                        2.0
+                    } else {
+                        1.0
+                    };
+                    *focus.entry(entry.country.as_str()).or_default() += weight;
+                    total += weight;
                 }
             }
         }
