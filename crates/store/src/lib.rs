@@ -64,6 +64,9 @@ pub enum StoreError {
         /// Latest version this build knows.
         known: u32,
     },
+    /// The file has no sitrep schema (new, empty, or another program's database).
+    #[error("{0} holds no sitrep store yet; create it with `sitrep ingest --db {0} ARTICLES...`")]
+    NotAStore(String),
     /// A filter or cursor value could not be understood.
     #[error("{0}")]
     BadRequest(String),
@@ -101,6 +104,11 @@ pub trait IncidentRule {
     /// How many days either side of an event's date candidates may lie.
     fn window_days(&self) -> i64 {
         1
+    }
+    /// How far apart (km) two reports of one incident may place it; candidates
+    /// farther away are not even loaded. `None`: no distance limit.
+    fn max_km(&self) -> Option<f64> {
+        None
     }
     /// Index of the candidate incident `event` also reports, if any.
     fn pick(&self, event: &Event, candidates: &[Candidate]) -> Option<usize>;
@@ -151,7 +159,9 @@ impl Store {
         conn.pragma_update(None, "query_only", true)?;
         conn.set_prepared_statement_cache_capacity(64);
         let store = Store { conn };
-        store.check_version()?;
+        if store.check_version()? == 0 {
+            return Err(StoreError::NotAStore(path.display().to_string()));
+        }
         Ok(store)
     }
 

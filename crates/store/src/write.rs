@@ -184,7 +184,7 @@ fn add_event(
     event.doc_id = doc_id.to_string();
     let key = rule.key(&event);
     let candidates = match (&key, event.date.value) {
-        (Some(key), Some(date)) => find_candidates(tx, key, date, rule.window_days())?,
+        (Some(key), Some(date)) => find_candidates(tx, key, date, &event, rule)?,
         _ => Vec::new(),
     };
     let plain: Vec<Candidate> = candidates.iter().map(|(_, c)| c.clone()).collect();
@@ -208,21 +208,46 @@ fn add_event(
     Ok(Some(incident_id))
 }
 
+/// Incidents with the same key, dated within the rule's window and, when both
+/// are geocoded, inside a box around the event a little larger than `max_km`.
 fn find_candidates(
     tx: &Transaction,
     key: &str,
     date: chrono::NaiveDate,
-    window_days: i64,
+    event: &Event,
+    rule: &dyn IncidentRule,
 ) -> Result<Vec<(i64, Candidate)>, StoreError> {
-    let from = date - chrono::Duration::days(window_days);
-    let to = date + chrono::Duration::days(window_days);
+    let window = rule.window_days();
+    let from = date - chrono::Duration::days(window);
+    let to = date + chrono::Duration::days(window);
+    let point = event.location.as_ref().and_then(|l| Some((l.lat?, l.lon?)));
+    // One degree of latitude is ~111 km; longitude degrees shrink towards the poles.
+    let (lat_min, lat_max, lon_min, lon_max) = match (point, rule.max_km()) {
+        (Some((lat, lon)), Some(km)) => {
+            let dlat = km / 110.0 * 1.1;
+            let dlon = (dlat / lat.to_radians().cos().max(0.01)).min(360.0);
+            (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
+        }
+        _ => (-1e9, 1e9, -1e9, 1e9),
+    };
     let found: Vec<(i64, String)> = tx
         .prepare_cached(
-            "SELECT seq, id FROM incidents WHERE dedup_key = ? AND date BETWEEN ? AND ? ORDER BY seq",
+            "SELECT seq, id FROM incidents WHERE dedup_key = ? AND date BETWEEN ? AND ?
+             AND (lat IS NULL OR lon IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))
+             ORDER BY seq",
         )?
-        .query_map(params![key, from.to_string(), to.to_string()], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })?
+        .query_map(
+            params![
+                key,
+                from.to_string(),
+                to.to_string(),
+                lat_min,
+                lat_max,
+                lon_min,
+                lon_max
+            ],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?
         .collect::<Result<_, _>>()?;
     let mut candidates = Vec::with_capacity(found.len());
     for (seq, incident_id) in found {

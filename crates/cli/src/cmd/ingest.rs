@@ -47,6 +47,10 @@ impl IncidentRule for DedupRule {
         sitrep_dedup::MAX_DAYS
     }
 
+    fn max_km(&self) -> Option<f64> {
+        Some(sitrep_dedup::MAX_KM)
+    }
+
     fn pick(&self, event: &Event, candidates: &[Candidate]) -> Option<usize> {
         let sources: Vec<&[Event]> = candidates.iter().map(|c| c.sources.as_slice()).collect();
         sitrep_dedup::pick(event, &sources)
