@@ -172,14 +172,14 @@ pub fn period_start(text: &str, published: Option<NaiveDate>) -> Option<DateMent
         .find(|m| m.role == DateRole::PeriodStart)
 }
 
-/// The most frequent day-precision date among `mentions` (ties go to the later
-/// date): the document's dominant date, for [`document_default`].
+/// The most frequent day-precision point date among `mentions` (dates of
+/// statements, period starts and background dates do not count; ties go to the
+/// earlier date, since a story reports what happened before it was written): the
+/// document's dominant date, for [`document_default`].
 pub fn dominant_day<'a>(mentions: impl IntoIterator<Item = &'a DateMention>) -> Option<NaiveDate> {
     let mut counts: Vec<(NaiveDate, usize)> = Vec::new();
     for m in mentions {
-        if !matches!(m.role, DateRole::Point | DateRole::Reporting)
-            || m.date.precision != DatePrecision::Day
-        {
+        if m.role != DateRole::Point || m.date.precision != DatePrecision::Day {
             continue;
         }
         let Some(day) = m.date.value else { continue };
@@ -190,7 +190,7 @@ pub fn dominant_day<'a>(mentions: impl IntoIterator<Item = &'a DateMention>) -> 
     }
     counts
         .into_iter()
-        .max_by_key(|&(day, n)| (n, day))
+        .max_by_key(|&(day, n)| (n, std::cmp::Reverse(day)))
         .map(|(day, _)| day)
 }
 
@@ -380,6 +380,16 @@ struct Lexicon {
     relatives: Vec<Relative>,
     /// Single-word prepositions that let a bare month or year stand ("in May").
     preps: Vec<String>,
+    /// Small numbers written as words ("three").
+    number_words: Vec<String>,
+}
+
+/// Whether `word` is a small number written as a word ("three", "twelve").
+pub(crate) fn is_number_word(word: &str) -> bool {
+    LEXICON
+        .number_words
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(word))
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(load_lexicon);
@@ -389,6 +399,7 @@ fn load_lexicon() -> Lexicon {
     let mut entries = Vec::new();
     let mut relatives = Vec::new();
     let mut preps = Vec::new();
+    let mut number_words = Vec::new();
     let mut add = |text: &str, entry: Entry, entries: &mut Vec<Entry>| {
         patterns.push(PhrasePattern {
             text: text.to_string(),
@@ -452,7 +463,12 @@ fn load_lexicon() -> Lexicon {
             ("edge", _) => Cue::Edge,
             ("daypart", _) => Cue::Daypart,
             ("around", _) => Cue::Around,
-            ("number", Some(n)) => Cue::Number(n),
+            ("number", Some(n)) => {
+                if !row.get(0).contains(' ') {
+                    number_words.push(row.get(0).to_ascii_lowercase());
+                }
+                Cue::Number(n)
+            }
             ("unit", Some(days)) => Cue::Unit(match days {
                 7 => Unit::Week,
                 30 => Unit::Month,
@@ -471,6 +487,7 @@ fn load_lexicon() -> Lexicon {
         entries,
         relatives,
         preps,
+        number_words,
     }
 }
 
@@ -1401,6 +1418,24 @@ mod tests {
             ("2020-02-28", "Talks are scheduled for early March.", "early March => 2019-03-01 month"),
             ("-", "Troops shelled Marib on 5 March 2021.", "5 March 2021 => 2021-03-05 day"),
             ("-", "Troops shelled Marib on 5 March.", "5 March => - unknown"),
+            ("2020-03-10", "Police fired on marchers on March 3 in Santiago.", "March 3 => 2020-03-03 day"),
+            ("2020-03-10", "The camp was raided on 3rd March by soldiers.", "3rd March => 2020-03-03 day"),
+            ("2020-03-10", "Troops withdrew on Sunday 1 March 2020 from the town.", "Sunday 1 March 2020 => 2020-03-01 day"),
+            ("2020-03-10", "The group grew stronger in early 2019 in Cabo Delgado.", "early 2019 => 2019-01-01 year"),
+            ("2020-03-10", "The mine was seized in late 2018 by militiamen.", "late 2018 => 2018-01-01 year"),
+            ("2020-03-10", "The town was held by rebels until June 2018.", "June 2018 => 2018-06-01 month"),
+            ("2020-03-10", "Fighting raged between January and March in Tigray.", "January => 2020-01-01 month"),
+            ("2020-01-01", "A bomb exploded on Dec. 31 in Kabul.", "Dec. 31 => 2019-12-31 day"),
+            ("2020-01-01", "A bomb exploded on 1 January in Kabul.", "1 January => 2020-01-01 day"),
+            ("2021-01-02", "Gunmen killed ten farmers in January.", "January => 2021-01-01 month"),
+            ("2021-01-02", "Gunmen killed ten farmers in December.", "December => 2020-12-01 month"),
+            ("2020-12-15", "The town fell last December to the rebels.", "last December => 2019-12-01 month"),
+            ("2020-03-10", "Under a 2018 deal with Russia, Turkey kept 12 posts.", ""),
+            ("2020-03-10", "The nine-year conflict has killed thousands.", ""),
+            ("2020-03-10", "The shooting on 12/25/2019 killed three.", "12/25/2019 => 2019-12-25 day"),
+            ("2020-03-10", "In the first week of March, militants burned the school.", "March => 2020-03-01 month"),
+            ("2020-03-10", "On Sept. 11, 2019, a drone hit the refinery.", "Sept. 11, 2019 => 2019-09-11 day"),
+            ("2020-03-10", "The ceasefire signed in Doha on 29 February 2020 held for weeks.", "29 February 2020 => 2020-02-29 day"),
         ];
         for (published, sentence, expected) in rows {
             check(published, sentence, expected);
@@ -1450,6 +1485,13 @@ mod tests {
             ("-", "33 troops were killed in the attack late Thursday.", "late Thursday => - unknown"),
             ("2020-02-28", "Fighting was reported Thu, Feb 27 in Idlib.", "Thu, Feb 27 => 2020-02-27 day"),
             ("2020-02-28", "Students took to the streets on thursday.", ""),
+            ("2020-03-01", "The market was shelled on Saturday.", "Saturday => 2020-02-29 day"),
+            ("2021-01-02", "Gunmen attacked a church last Saturday.", "last Saturday => 2020-12-26 day"),
+            ("2021-01-02", "The bodies were found on Friday's patrol.", "Friday => 2021-01-01 day"),
+            ("2019-06-03", "Late on Saturday, the jihadists blasted into a base in Marte.", "Late on Saturday => 2019-06-01 day"),
+            ("2019-06-03", "The convoy was ambushed on Tuesday afternoon near Goma.", "Tuesday afternoon => 2019-05-28 day"),
+            ("2016-06-24", "The government and the FARC on Thursday signed a ceasefire.", "Thursday => 2016-06-23 day"),
+            ("2022-08-09", "Last Thursday, nine volunteers were killed in Bourzanga.", "Last Thursday => 2022-08-04 day"),
         ];
         for (published, sentence, expected) in rows {
             check(published, sentence, expected);
@@ -1490,6 +1532,13 @@ mod tests {
             ("2020-03-01", "The strike hit a market yesterday.", "yesterday => 2020-02-29 day"),
             ("-", "Two policemen were shot dead yesterday.", "yesterday => - unknown"),
             ("-", "Syrian troops recaptured the highway earlier this month.", "earlier this month => - unknown"),
+            ("2021-01-02", "Police arrested 30 protesters last week in Minsk.", "last week => 2020-12-26 week"),
+            ("2021-01-02", "The group has claimed 12 attacks this year.", "this year => 2021-01-01 year"),
+            ("2020-02-28", "The militia took the city five years ago.", "five years ago => 2015-01-01 year"),
+            ("2020-02-28", "Protesters returned to the square tonight.", "tonight => 2020-02-28 day"),
+            ("2020-02-28", "A suicide bomber struck a mosque earlier today.", "earlier today => 2020-02-28 day"),
+            ("2020-03-02", "Militants attacked two villages this past weekend.", "this past weekend => 2020-02-29 week"),
+            ("2020-02-28", "The hostages were freed two weeks later.", "two weeks later => 2020-03-13 week"),
         ];
         for (published, sentence, expected) in rows {
             check(published, sentence, expected);
