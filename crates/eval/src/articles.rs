@@ -731,6 +731,45 @@ fn predicted_line(e: &Event) -> String {
     )
 }
 
+/// For a missed coded event: the unpaired predictions on its evidence sentence and why
+/// they could not be paired (event type or date), so near misses are easy to spot.
+fn same_sentence_hint(o: &ArticleOutcome, g: &GoldEvent, paired_pred: &[usize]) -> String {
+    let Some((start, end)) = g
+        .evidence
+        .as_deref()
+        .and_then(|e| evidence_span(&o.article.text, e))
+    else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for (i, e) in o.events.iter().enumerate() {
+        let overlaps = e.evidence.start < end && start < e.evidence.end;
+        if !overlaps || paired_pred.contains(&i) {
+            continue;
+        }
+        let mut reasons = Vec::new();
+        if describe::event_type(e) != Some(g.event_type.as_str()) {
+            reasons.push(format!(
+                "event type {}",
+                describe::event_type(e).unwrap_or("-")
+            ));
+        }
+        if !dates_compatible(g, e) {
+            reasons.push(format!("date {}", describe::date(e)));
+        }
+        let why = if reasons.is_empty() {
+            "taken by another pairing".to_string()
+        } else {
+            reasons.join(", ")
+        };
+        out.push_str(&format!(
+            "         near miss: predicted {} is on this sentence but was not paired ({why})\n",
+            i + 1
+        ));
+    }
+    out
+}
+
 fn article_misses(o: &ArticleOutcome, only: Option<&str>) -> String {
     let wants = |kind: &str| only.is_none_or(|f| f == kind);
     let mut out = String::new();
@@ -747,6 +786,7 @@ fn article_misses(o: &ArticleOutcome, only: Option<&str>) -> String {
                 gold_line(g),
                 shorten(g.evidence.as_deref().unwrap_or(""), 220)
             ));
+            out.push_str(&same_sentence_hint(o, g, &paired_pred));
         }
     }
     for p in &o.pairs {
@@ -1034,6 +1074,40 @@ mod tests {
         assert!(result
             .markdown("x")
             .contains("| a2 | yes | 0 | 1 | 0 | 0 |"));
+    }
+
+    #[test]
+    fn missed_events_point_at_near_misses_on_their_sentence() {
+        let article = GoldArticle {
+            id: "a3".into(),
+            text: TEXT.into(),
+            events: vec![clash()],
+            ..GoldArticle::default()
+        };
+        let result = evaluate(vec![article], "t.jsonl", Split::All, |_| Extraction {
+            events: vec![
+                predicted("Armed clash", "Battles", "2024-01-01", None, 0),
+                predicted(
+                    "Attack",
+                    "Violence against civilians",
+                    "2024-03-04",
+                    None,
+                    10,
+                ),
+            ],
+            ..Extraction::default()
+        });
+        let misses = result.misses(None);
+        assert!(
+            misses.contains(
+                "predicted 1 is on this sentence but was not paired (date 2024-01-01 day)"
+            ),
+            "{misses}"
+        );
+        assert!(
+            misses.contains("predicted 2 is on this sentence but was not paired (event type Violence against civilians)"),
+            "{misses}"
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use split::Split;
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     /// The file could not be read.
-    #[error("{path}: {source} (check the path; data sets live under ../shared/data)")]
+    #[error("cannot read {path} (check the path; the shared data sets live under ../shared/data)")]
     Io {
         /// The file.
         path: String,
