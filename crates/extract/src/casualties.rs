@@ -162,82 +162,100 @@ pub struct Casualties {
 /// assert_eq!(c.injured.unwrap().count.max, Some(4));
 /// ```
 pub fn casualties(sentence: &str) -> Casualties {
-    let all = mentions(sentence);
-    let pick = |measure: Measure| {
-        let of = || all.iter().filter(|m| m.measure == measure);
-        let counted = || {
-            of().filter(|m| {
-                m.asserted()
-                    && !m.cumulative
-                    && m.count != Count::exact(0)
-                    && (m.count.min.is_some() || m.count.max.is_some())
-            })
+    Casualties::from_mentions(mentions(sentence))
+}
+
+impl Casualties {
+    /// Chooses the counts of one sentence from its mentions (see [`casualties`]).
+    pub fn from_mentions(all: Vec<Mention>) -> Casualties {
+        let pick = |measure: Measure| {
+            let of = || all.iter().filter(|m| m.measure == measure);
+            let counted = || {
+                of().filter(|m| {
+                    m.asserted()
+                        && !m.cumulative
+                        && m.count != Count::exact(0)
+                        && (m.count.min.is_some() || m.count.max.is_some())
+                })
+            };
+            let Some(first) = counted().next().copied() else {
+                return of().find(|m| m.asserted()).or(of().next()).copied();
+            };
+            // Separate groups in one sentence add up ("1 soldier died and 5 militants
+            // were killed").
+            // The same number twice is one group restated ("3 were killed [3 fatalities]").
+            let mut seen = vec![first.count];
+            let rest: Vec<Mention> = counted()
+                .skip(1)
+                .filter(|m| {
+                    let new = !seen.contains(&m.count);
+                    seen.push(m.count);
+                    new
+                })
+                .copied()
+                .collect();
+            Some(rest.into_iter().fold(first, |sum, m| Mention {
+                count: if sum.count.min.is_none() && sum.count.max.is_none() {
+                    m.count
+                } else if m.count.min.is_none() && m.count.max.is_none() {
+                    sum.count
+                } else {
+                    sum.count.plus(m.count)
+                },
+                span: Span::new(sum.span.start, m.span.end.max(sum.span.end)),
+                vague: sum.vague || m.vague,
+                acled: sum.acled.saturating_add(m.acled),
+                group: if sum.group == m.group {
+                    sum.group
+                } else {
+                    None
+                },
+                ..sum
+            }))
         };
-        let Some(first) = counted().next().copied() else {
-            return of().find(|m| m.asserted()).or(of().next()).copied();
+        let mut out = Casualties {
+            killed: pick(Measure::Killed),
+            injured: pick(Measure::Injured),
+            arrested: pick(Measure::Arrested),
+            abducted: pick(Measure::Abducted),
+            displaced: pick(Measure::Displaced),
+            casualties: pick(Measure::Casualties),
+            mentions: Vec::new(),
         };
-        // Separate groups in one sentence add up ("1 soldier died and 5 militants
-        // were killed").
-        // The same number twice is one group restated ("3 were killed [3 fatalities]").
-        let mut seen = vec![first.count];
-        let rest: Vec<Mention> = counted()
-            .skip(1)
-            .filter(|m| {
-                let new = !seen.contains(&m.count);
-                seen.push(m.count);
-                new
-            })
-            .copied()
-            .collect();
-        Some(rest.into_iter().fold(first, |sum, m| Mention {
-            count: if sum.count.min.is_none() && sum.count.max.is_none() {
-                m.count
-            } else if m.count.min.is_none() && m.count.max.is_none() {
-                sum.count
-            } else {
-                sum.count.plus(m.count)
-            },
-            span: Span::new(sum.span.start, m.span.end.max(sum.span.end)),
-            vague: sum.vague || m.vague,
-            acled: sum.acled.saturating_add(m.acled),
-            group: if sum.group == m.group {
-                sum.group
-            } else {
-                None
-            },
-            ..sum
-        }))
-    };
-    let mut out = Casualties {
-        killed: pick(Measure::Killed),
-        injured: pick(Measure::Injured),
-        arrested: pick(Measure::Arrested),
-        abducted: pick(Measure::Abducted),
-        displaced: pick(Measure::Displaced),
-        casualties: pick(Measure::Casualties),
-        mentions: Vec::new(),
-    };
-    let zero = |m: &Option<Mention>| m.filter(|m| m.count == Count::exact(0));
-    if let Some(z) = zero(&out.casualties) {
-        let as_measure = |measure| Some(Mention { measure, ..z });
-        out.killed = out.killed.or(as_measure(Measure::Killed));
-        out.injured = out.injured.or(as_measure(Measure::Injured));
+        let zero = |m: &Option<Mention>| m.filter(|m| m.count == Count::exact(0));
+        if let Some(z) = zero(&out.casualties) {
+            let as_measure = |measure| Some(Mention { measure, ..z });
+            out.killed = out.killed.or(as_measure(Measure::Killed));
+            out.injured = out.injured.or(as_measure(Measure::Injured));
+        }
+        if let Some(z) = zero(&out.injured) {
+            out.killed = out.killed.or(Some(Mention {
+                measure: Measure::Killed,
+                ..z
+            }));
+        }
+        out.mentions = all;
+        out
     }
-    if let Some(z) = zero(&out.injured) {
-        out.killed = out.killed.or(Some(Mention {
-            measure: Measure::Killed,
-            ..z
-        }));
-    }
-    out.mentions = all;
-    out
 }
 
 /// Every casualty mention in `sentence`, in the order of their casualty words.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
+    if !may_mention(sentence) {
+        return Vec::new();
+    }
     let tokens = Tokens::new(sentence);
     let nums = numbers::scan(&tokens);
     scan_mentions(&tokens, &nums)
+}
+
+/// Whether `sentence` contains the first word of any casualty phrase: a raw-text
+/// scan that lets most sentences skip tokenisation.
+pub(crate) fn may_mention(sentence: &str) -> bool {
+    LEXICON
+        .prefilter
+        .as_ref()
+        .is_none_or(|ac| ac.is_match(sentence))
 }
 
 /// Problems found in the bundled casualty lexicons (empty when they are well formed).
@@ -283,8 +301,15 @@ struct Lexicon {
     /// Only the words that may stand between "no" and a casualty noun.
     zero_gap: PhraseTable<()>,
     modality: PhraseTable<Flag>,
+    /// First words of grammar and trigger phrases, as bit flags.
+    first_words: numbers::FastMap<String, u8>,
+    /// Finds any trigger's first word in raw text (case-insensitive).
+    prefilter: Option<aho_corasick::AhoCorasick>,
     problems: Vec<LexiconError>,
 }
+
+const GRAMMAR_FIRST: u8 = 1;
+const TRIGGER_FIRST: u8 = 2;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
@@ -295,6 +320,8 @@ impl Lexicon {
             grammar: PhraseTable::default(),
             zero_gap: PhraseTable::default(),
             modality: PhraseTable::default(),
+            first_words: numbers::FastMap::default(),
+            prefilter: None,
             problems: Vec::new(),
         };
         const TRIGGERS: &str = "lexicons/casualties/triggers.tsv";
@@ -355,6 +382,25 @@ impl Lexicon {
                     .push(row.error(GRAMMAR, "duplicate or empty word"));
             }
         }
+        for w in lex.grammar.first_words() {
+            *lex.first_words.entry(w).or_default() |= GRAMMAR_FIRST;
+        }
+        for w in lex.triggers.first_words() {
+            *lex.first_words.entry(w).or_default() |= TRIGGER_FIRST;
+        }
+        // Every phrase contains its longest word: finding none rules the sentence out.
+        let mut needles: Vec<String> = tsv::rows(TRIGGERS_TSV)
+            .filter_map(|row| {
+                let words = row.get(0).split([' ', '-']);
+                words.max_by_key(|w| w.len()).map(str::to_lowercase)
+            })
+            .collect();
+        needles.sort();
+        needles.dedup();
+        lex.prefilter = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&needles)
+            .ok();
         const MODALITY: &str = "lexicons/casualties/modality.tsv";
         for row in tsv::rows(MODALITY_TSV) {
             let flag = match row.get(1) {
@@ -416,8 +462,17 @@ impl Group {
     }
 }
 
+/// A trigger starting at a token: its end, measure (none for blocked phrases), frame.
+type TriggerAt = (u32, Option<Measure>, Frame);
+
 struct Matcher<'t, 'a> {
     t: &'t Tokens<'a>,
+    /// Per token: the grammar phrase starting there.
+    roles: Vec<Option<(u32, Role)>>,
+    /// Per token: the casualty phrase starting there.
+    triggers: Vec<Option<TriggerAt>>,
+    /// Per token: what the word is to noun phrases.
+    classes: Vec<numbers::WordClass>,
     nums: &'t [Found],
     /// For each token, the index of the number expression starting there.
     num_at: Vec<Option<u32>>,
@@ -432,18 +487,67 @@ pub(crate) fn scan_mentions(t: &Tokens, nums: &[Found]) -> Vec<Mention> {
             *slot = Some(k as u32);
         }
     }
+    let lex = &*LEXICON;
+    let n = t.len();
+    let mut roles = Vec::with_capacity(n);
+    let mut triggers = Vec::with_capacity(n);
+    let mut classes = Vec::with_capacity(n);
+    for i in 0..n {
+        let word = t.norm(i);
+        let first = lex.first_words.get(word).copied().unwrap_or(0);
+        roles.push(if first & GRAMMAR_FIRST != 0 {
+            lex.grammar.longest_at(t, i).map(|(e, r)| (e as u32, *r))
+        } else {
+            None
+        });
+        triggers.push(if first & TRIGGER_FIRST != 0 {
+            lex.triggers
+                .longest_at(t, i)
+                .map(|(e, &(m, f))| (e as u32, m, f))
+        } else {
+            None
+        });
+        classes.push(if t.kind(i) == Some(TokenKind::Word) {
+            numbers::word_class(word)
+        } else {
+            numbers::WordClass::default()
+        });
+    }
     let m = Matcher {
         t,
+        roles,
+        triggers,
+        classes,
         nums,
         num_at,
-        lex: &LEXICON,
+        lex,
     };
     m.run()
 }
 
 impl Matcher<'_, '_> {
     fn role(&self, i: usize) -> Option<(usize, Role)> {
-        self.lex.grammar.longest_at(self.t, i).map(|(e, r)| (e, *r))
+        self.roles
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|(e, r)| (e as usize, r))
+    }
+
+    fn trigger(&self, i: usize) -> Option<(usize, Option<Measure>, Frame)> {
+        self.triggers
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|(e, m, f)| (e as usize, m, f))
+    }
+
+    fn class(&self, i: usize) -> numbers::WordClass {
+        self.classes.get(i).copied().unwrap_or_default()
+    }
+
+    fn function(&self, i: usize) -> bool {
+        self.class(i).function
     }
 
     fn role_is(&self, i: usize, role: Role) -> bool {
@@ -462,7 +566,7 @@ impl Matcher<'_, '_> {
         let mut i = 0;
         while i < t.len() {
             let hyphenated = i > 0 && t.is_dash(i - 1) && t.glued(i);
-            let Some((end, &(measure, frame))) = self.lex.triggers.longest_at(t, i) else {
+            let Some((end, measure, frame)) = self.trigger(i) else {
                 i += 1;
                 continue;
             };
@@ -561,10 +665,9 @@ impl Matcher<'_, '_> {
                     }
                 }
                 // Headline style ("33 killed in strike"): only when no object follows.
-                let next = self.t.norm(end);
                 let no_object = end >= self.t.len()
                     || !self.t.is_word(end)
-                    || (numbers::is_function_word(next)
+                    || (self.function(end)
                         && !matches!(self.role(end), Some((_, Role::DetOne | Role::Det))));
                 if !no_object {
                     return None;
@@ -657,11 +760,7 @@ impl Matcher<'_, '_> {
                     k += 1;
                 }
                 let from = k;
-                while k < t.len()
-                    && k - from < 5
-                    && t.is_word(k)
-                    && !numbers::is_function_word(t.norm(k))
-                {
+                while k < t.len() && k - from < 5 && t.is_word(k) && !self.function(k) {
                     k += 1;
                 }
                 if k > from {
@@ -669,8 +768,7 @@ impl Matcher<'_, '_> {
                 }
             } else {
                 while p < t.len() && p - before < 6 {
-                    let name =
-                        t.is_word(p) && t.capitalised(p) && !numbers::is_function_word(t.norm(p));
+                    let name = t.is_word(p) && t.capitalised(p) && !self.function(p);
                     let joiner = matches!(t.norm(p), "/" | "-") && t.glued(p) && t.glued(p + 1);
                     if !(name || joiner) {
                         break;
@@ -731,9 +829,7 @@ impl Matcher<'_, '_> {
             return None;
         }
         let between = (n.end..i).all(|k| {
-            let w = self.t.norm(k);
-            (self.t.is_word(k) && !numbers::is_function_word(w))
-                || (self.t.is_dash(k) && self.t.glued(k))
+            (self.t.is_word(k) && !self.function(k)) || (self.t.is_dash(k) && self.t.glued(k))
         });
         (between && i - n.end <= 3).then(|| self.group_of(n))
     }
@@ -894,7 +990,7 @@ impl Matcher<'_, '_> {
                 && (matches!(
                     self.role(next_word),
                     Some((_, Role::Passive | Role::Singular))
-                ) || self.lex.triggers.longest_at(self.t, next_word).is_some())
+                ) || self.trigger(next_word).is_some())
             {
                 break;
             }
@@ -1002,24 +1098,22 @@ impl Matcher<'_, '_> {
             {
                 break;
             }
-            let w = t.norm(k);
-            if numbers::is_function_word(w)
-                || self.lex.triggers.longest_at(t, k).is_some() && numbers::person(w).is_none()
-            {
+            let class = self.class(k);
+            if class.function || self.trigger(k).is_some() && class.person.is_none() {
                 break;
             }
-            if let Some(p) = numbers::person(w) {
+            if let Some(p) = class.person {
                 head = Some((k, p));
                 let next = if t.is_dash(k + 1) && t.glued(k + 1) {
                     k + 2
                 } else {
                     k + 1
                 };
-                let w = t.norm(next);
-                if !(t.is_word(next) && (numbers::person(w).is_some() || numbers::is_thing(w))) {
+                let c = self.class(next);
+                if !(t.is_word(next) && (c.person.is_some() || c.thing)) {
                     break;
                 }
-            } else if numbers::is_thing(w) {
+            } else if class.thing {
                 // "village chief" goes on; "police station" ends on a thing.
                 head = None;
             }

@@ -20,7 +20,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use sitrep_lexicon::{tsv, LexiconError};
 use sitrep_model::{Count, Figure, Period, Span};
 
-use crate::casualties::{scan_mentions, Measure};
+use crate::casualties::{may_mention, scan_mentions, Casualties, Measure, Mention};
 use crate::numbers::{self, NumberKind, PhraseTable, TokenKind, Tokens};
 
 const CUES_TSV: &str = include_str!("../../../lexicons/casualties/figure-cues.tsv");
@@ -81,15 +81,36 @@ impl FigureMention {
 /// assert_eq!(found[0].attribution.unwrap().slice(s), "United Nations");
 /// ```
 pub fn figures(sentence: &str, published: Option<NaiveDate>) -> Vec<FigureMention> {
+    read_sentence(sentence, published).1
+}
+
+/// Casualties and figures of one sentence from a single tokenisation: what
+/// [`crate::casualties::casualties`] and [`figures`] return, at the cost of one.
+pub fn read_sentence(
+    sentence: &str,
+    published: Option<NaiveDate>,
+) -> (Casualties, Vec<FigureMention>) {
+    if !may_mention(sentence) {
+        return (Casualties::default(), Vec::new());
+    }
     let t = Tokens::new(sentence);
     let nums = numbers::scan(&t);
     let mentions = scan_mentions(&t, &nums);
+    let found = figures_in(&t, &mentions, published);
+    (Casualties::from_mentions(mentions), found)
+}
+
+fn figures_in(
+    t: &Tokens,
+    mentions: &[Mention],
+    published: Option<NaiveDate>,
+) -> Vec<FigureMention> {
     if mentions.is_empty() {
         return Vec::new();
     }
-    let cues = read_cues(&t, published);
+    let cues = read_cues(t, published);
     let mut out: Vec<FigureMention> = Vec::new();
-    for m in mentions {
+    for m in mentions.iter().copied() {
         let figure_measure = !matches!(
             m.measure,
             Measure::Killed

@@ -13,6 +13,7 @@
 //! then one left-to-right scan; the lexicons are compiled once per process.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use sitrep_lexicon::{tsv, LexiconError};
@@ -137,8 +138,20 @@ impl<'a> Tokens<'a> {
         let mut glued = false;
         let mut i = 0;
         while i < text.len() {
-            let Some(c) = text[i..].chars().next() else {
-                break;
+            // ASCII fast path for the common characters.
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                glued = false;
+                continue;
+            }
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                match text[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                }
             };
             if c.is_whitespace() {
                 i += c.len_utf8();
@@ -157,11 +170,17 @@ impl<'a> Tokens<'a> {
                 TokenKind::Punct
             };
             let norm_start = norm.len() as u32;
-            for ch in text[start..i].chars() {
-                match ch {
-                    '\u{2019}' | '\u{2018}' => norm.push('\''),
-                    _ if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
-                    _ => norm.extend(ch.to_lowercase()),
+            let piece = &text[start..i];
+            if piece.is_ascii() {
+                norm.push_str(piece);
+                norm[norm_start as usize..].make_ascii_lowercase();
+            } else {
+                for ch in piece.chars() {
+                    match ch {
+                        '\u{2019}' | '\u{2018}' => norm.push('\''),
+                        _ if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
+                        _ => norm.extend(ch.to_lowercase()),
+                    }
                 }
             }
             toks.push(Token {
@@ -254,18 +273,25 @@ fn scan_digits(bytes: &[u8], mut i: usize) -> usize {
 }
 
 fn scan_word(text: &str, start: usize) -> usize {
-    let mut end = start;
+    let bytes = text.as_bytes();
+    let mut at = start;
     let mut segment = 0;
-    let chars = text[start..].char_indices();
-    for (offset, c) in chars {
-        let at = start + offset;
-        if c.is_alphanumeric() || c == '_' {
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() || b == b'_' {
             segment += 1;
-            end = at + c.len_utf8();
+            at += 1;
             continue;
         }
-        let rest = &text[at + c.len_utf8()..];
-        let mut after = rest.chars();
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if !b.is_ascii() && c.is_alphanumeric() {
+            segment += 1;
+            at += c.len_utf8();
+            continue;
+        }
+        let mut after = text[at + c.len_utf8()..].chars();
         let next = after.next();
         let apostrophe = matches!(c, '\'' | '\u{2019}') && next.is_some_and(char::is_alphabetic);
         // Dotted abbreviations: "U.N", "p.m" (the final period stays punctuation).
@@ -273,27 +299,70 @@ fn scan_word(text: &str, start: usize) -> usize {
             && segment == 1
             && next.is_some_and(char::is_alphabetic)
             && !after.next().is_some_and(char::is_alphanumeric);
-        if apostrophe || dotted {
-            segment = 0;
-            continue;
+        if !(apostrophe || dotted) {
+            break;
         }
-        break;
+        segment = 0;
+        at += c.len_utf8();
     }
-    end
+    // Never end on an apostrophe or period: the loop only crosses them before a letter.
+    at
 }
 
 // ---------------------------------------------------------------------------
 // Lexicons
 
+/// A fast, non-cryptographic hash for short lexicon keys (the Fx hash of rustc).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map keyed by lexicon words, with [`FxHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set of lexicon words, with [`FxHasher`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
 /// A table of token sequences, looked up by their first token.
 pub(crate) struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: FastMap::default(),
         }
     }
 }
@@ -327,6 +396,11 @@ impl<T> PhraseTable<T> {
                 .all(|(k, w)| i + 1 + k < tokens.len() && tokens.norm(i + 1 + k) == w);
             fits.then_some((i + 1 + rest.len(), value))
         })
+    }
+
+    /// The first words of all phrases.
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = String> + '_ {
+        self.by_first.keys().cloned()
     }
 
     /// Whether the table holds a one-word phrase `word`.
@@ -386,14 +460,19 @@ pub(crate) struct Person {
 }
 
 struct Lexicon {
-    words: HashMap<String, (f64, WordRole)>,
+    words: FastMap<String, (f64, WordRole)>,
     vague: PhraseTable<Vague>,
     qualifiers: PhraseTable<Qualifier>,
-    months: HashMap<String, u32>,
-    after: HashMap<String, Class>,
-    before: HashMap<String, Class>,
-    function: HashSet<String>,
-    people: HashMap<String, Person>,
+    months: FastMap<String, u32>,
+    after: FastMap<String, Class>,
+    before: FastMap<String, Class>,
+    function: FastSet<String>,
+    people: FastMap<String, Person>,
+    /// Every word that can start a number expression (number words, the first words
+    /// of vague quantities and qualifiers, money words, "a"/"an").
+    starters: FastSet<String>,
+    /// Person, function and thing words merged, for one look-up per token.
+    classes: FastMap<String, WordClass>,
     problems: Vec<LexiconError>,
 }
 
@@ -412,14 +491,16 @@ fn bound(text: &str) -> Result<Option<u32>, String> {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
-            words: HashMap::new(),
+            words: FastMap::default(),
             vague: PhraseTable::default(),
             qualifiers: PhraseTable::default(),
-            months: HashMap::new(),
-            after: HashMap::new(),
-            before: HashMap::new(),
-            function: HashSet::new(),
-            people: HashMap::new(),
+            months: FastMap::default(),
+            after: FastMap::default(),
+            before: FastMap::default(),
+            function: FastSet::default(),
+            people: FastMap::default(),
+            starters: FastSet::default(),
+            classes: FastMap::default(),
             problems: Vec::new(),
         };
         let mut problems = Vec::new();
@@ -543,9 +624,49 @@ impl Lexicon {
                 problems.push(row.error(PEOPLE, "duplicate noun"));
             }
         }
+        let mut starters: FastSet<String> = lex.words.keys().cloned().collect();
+        starters.extend(lex.vague.first_words());
+        starters.extend(lex.qualifiers.first_words());
+        starters.extend(
+            lex.before
+                .iter()
+                .filter(|(_, c)| **c == Class::Money)
+                .map(|(w, _)| w.clone()),
+        );
+        starters.extend(["a".to_string(), "an".to_string()]);
+        lex.starters = starters;
+        let mut classes: FastMap<String, WordClass> = FastMap::default();
+        for (w, p) in &lex.people {
+            classes.entry(w.clone()).or_default().person = Some(*p);
+        }
+        for w in &lex.function {
+            classes.entry(w.clone()).or_default().function = true;
+        }
+        for (w, c) in &lex.after {
+            if *c == Class::Thing {
+                classes.entry(w.clone()).or_default().thing = true;
+            }
+        }
+        lex.classes = classes;
         lex.problems = problems;
         lex
     }
+}
+
+/// What a word is to the noun-phrase readers: a person noun, a function word, a thing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordClass {
+    /// The person noun it is, if any.
+    pub(crate) person: Option<Person>,
+    /// Whether it ends a noun phrase.
+    pub(crate) function: bool,
+    /// Whether it names a thing that is not a person.
+    pub(crate) thing: bool,
+}
+
+/// The class of a lower-cased word, in one look-up.
+pub(crate) fn word_class(word: &str) -> WordClass {
+    LEXICON.classes.get(word).copied().unwrap_or_default()
 }
 
 /// The person noun `word` names, if any.
@@ -556,11 +677,6 @@ pub(crate) fn person(word: &str) -> Option<Person> {
 /// Whether `word` is a function word that ends a noun phrase.
 pub(crate) fn is_function_word(word: &str) -> bool {
     LEXICON.function.contains(word)
-}
-
-/// Whether `word` names a thing that is not a person ("villages", "posts").
-pub(crate) fn is_thing(word: &str) -> bool {
-    LEXICON.after.get(word) == Some(&Class::Thing)
 }
 
 /// The month number of token `i` when it is a capitalised month name.
@@ -610,6 +726,11 @@ pub(crate) fn scan(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Most words cannot start a number expression: one look-up rules them out.
+        if tokens.kind(i) != Some(TokenKind::Num) && !lex.starters.contains(tokens.norm(i)) {
+            i += 1;
+            continue;
+        }
         match expression(tokens, i, lex) {
             Some(found) => {
                 i = found.end.max(i + 1);
@@ -686,8 +807,17 @@ fn expression(t: &Tokens, i: usize, lex: &Lexicon) -> Option<Found> {
                 && !t.glued(end + 1))
     };
     if is_joiner && !c.vague {
-        if let Some(second) = core(t, end + 1, lex) {
+        if let Some(mut second) = core(t, end + 1, lex) {
             let low = min.unwrap_or(0.0);
+            // "2019-20": a span of years written with the second year's last digits.
+            let year = c.plain.filter(|y| (1800..=2100).contains(y));
+            if let (Some(y), Some(short)) = (year, second.plain) {
+                if short < 100 && t.norm(end + 1).len() == 2 && y % 100 < short {
+                    let full = (y - y % 100 + short) as f64;
+                    second.max = Some(full);
+                    second.plain = Some(full as u64);
+                }
+            }
             if !second.vague
                 && second.max.is_some_and(|hi| hi > low)
                 && !(second.ordinal || c.ordinal)
@@ -1101,6 +1231,16 @@ fn classify(
         return NumberKind::Date;
     }
     if before_class == Some(&Class::Age) {
+        return NumberKind::Age;
+    }
+    // An age in apposition to a name: "commander Zakir Musa, 25, was killed".
+    let after_name =
+        core_at >= 2 && before == "," && t.capitalised(core_at - 2) && t.is_word(core_at - 2);
+    if after_name
+        && !qualified
+        && c.plain.is_some_and(|p| p <= 110)
+        && matches!(t.norm(f.end), "," | ")" | ".")
+    {
         return NumberKind::Age;
     }
     if matches!(
@@ -1765,6 +1905,33 @@ mod tests {
         let m = find_numbers(s)[0];
         assert_eq!(m.noun.map(|n| n.slice(s)), Some("Turkish soldiers"));
         assert_eq!(m.group, Some("military"));
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn more_conflicts_more_forms() {
+        check("Troops killed commander Zakir Musa, 25, in Tral.", "25", Age, Some(25), Some(25));
+        check("Several hundred protesters were injured in Dhaka.", "Several hundred", Count, Some(200), None);
+        check("Some two million people have fled the Sahel violence.", "Some two million", Count, Some(2_000_000), Some(2_000_000));
+        check("The blast in Quetta killed at least twenty-one people.", "at least twenty-one", Count, Some(21), None);
+        check("Around 4 June 2022, gunmen raided Gao.", "Around 4", Date, Some(4), Some(4));
+        check("Fighting since 2014 has killed 14,000 in Donbas.", "14,000", Count, Some(14_000), Some(14_000));
+        check("A 40-odd strong convoy of fighters reached Goma.", "40-odd", Count, Some(40), None);
+        check("Ten to twelve soldiers were abducted near Kidal.", "Ten to twelve", Count, Some(10), Some(12));
+        check("Attackers burned 150 homes in Plateau.", "150", Unit, Some(150), Some(150));
+        check("The militia stole 300 cattle near Bor.", "300", Unit, Some(300), Some(300));
+        check("Article 370 was revoked in Kashmir.", "370", Identifier, Some(370), Some(370));
+        check("The 2019-20 locust crisis hit Somalia.", "2019-20", Year, Some(2019), Some(2020));
+        check("Just under 500 migrants landed in Lampedusa.", "Just under 500", Count, Some(475), Some(500));
+        check("In the 1990s, 800,000 Tutsis were killed in Rwanda.", "800,000", Count, Some(800_000), Some(800_000));
+        check("One hundred and twenty prisoners escaped in Kogi.", "One hundred and twenty", Count, Some(120), Some(120));
+        check("Nine-year-old girl among 5 killed in Jenin.", "5", Count, Some(5), Some(5));
+        check("Over 1,000 Rohingya crossed into Bangladesh.", "Over 1,000", Count, Some(1001), None);
+        check("The UN counts 6.8 million Syrian refugees.", "6.8 million", Count, Some(6_800_000), Some(6_800_000));
+        check("The Taliban freed 2,000 prisoners in 2020.", "2020", Year, Some(2020), Some(2020));
+        check("Rebels fired 40 rockets at Mekelle.", "40", Unit, Some(40), Some(40));
+        check("Police fired on protesters at 10am in Nairobi.", "10", Time, Some(10), Some(10));
+        check("Gunmen demanded a ₦5 million ransom in Kaduna.", "₦5 million", Money, Some(5_000_000), Some(5_000_000));
     }
 
     #[test]
