@@ -14,7 +14,8 @@ use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
 use sitrep_text::{Analyzed, Sentence};
 
-use crate::fields::{self, SentenceFacts};
+use crate::dates::{self, DateMention};
+use crate::fields::{shift, SentenceFacts};
 use crate::frames::{self, Frame, Voice};
 use crate::modality::{modality, Modality};
 
@@ -45,6 +46,8 @@ pub struct Candidate {
     pub actor2: Option<ActorMention>,
     /// People killed.
     pub killed: Option<Count>,
+    /// ACLED's single fatality number for `killed`.
+    pub fatalities: Option<u32>,
     /// People injured.
     pub injured: Option<Count>,
     /// People arrested.
@@ -130,52 +133,71 @@ impl Extractor {
         analyzed: &Analyzed,
         published: Option<NaiveDate>,
     ) -> Vec<Candidate> {
+        // First pass: triggers and dates of every sentence; the dates give the
+        // document's default date for sentences that carry none.
+        let sentences: Vec<&Sentence> = analyzed.text_sentences().collect();
+        let found: Vec<Vec<TriggerMatch>> = sentences
+            .iter()
+            .map(|s| self.triggers.find(s.span.slice(text)))
+            .collect();
+        let sentence_dates: Vec<Vec<DateMention>> = sentences
+            .iter()
+            .map(|s| dates::find_dates(s.span.slice(text), published))
+            .collect();
+        let default_date = dates::document_default(
+            published,
+            dates::dominant_day(sentence_dates.iter().flatten()),
+        );
         let mut out = Vec::new();
         let mut previous_source: Option<String> = None;
-        for sentence in analyzed.text_sentences() {
-            let facts =
-                fields::sentence_facts(text, sentence.span, published, previous_source.as_deref());
-            if facts.source.is_some() {
-                previous_source.clone_from(&facts.source);
+        for ((sentence, triggers), dates) in sentences.iter().zip(found).zip(sentence_dates) {
+            if triggers.is_empty() {
+                continue;
+            }
+            let body = sentence.span.slice(text);
+            let facts = SentenceFacts::read(body, published, dates, previous_source.as_deref());
+            if let Some(source) = facts.named_source(body) {
+                previous_source = Some(source);
             }
             let next = analyzed
                 .sentences
                 .get(sentence.index + 1)
                 .map(|s| s.span.slice(text));
-            self.sentence_candidates(text, sentence, &facts, next, published, &mut out);
+            let context = SentenceContext {
+                text,
+                sentence,
+                facts: &facts,
+                next_sentence: next,
+                default_date: &default_date,
+            };
+            self.sentence_candidates(&context, triggers, published, &mut out);
         }
         out
     }
 
     fn sentence_candidates(
         &self,
-        text: &str,
-        sentence: &Sentence,
-        facts: &SentenceFacts,
-        next_sentence: Option<&str>,
+        cx: &SentenceContext<'_>,
+        found: Vec<TriggerMatch>,
         published: Option<NaiveDate>,
         out: &mut Vec<Candidate>,
     ) {
-        let span = sentence.span;
+        let text = cx.text;
+        let span = cx.sentence.span;
         let body = span.slice(text);
-        let found: Vec<TriggerMatch> = self
-            .triggers
-            .find(body)
+        let found: Vec<TriggerMatch> = found
             .into_iter()
             .map(|m| TriggerMatch {
-                span: Span::new(m.span.start + span.start, m.span.end + span.start),
+                span: shift(m.span, span.start),
                 ..m
             })
             .collect();
-        if found.is_empty() {
-            return;
-        }
         let mentions: Vec<ActorMention> = self
             .actors
             .find(body, published)
             .into_iter()
             .map(|mut m| {
-                m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
+                m.span = shift(m.span, span.start);
                 m
             })
             .collect();
@@ -197,14 +219,20 @@ impl Extractor {
             if modality == Modality::Negated || modality == Modality::Unreal {
                 continue;
             }
+            let (source, denied) = cx.facts.source_at(body, m.span.start - span.start);
+            if denied && entry.acled != AcledRule::Outside {
+                continue;
+            }
             let frame = frames::assign(text, span, m.span, voice, &mentions);
             readings.push(Reading {
                 trigger: *m,
                 frame,
                 voice,
                 threat: modality == Modality::Threat,
+                source,
             });
         }
+        let facts = cx.facts;
         let has_counts = facts.killed.is_some() || facts.injured.is_some();
         let verbal_before = |r: &Reading| {
             readings.iter().any(|o| {
@@ -213,11 +241,15 @@ impl Extractor {
                     && !o.threat
             })
         };
-        // Physical family: one event, the best-ranked trigger decides the type.
+        let generic = |r: &Reading| self.triggers.entry(&r.trigger).acled == AcledRule::Violence;
+        // Physical events: the best-ranked trigger of a clause decides the type. A
+        // noun after a statement ("condemned the attack") repeats an event, and a
+        // running toll with only generic verbs is a figure, not an incident.
         let physical: Vec<&Reading> = readings
             .iter()
             .filter(|r| !r.threat && self.is_physical(r))
             .filter(|r| has_counts || r.voice != Voice::Nominal || !verbal_before(r))
+            .filter(|r| !(facts.cumulative_only && generic(r)))
             .collect();
         // One physical event per clause ("The air strike came after rebels retook
         // the town" reports two).
@@ -235,14 +267,7 @@ impl Extractor {
                     .iter()
                     .any(|r| self.triggers.entry(&r.trigger).role == Role::Event);
             if creates {
-                out.push(self.physical_event(
-                    text,
-                    sentence,
-                    facts,
-                    next_sentence,
-                    &group,
-                    &mentions,
-                ));
+                out.push(self.physical_event(cx, &group, &mentions));
             }
         }
         // Strategic and verbal events: one per type.
@@ -276,9 +301,11 @@ impl Extractor {
             }
             seen.push(key);
             let (actor1, actor2) = actors_of(&mentions, r.frame);
+            let (date, date_in_sentence) = cx.date_for(r.trigger.span, acled.is_none());
+            let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");
             out.push(Candidate {
-                sentence: sentence.index,
-                sentence_span: sentence.span,
+                sentence: cx.sentence.index,
+                sentence_span: span,
                 trigger: r.trigger.span,
                 acled,
                 specific: true,
@@ -288,16 +315,13 @@ impl Extractor {
                 actor1,
                 actor2,
                 killed: None,
+                fatalities: None,
                 injured: None,
-                arrested: if acled.is_some_and(|t| t.sub_event_type() == "Arrests") {
-                    facts.arrested
-                } else {
-                    None
-                },
+                arrested: if arrests { facts.arrested } else { None },
                 abducted: None,
-                date: facts.date.clone(),
-                date_in_sentence: facts.date_in_sentence,
-                attribution: facts.source.clone(),
+                date,
+                date_in_sentence,
+                attribution: r.source.clone(),
                 definite: false,
                 location: None,
                 confidence: 0.6,
@@ -318,13 +342,11 @@ impl Extractor {
 
     fn physical_event(
         &self,
-        text: &str,
-        sentence: &Sentence,
-        facts: &SentenceFacts,
-        next_sentence: Option<&str>,
+        cx: &SentenceContext<'_>,
         readings: &[&Reading],
         mentions: &[ActorMention],
     ) -> Candidate {
+        let (text, sentence, facts) = (cx.text, cx.sentence, cx.facts);
         // Actors: from the first trigger (in text order) that fills each role.
         let mut frame = Frame::default();
         for r in readings {
@@ -342,7 +364,9 @@ impl Extractor {
         let (k1, k2) = (kind(&actor1), kind(&actor2));
         let body = sentence.span.slice(text);
         let intervention = self.triggers.shows_intervention(body)
-            || next_sentence.is_some_and(|s| self.triggers.shows_intervention(s));
+            || cx
+                .next_sentence
+                .is_some_and(|s| self.triggers.shows_intervention(s));
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
         for r in readings {
             let entry = self.triggers.entry(&r.trigger);
@@ -360,7 +384,9 @@ impl Extractor {
         }
         let (_, sub, reading, specific) = best.expect("physical readings are not empty");
         let entry = self.triggers.entry(&reading.trigger);
-        let definite = frames_definite(text, sentence.span, reading.trigger.span);
+        let definite = is_definite(text, sentence.span, reading.trigger.span);
+        let (date, date_in_sentence) = cx.date_for(reading.trigger.span, false);
+        let source = readings.iter().find_map(|r| r.source.clone());
         Candidate {
             sentence: sentence.index,
             sentence_span: sentence.span,
@@ -373,15 +399,39 @@ impl Extractor {
             actor1,
             actor2,
             killed: facts.killed,
+            fatalities: facts.fatalities,
             injured: facts.injured,
             arrested: None,
             abducted: facts.abducted,
-            date: facts.date.clone(),
-            date_in_sentence: facts.date_in_sentence,
-            attribution: facts.source.clone(),
+            date,
+            date_in_sentence,
+            attribution: source,
             definite,
             location: None,
             confidence: if specific { 0.8 } else { 0.6 },
+        }
+    }
+}
+
+/// What every trigger of one sentence shares.
+struct SentenceContext<'a> {
+    text: &'a str,
+    sentence: &'a Sentence,
+    facts: &'a SentenceFacts,
+    next_sentence: Option<&'a str>,
+    default_date: &'a EventDate,
+}
+
+impl SentenceContext<'_> {
+    /// The date of the trigger at `trigger` (document bytes), and whether the
+    /// sentence itself gave it.
+    fn date_for(&self, trigger: Span, verbal: bool) -> (EventDate, bool) {
+        match self
+            .facts
+            .date_at(trigger.start - self.sentence.span.start, verbal)
+        {
+            Some(date) => (date, true),
+            None => (self.default_date.clone(), false),
         }
     }
 }
@@ -391,6 +441,7 @@ struct Reading {
     frame: Frame,
     voice: Voice,
     threat: bool,
+    source: Option<String>,
 }
 
 fn actors_of(
@@ -405,7 +456,7 @@ fn actors_of(
 
 /// Whether the trigger is introduced by "the"/"this"/"that": it likely refers
 /// back to an event already reported.
-fn frames_definite(text: &str, sentence: Span, trigger: Span) -> bool {
+fn is_definite(text: &str, sentence: Span, trigger: Span) -> bool {
     sitrep_text::words::word_before(text, trigger.start, sentence.start).is_some_and(|w| {
         matches!(
             w.slice(text).to_ascii_lowercase().as_str(),

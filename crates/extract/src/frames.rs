@@ -196,7 +196,7 @@ pub fn assign(
     let introduced_by = |i: usize, preps: &[&str]| {
         let m = &mentions[i];
         let gap = words(text, Span::new(trigger.end, m.span.start)).count();
-        gap <= 6 && word_before_is(text, m.span.start, trigger.end, preps)
+        gap <= 6 && word_before_is(text, m.span.start, trigger.start, preps)
     };
     // The nearest left actor, skipping one that is only the object of "by"/"of"
     // inside a longer subject phrase is not attempted: nearest wins.
@@ -239,8 +239,10 @@ pub fn assign(
                 .iter()
                 .copied()
                 .find(|&i| introduced_by(i, &TARGET_PREPOSITIONS));
+            // "X carried out an air strike", "X held talks with Y": with no "by"
+            // and no modifier, the subject of the clause acts.
             Frame {
-                actor1: by.or(modifier),
+                actor1: by.or(modifier).or(nearest_left),
                 actor2: target.or_else(|| {
                     first_right.filter(|&i| Some(i) != by && introduced_by(i, &["of"]))
                 }),

@@ -136,10 +136,19 @@ fn absorb(into: &mut Candidate, from: Candidate) {
     }
     into.actor1 = into.actor1.take().or(from.actor1);
     into.actor2 = into.actor2.take().or(from.actor2);
-    into.killed = into.killed.or(from.killed);
-    into.injured = into.injured.or(from.injured);
-    into.arrested = into.arrested.or(from.arrested);
-    into.abducted = into.abducted.or(from.abducted);
+    if informative(from.killed) > informative(into.killed) {
+        into.killed = from.killed;
+        into.fatalities = from.fatalities;
+    }
+    for (mine, theirs) in [
+        (&mut into.injured, from.injured),
+        (&mut into.arrested, from.arrested),
+        (&mut into.abducted, from.abducted),
+    ] {
+        if informative(theirs) > informative(*mine) {
+            *mine = theirs;
+        }
+    }
     let better_date = from.date_in_sentence
         && (!into.date_in_sentence || rank(from.date.precision) < rank(into.date.precision));
     if better_date {
@@ -148,10 +157,23 @@ fn absorb(into: &mut Candidate, from: Candidate) {
     }
     into.attribution = into.attribution.take().or(from.attribution);
     let precise = |l: &Option<Location>| l.as_ref().map_or(9, |l| geo_rank(l.precision));
-    if precise(&from.location) < precise(&into.location) {
+    let anaphoric = from.definite && from.killed.is_none() && from.injured.is_none();
+    if !anaphoric && precise(&from.location) < precise(&into.location) {
         into.location = from.location;
     }
     into.confidence = (into.confidence + 0.1).min(0.95);
+}
+
+/// How much a count says: nothing, "people were killed", or a number.
+fn informative(count: Option<Count>) -> u8 {
+    match count {
+        None => 0,
+        Some(Count {
+            min: None,
+            max: None,
+        }) => 1,
+        Some(_) => 2,
+    }
 }
 
 fn rank(p: DatePrecision) -> u8 {

@@ -1,13 +1,14 @@
 //! One document through every stage, and the records built from the result.
 
 use chrono::Duration;
+use sitrep_extract::fields::is_aggregate;
 use sitrep_extract::{merge, Candidate, Extractor, Family};
-use sitrep_geo::Gazetteer;
+use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_model::{
-    stable_hash, Acled, Actor, CharIndex, Document, Event, Evidence, Location, Plover, Span,
+    stable_hash, Acled, Actor, CharIndex, Document, Event, Evidence, Figure, Location, Plover, Span,
 };
-use sitrep_text::Analyzed;
+use sitrep_text::{Analyzed, Sentence};
 
 use crate::Extraction;
 
@@ -51,10 +52,56 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             )
         })
         .collect();
+    let figures = figures(doc, &analyzed, &places, &chars);
     Extraction {
         events,
-        figures: Vec::new(),
+        figures,
         diagnostics: Vec::new(),
+    }
+}
+
+/// Aggregate humanitarian figures, one per figure mention, placed by the
+/// sentence's own place or the document's focus.
+fn figures(
+    doc: &Document,
+    analyzed: &Analyzed,
+    places: &DocPlaces,
+    chars: &CharIndex,
+) -> Vec<Figure> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    for sentence in analyzed.text_sentences() {
+        let body = sentence.span.slice(text);
+        for mention in sitrep_extract::figures::figures(body, doc.published) {
+            if mention.uncertain || !is_aggregate(&mention) {
+                continue;
+            }
+            let mut figure = mention.to_figure(body);
+            figure.doc_id = doc.id.clone();
+            figure.id = format!(
+                "{:016x}",
+                stable_hash(&[
+                    doc.id.as_bytes(),
+                    &(sentence.span.start + mention.span.start).to_le_bytes(),
+                    figure.measure.as_bytes()
+                ])
+            );
+            figure.evidence = evidence(text, sentence, chars);
+            figure.location = places
+                .locate(sentence.span, sentence.span.start + mention.span.start, &[])
+                .or_else(|| places.focus());
+            out.push(figure);
+        }
+    }
+    out
+}
+
+fn evidence(text: &str, sentence: &Sentence, chars: &CharIndex) -> Evidence {
+    Evidence {
+        sentence_index: sentence.index,
+        start: chars.chars(sentence.span.start),
+        end: chars.chars(sentence.span.end),
+        sentence: sentence.span.slice(text).to_string(),
     }
 }
 
@@ -93,13 +140,7 @@ fn to_event(
     if actor1.is_none() {
         actor1 = default_actor1(&c, iso3, actors);
     }
-    let sentence = analyzed.sentences[c.sentence];
-    let evidence = Evidence {
-        sentence_index: sentence.index,
-        start: chars.chars(sentence.span.start),
-        end: chars.chars(sentence.span.end),
-        sentence: sentence.span.slice(text).to_string(),
-    };
+    let evidence = evidence(text, &analyzed.sentences[c.sentence], chars);
     let acled = c.acled.map(|t| Acled {
         event_type: t.event_type().to_string(),
         sub_event_type: t.sub_event_type().to_string(),
@@ -115,7 +156,10 @@ fn to_event(
             kind.as_bytes()
         ])
     );
-    let fatalities = c.killed.map_or(0, |k| k.acled_value());
+    let fatalities = c
+        .fatalities
+        .or(c.killed.map(|k| k.acled_value()))
+        .unwrap_or(0);
     Event {
         id,
         doc_id: doc.id.clone(),
