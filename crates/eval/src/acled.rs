@@ -5,8 +5,8 @@
 //! predicted event is the first one with an ACLED type by evidence position. A row without
 //! one fails every field; `coverage` says how many rows had one. Fields:
 //! event type, sub-event type, fatalities (the predicted `fatalities` number against the
-//! row's, 0 included), date (exact day), actor names (equal once ACLED's year ranges are
-//! dropped, or one is the other plus a unit name), actor countries (the country in the ACLED
+//! row's, 0 included), date (exact day), actor names ([`names_agree`]), actor countries
+//! (the country in the ACLED
 //! name against the predicted ISO3; rows whose actor name carries no country are not
 //! counted), and location within 25 km of the row's point.
 
@@ -223,24 +223,42 @@ fn name_key(name: &str) -> String {
         rest = &rest[close..];
     }
     out.push_str(rest);
-    out.to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded: String = out
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '.'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether two ACLED actor names agree: equal without year ranges, or one is the other
-/// followed by a unit ("Military Forces of Yemen (2016-) Supreme Political Council").
-pub fn names_agree(gold: &str, predicted: &str) -> bool {
-    let (g, p) = (name_key(gold), name_key(predicted));
-    if g.is_empty() || p.is_empty() {
-        return false;
+/// The forms an ACLED name goes by: the whole name and, for "PKK: Kurdistan Workers
+/// Party", the acronym and the full name on their own.
+fn name_forms(name: &str) -> Vec<String> {
+    let mut forms = vec![name_key(name)];
+    if let Some((acronym, full)) = name.split_once(": ") {
+        forms.push(name_key(acronym));
+        forms.push(name_key(full));
     }
+    forms.retain(|f| !f.is_empty());
+    forms
+}
+
+/// Whether two ACLED actor names agree: equal once case, apostrophes and year ranges are
+/// dropped, or one is the other followed by more words ("Military Forces of Yemen (2016-)
+/// Supreme Political Council", "Islamic State (Afghanistan)"); an "ACRONYM: Full name"
+/// agrees through either part.
+pub fn names_agree(gold: &str, predicted: &str) -> bool {
     let extends = |long: &str, short: &str| {
         long.strip_prefix(short)
             .is_some_and(|rest| rest.starts_with(' '))
     };
-    g == p || extends(&g, &p) || extends(&p, &g)
+    let predicted = name_forms(predicted);
+    name_forms(gold).iter().any(|g| {
+        predicted
+            .iter()
+            .any(|p| g == p || extends(g, p) || extends(p, g))
+    })
 }
 
 /// Checks the primary predicted event against the row.
@@ -853,6 +871,14 @@ mod tests {
                 false,
             ),
             ("Civilians (Chad)", "", false),
+            ("ADF: Allied Democratic Forces", "ADF", true),
+            (
+                "ELN: National Liberation Army",
+                "National Liberation Army",
+                true,
+            ),
+            ("NPA: New People's Army", "New Peoples Army", true),
+            ("ADF: Allied Democratic Forces", "ELN", false),
         ];
         for (gold, predicted, agree) in rows {
             assert_eq!(

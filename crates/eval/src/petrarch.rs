@@ -7,7 +7,8 @@
 //! CAMEO code (best pairing by agreement), then scored on the CAMEO root (first two digits),
 //! the source and target countries (the first three letters of the gold actor codes against
 //! the predicted actor's ISO3, or the first three letters of its code when it has no country,
-//! e.g. `IGO`; an actor with neither is `---`), and jointly. Sentences coded as having no
+//! e.g. `IGO`; an actor with neither is `---`; a gold `---`, a country the coder did not
+//! know, agrees with any predicted actor), and jointly. Sentences coded as having no
 //! event are counted apart: predictions on them are reported, not scored.
 
 use std::path::Path;
@@ -227,8 +228,10 @@ impl CodingChecks {
 }
 
 fn check_coding(gold: &GoldCoding, event: &Event, index: usize) -> CodingChecks {
-    let country = |code: &str, actor: Option<&Actor>| {
-        code_country(code).eq_ignore_ascii_case(&actor_country(actor))
+    // A gold `---` (no country known to the coder) agrees with any predicted actor.
+    let country = |code: &str, actor: Option<&Actor>| match code_country(code) {
+        "---" => actor.is_some(),
+        gold => gold.eq_ignore_ascii_case(&actor_country(actor)),
     };
     CodingChecks {
         predicted: Some(index),
@@ -600,9 +603,11 @@ their hosts &amp; partners.
                 "{events:?}"
             );
         }
-        // A gold `---` actor matches a predicted actor with no country and no code.
-        let rebels = pair_codings(&codings[1..], &[event("190", None, Some("SYRMIL"))]);
+        // A gold `---` actor agrees with any predicted actor, but not with a missing one.
+        let rebels = pair_codings(&codings[1..], &[event("190", Some("SYR"), Some("SYRMIL"))]);
         assert!(rebels[0].joint());
+        let nobody = pair_codings(&codings[1..], &[event("190", None, Some("SYRMIL"))]);
+        assert!(!nobody[0].source && nobody[0].target);
     }
 
     #[test]
