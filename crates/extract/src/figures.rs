@@ -216,13 +216,14 @@ fn read_cues(t: &Tokens, published: Option<NaiveDate>) -> Cues {
             }
             Cue::Cumulative => cues.aggregate = true,
             _ => {
-                cues.aggregate = true;
-                if cues.period.is_none() {
-                    if let Some((period, stop)) = period(t, i, end, *cue, published) {
-                        cues.period = Some(period);
-                        cues.period_span = Some(t.span(i, stop));
-                        next = stop;
-                    }
+                // "since" opens a period only before a date: not in "since it first
+                // intervened".
+                let found = period(t, i, end, *cue, published);
+                cues.aggregate |= found.is_some() || *cue != Cue::Since;
+                if let (None, Some((period, stop))) = (&cues.period, found) {
+                    cues.period = Some(period);
+                    cues.period_span = Some(t.span(i, stop));
+                    next = stop;
                 }
             }
         }
@@ -526,6 +527,14 @@ mod tests {
     #[test]
     fn one_event_is_not_a_figure() {
         check("An air strike killed 33 Turkish soldiers in Idlib.", &[]);
+        check(
+            "The strike killed 33 soldiers, the largest toll since Turkey intervened in 2016.",
+            &[],
+        );
+        check(
+            "More than 500 soldiers have been killed since the start of the war in Tigray.",
+            &["killed military 501 - - - -"],
+        );
         check("Gunmen abducted 20 passengers near Kaduna on Sunday.", &[]);
         check(
             "Turkey has 12 observation posts in Idlib since the 2018 deal.",
