@@ -106,7 +106,20 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
 pub fn find_dates_in(text: &str, context: DateContext) -> Vec<DateMention> {
     let lexicon = &*LEXICON;
     let matches = lexicon.matcher.find(text);
-    if matches.is_empty() && !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every mention holds a month, weekday, relative phrase or unit word, or a
+    // number shaped like a date part: skip the grammar when none is present.
+    let anchored = matches.iter().any(|m| {
+        matches!(
+            lexicon.entries.get(m.id as usize),
+            Some(
+                Entry::Month { .. }
+                    | Entry::Weekday { .. }
+                    | Entry::Relative(_)
+                    | Entry::Cue(Cue::Unit(_))
+            )
+        )
+    });
+    if !anchored && !has_date_like_number(text.as_bytes()) {
         return Vec::new();
     }
     let mut tokens = Vec::new();
@@ -136,6 +149,34 @@ pub fn find_dates_in(text: &str, context: DateContext) -> Vec<DateMention> {
         context,
     };
     scanner.scan()
+}
+
+/// Whether `bytes` hold a four-digit number, an ordinal ("27th") or digits joined
+/// by `-`, `/` or `.` ("27/02"): the only numbers that can start a date alone.
+fn has_date_like_number(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let glued_before = start > 0 && bytes[start - 1].is_ascii_alphanumeric();
+        if i - start == 4 && !glued_before {
+            return true;
+        }
+        match bytes.get(i) {
+            Some(b'-' | b'/' | b'.') if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                return true
+            }
+            Some(_) if is_ordinal_bytes(&bytes[i..]) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The date governing the word at byte `anchor` of `text` (typically an event
@@ -305,6 +346,15 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         });
         spaced = false;
     }
+}
+
+fn is_ordinal_bytes(rest: &[u8]) -> bool {
+    if rest.len() < 2 {
+        return false;
+    }
+    let suffix = [rest[0].to_ascii_lowercase(), rest[1].to_ascii_lowercase()];
+    matches!(&suffix, b"st" | b"nd" | b"rd" | b"th")
+        && !rest.get(2).is_some_and(u8::is_ascii_alphabetic)
 }
 
 fn ordinal_suffix(rest: &str) -> bool {
@@ -703,6 +753,15 @@ impl Scanner<'_> {
     // -- grammar ------------------------------------------------------------
 
     fn mention_at(&self, start: usize) -> Option<Found> {
+        // Only a lexicon word, a number, or "the"/"a"/"an" can start a mention.
+        let plain_word = self.lex(start).is_none()
+            && self.tokens[start].kind == TokenKind::Word
+            && !(self.is_word(start, "the")
+                || self.is_word(start, "a")
+                || self.is_word(start, "an"));
+        if plain_word || matches!(self.tokens[start].kind, TokenKind::Punct(_)) {
+            return None;
+        }
         // Leading modifiers: "around", "last", "late", "early on", "mid-".
         let mut j = start;
         let mut around = false;
@@ -727,12 +786,12 @@ impl Scanner<'_> {
             }
         }
         let led = j > start;
-        let cued = led || self.cue_before(start);
+        let cued = || led || self.cue_before(start);
         let mut found = self
             .calendar_mention(j)
             .or_else(|| self.weekday_mention(j, modifier))
-            .or_else(|| cued.then(|| self.bare_month(j, modifier)).flatten())
-            .or_else(|| cued.then(|| self.bare_year(j)).flatten())
+            .or_else(|| cued().then(|| self.bare_month(j, modifier)).flatten())
+            .or_else(|| cued().then(|| self.bare_year(j)).flatten())
             .or_else(|| self.relative_mention(j))
             .or_else(|| self.count_mention(j))
             .or_else(|| self.day_of_month(j, start))?;
