@@ -30,7 +30,7 @@ if [ -z "$bin" ]; then
 fi
 
 echo "load-bench: generating $events events" >&2
-# 200 places x 4 event types x 730 days; a tenth of the events are second
+# 997 places x 4 event types x 1095 days; a tenth of the events are second
 # reports of an earlier one (same place, type and day), so deduplication works.
 awk -v n="$events" 'BEGIN {
     split("Armed clash|Air/drone strike|Attack|Peaceful protest", sub_type, "|");
@@ -38,9 +38,9 @@ awk -v n="$events" 'BEGIN {
     split("SY|UA|ML|NG|SD|SO|CD|MM|AF|YE", country, "|");
     for (i = 0; i < n; i++) {
         k = (i % 10 == 9) ? i - 7 : i;
-        place = k % 200; t = 1 + (k % 4); day = (k * 7) % 730;
-        lat = -30 + (place % 20) * 3.1; lon = -20 + int(place / 20) * 9.3;
-        y = 2022 + int(day / 365); d = day % 365; m = 1 + int(d / 31); dd = 1 + (d % 28);
+        place = k % 997; t = 1 + int(k / 997) % 4; day = (k * 7) % 1095;
+        lat = -40 + (place % 37) * 2.2; lon = -170 + int(place / 37) * 12.5;
+        y = 2021 + int(day / 365); d = day % 365; m = 1 + int(d / 31); dd = 1 + (d % 28);
         killed = (k * 13) % 17;
         sentence = sprintf("Report %d: a %s near place %d left %d people dead, local officials said on the day.", i, sub_type[t], place, killed);
         printf "{\"schema\":\"sitrep/1\",\"kind\":\"event\",\"id\":\"load-%d\",\"doc_id\":\"load-doc-%d\",", i, int(i / 2);
