@@ -281,6 +281,9 @@ impl Gazetteer {
             .sort_unstable_by_key(|(hash, posting)| (*hash, posting.entry));
         self.index
             .dedup_by_key(|(hash, posting)| (*hash, posting.entry));
+    }
+
+    fn build_maps(&mut self) {
         self.countries.clear();
         self.admin1s.clear();
         for (id, entry) in self.entries.iter().enumerate() {
@@ -372,7 +375,7 @@ impl Gazetteer {
             }
         }
         self.index.extend(extra);
-        self.finish();
+        self.build_maps();
         for (line_no, line) in data_lines(EMBEDDED_ALIASES).skip(1) {
             let fields: Vec<&str> = line.split('\t').collect();
             let bad = |message: String| GeoError::Format {
@@ -391,7 +394,6 @@ impl Gazetteer {
                     .push((key_hash(&fold(alias)), Posting { entry, chain_only }));
             }
         }
-        self.finish();
         Ok(())
     }
 
