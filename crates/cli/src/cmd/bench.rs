@@ -17,7 +17,7 @@ use sitrep_export::OutputFormat;
 use sitrep_ingest::{IngestOptions, Reader};
 use sitrep_pipeline::Pipeline;
 
-use crate::cmd::extract::{jobs, progress_bar, Engine, Work};
+use crate::cmd::extract::{jobs, progress_bar, total_input_bytes, Engine, Work};
 
 /// Arguments of `sitrep bench`.
 #[derive(clap::Args)]
@@ -88,10 +88,7 @@ fn write_corpus(path: &PathBuf, seed: u64, docs: u64) -> anyhow::Result<()> {
 }
 
 fn measure(args: &Args, inputs: Vec<PathBuf>) -> anyhow::Result<String> {
-    let input_bytes: u64 = inputs
-        .iter()
-        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-        .sum();
+    let input_bytes = total_input_bytes(&inputs).unwrap_or(0);
     let load_started = Instant::now();
     let pipeline = if args.no_extract {
         None

@@ -161,7 +161,7 @@ pub(crate) fn progress_bar(quiet: bool, total_bytes: Option<u64>) -> ProgressBar
 }
 
 /// Total size of the input files, when every input is a file or directory.
-fn total_input_bytes(paths: &[PathBuf]) -> Option<u64> {
+pub(crate) fn total_input_bytes(paths: &[PathBuf]) -> Option<u64> {
     fn size(path: &Path, depth: usize) -> Option<u64> {
         let meta = std::fs::metadata(path).ok()?;
         if meta.is_dir() && depth < 64 {
