@@ -12,6 +12,7 @@ use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_lexicon::triggers::{AcledRule, Form, Pos, Role, TriggerLexicon, TriggerMatch};
 use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
+use sitrep_text::words::capitalised_mid_sentence;
 use sitrep_text::{Analyzed, Sentence};
 
 use crate::dates::{self, DateMention};
@@ -203,6 +204,10 @@ impl Extractor {
             .collect();
         let mut readings = Vec::new();
         for m in &found {
+            // "on 28 March": a capitalised common word mid-sentence is a name.
+            if capitalised_mid_sentence(text, span, m.span) {
+                continue;
+            }
             let entry = self.triggers.entry(m);
             let is_verb = entry.pos == Pos::Verb && m.form != Form::Other;
             let voice = frames::voice(
@@ -301,8 +306,18 @@ impl Extractor {
             }
             seen.push(key);
             let (actor1, actor2) = actors_of(&mentions, r.frame);
-            let (date, date_in_sentence) = cx.date_for(r.trigger.span, acled.is_none());
+            // ACLED: people "arrested" by an armed group are abducted.
             let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");
+            let kind1 = actor1
+                .as_ref()
+                .and_then(|m| m.actor.kind.as_deref())
+                .unwrap_or("");
+            let acled = if arrests && matches!(kind1, "rebels" | "militia") {
+                Some(sub_event("Abduction/forced disappearance"))
+            } else {
+                acled
+            };
+            let (date, date_in_sentence) = cx.date_for(r.trigger.span, acled.is_none());
             out.push(Candidate {
                 sentence: cx.sentence.index,
                 sentence_span: span,
@@ -367,12 +382,17 @@ impl Extractor {
             || cx
                 .next_sentence
                 .is_some_and(|s| self.triggers.shows_intervention(s));
+        let protest = readings
+            .iter()
+            .any(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest);
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
         for r in readings {
             let entry = self.triggers.entry(&r.trigger);
             let (sub, specific) = match entry.acled {
                 AcledRule::Fixed(t) => (t, true),
                 AcledRule::Violence => (resolve_violence(&k1, &k2, facts.victims_civilian), false),
+                AcledRule::Clash => (resolve_clash(&k1, &k2), false),
+                AcledRule::Riot => (resolve_riot(&k1, protest), true),
                 AcledRule::Territory => (resolve_territory(&k1), true),
                 AcledRule::Protest => (resolve_protest(intervention), true),
                 AcledRule::Outside => continue,
@@ -382,7 +402,20 @@ impl Extractor {
                 best = Some((rank, sub, r, specific));
             }
         }
-        let (_, sub, reading, specific) = best.expect("physical readings are not empty");
+        let (_, mut sub, reading, specific) = best.expect("physical readings are not empty");
+        // Demonstrators who burn, loot or fight make a violent demonstration.
+        let crowd_violence = [
+            "Looting/property destruction",
+            "Mob violence",
+            "Attack",
+            "Armed clash",
+        ];
+        if protest
+            && !STATE_KINDS.contains(&k1.as_str())
+            && crowd_violence.contains(&sub.sub_event_type())
+        {
+            sub = sub_event("Violent demonstration");
+        }
         let entry = self.triggers.entry(&reading.trigger);
         let definite = is_definite(text, sentence.span, reading.trigger.span);
         let (date, date_in_sentence) = cx.date_for(reading.trigger.span, false);
@@ -466,32 +499,61 @@ fn is_definite(text: &str, sentence: Span, trigger: Span) -> bool {
 }
 
 const STATE_KINDS: [&str; 3] = ["military", "police", "government"];
-const CROWD_KINDS: [&str; 2] = ["protesters", "rioters"];
 
 fn sub_event(name: &str) -> AcledType {
     AcledType::from_sub_event(name).unwrap_or(AcledType(0))
 }
 
+/// Kinds that carry arms as organisations.
+const ARMED_KINDS: [&str; 5] = ["military", "police", "rebels", "militia", "external"];
+/// Kinds that fight as crowds, not as armed organisations.
+const COMMUNAL_KINDS: [&str; 3] = ["civilians", "political_party", "rioters"];
+
 /// Attack, armed clash, mob violence, violent demonstration or excessive force,
-/// from the kinds of the two actors.
+/// from the kinds of the two actors (ACLED's definitions: an attack targets
+/// unarmed people; a clash is between armed organisations; crowds commit mob
+/// violence, demonstrators violent demonstrations).
 fn resolve_violence(actor1: &str, actor2: &str, victims_civilian: bool) -> AcledType {
     let state = STATE_KINDS.contains(&actor1);
     if actor2 == "protesters" && (state || actor1.is_empty()) {
         return sub_event("Excessive force against protesters");
     }
-    if actor1 == "rioters" {
-        return sub_event("Mob violence");
-    }
     if actor1 == "protesters" {
         return sub_event("Violent demonstration");
     }
-    if actor2 == "civilians"
-        || (actor2.is_empty() && victims_civilian)
-        || CROWD_KINDS.contains(&actor2) && !state
-    {
+    if COMMUNAL_KINDS.contains(&actor1) {
+        return sub_event("Mob violence");
+    }
+    if ARMED_KINDS.contains(&actor2) {
+        return sub_event("Armed clash");
+    }
+    if !actor2.is_empty() || victims_civilian || !state {
         return sub_event("Attack");
     }
     sub_event("Armed clash")
+}
+
+/// Fighting between two sides: crowds make mob violence (or a violent
+/// demonstration), armed organisations an armed clash.
+fn resolve_clash(actor1: &str, actor2: &str) -> AcledType {
+    let crowd = |k: &str| COMMUNAL_KINDS.contains(&k) || k == "protesters";
+    if actor1 == "protesters" || actor2 == "protesters" && !STATE_KINDS.contains(&actor1) {
+        return sub_event("Violent demonstration");
+    }
+    if crowd(actor1) || crowd(actor2) && !ARMED_KINDS.contains(&actor1) {
+        return sub_event("Mob violence");
+    }
+    sub_event("Armed clash")
+}
+
+/// Stone-throwing and rioting: a violent demonstration when people protest,
+/// mob violence otherwise.
+fn resolve_riot(actor1: &str, protest: bool) -> AcledType {
+    if protest || actor1 == "protesters" {
+        sub_event("Violent demonstration")
+    } else {
+        sub_event("Mob violence")
+    }
 }
 
 fn resolve_territory(actor1: &str) -> AcledType {

@@ -153,12 +153,26 @@ fn next_word_is(text: &str, from: usize, limit: usize, options: &[&str]) -> bool
     })
 }
 
+/// Determiners skipped when looking for the preposition before a noun phrase
+/// ("between the army", "against its positions").
+const DETERMINERS: [&str; 10] = [
+    "the", "a", "an", "its", "their", "his", "her", "some", "several", "two",
+];
+
+/// Whether the word before byte `at` (skipping determiners) is one of `options`.
 fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool {
-    word_before(text, at, floor).is_some_and(|w| {
-        options
-            .iter()
-            .any(|o| w.slice(text).eq_ignore_ascii_case(o))
-    })
+    let mut cursor = at;
+    while let Some(w) = word_before(text, cursor, floor) {
+        let word = w.slice(text);
+        if options.iter().any(|o| word.eq_ignore_ascii_case(o)) {
+            return true;
+        }
+        if !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
+            return false;
+        }
+        cursor = w.start;
+    }
+    false
 }
 
 /// Whether a mention can be an actor where it stands (a bare "Syria" after "in" is
@@ -232,18 +246,35 @@ pub fn assign(
                 .iter()
                 .copied()
                 .find(|&i| introduced_by(i, &AGENT_PREPOSITIONS));
+            // "a Taliban attack", "Russia's shelling": an actor right before the
+            // noun, with nothing but adjectives or determiners between.
             let modifier = nearest_left.filter(|&i| {
-                words(text, Span::new(mentions[i].span.end, trigger.start)).count() <= 2
+                let gap = Span::new(mentions[i].span.end, trigger.start);
+                words(text, gap).count() <= 2
+                    && !words(text, gap).any(|w| {
+                        let w = w.slice(text);
+                        LOCATIVE
+                            .iter()
+                            .chain(&TARGET_PREPOSITIONS)
+                            .any(|p| w.eq_ignore_ascii_case(p))
+                    })
             });
             let target = right
                 .iter()
                 .copied()
                 .find(|&i| introduced_by(i, &TARGET_PREPOSITIONS));
-            // "X carried out an air strike", "X held talks with Y": with no "by"
-            // and no modifier, the subject of the clause acts.
+            // "X carried out an air strike", "X engaged Y in a firefight": with no
+            // "by" and no modifier, the clause's subject (its first actor) acts, and
+            // an actor between the subject and the noun is the one acted on.
+            let subject = left.first().copied();
+            let actor1 = by.or(modifier).or(subject);
+            let object = left.iter().copied().rev().find(|&i| {
+                Some(i) != actor1
+                    && actor1.is_some_and(|a| mentions[i].span.start > mentions[a].span.end)
+            });
             Frame {
-                actor1: by.or(modifier).or(nearest_left),
-                actor2: target.or_else(|| {
+                actor1,
+                actor2: target.or(object).or_else(|| {
                     first_right.filter(|&i| Some(i) != by && introduced_by(i, &["of"]))
                 }),
             }
@@ -341,11 +372,18 @@ mod tests {
             Some("Turkish troops"),
         );
         check(
+            "Syrian rebels engaged Filipino peacekeepers in a firefight near Quneitra.",
+            "firefight",
+            Nominal,
+            Some("Syrian rebels"),
+            Some("Filipino peacekeepers"),
+        );
+        check(
             "Clashes between the army and the RSF spread.",
             "Clashes",
             Nominal,
-            Some("the army"),
-            Some("the RSF"),
+            Some("army"),
+            Some("RSF"),
         );
     }
 }

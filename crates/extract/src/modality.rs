@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use sitrep_lexicon::{tsv, PhraseMatcher, PhrasePattern};
 use sitrep_model::Span;
-use sitrep_text::words::{word_before, words};
+use sitrep_text::words::{capitalised_mid_sentence, word_before, words};
 
 /// What a trigger asserts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,12 @@ pub fn modality(text: &str, clause: Span, trigger: Span, is_base_verb: bool) -> 
     let mut found = Modality::Asserted;
     for m in HEDGES.matcher.find(window.slice(text)) {
         let cue = &HEDGES.cues[m.id as usize];
-        let cue_end = window.start + m.span.end;
+        let cue_span = Span::new(window.start + m.span.start, window.start + m.span.end);
+        // "On 3 May 2022, troops shelled …": a capitalised cue mid-sentence is a name.
+        if capitalised_mid_sentence(text, clause, cue_span) {
+            continue;
+        }
+        let cue_end = cue_span.end;
         let between = words(text, Span::new(cue_end, trigger.start)).count();
         if between <= cue.reach {
             found = strongest(found, cue.effect);

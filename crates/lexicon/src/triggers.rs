@@ -71,6 +71,11 @@ pub enum AcledRule {
     Fixed(AcledType),
     /// Attack, armed clash, mob violence or excessive force, from the actors.
     Violence,
+    /// Fighting between two sides: armed clash, or mob violence and violent
+    /// demonstration when the sides are crowds.
+    Clash,
+    /// Stone-throwing, rioting: violent demonstration in a protest, else mob violence.
+    Riot,
     /// Government regains or non-state actor overtakes territory, from actor1.
     Territory,
     /// Peaceful protest or protest with intervention, from the context.
@@ -312,6 +317,8 @@ fn parse_row(file: &str, row: &Row<'_>) -> Result<Trigger, LexiconError> {
     };
     let acled = match row.get(3) {
         "@violence" => AcledRule::Violence,
+        "@clash" => AcledRule::Clash,
+        "@riot" => AcledRule::Riot,
         "@territory" => AcledRule::Territory,
         "@protest" => AcledRule::Protest,
         "-" | "" => AcledRule::Outside,

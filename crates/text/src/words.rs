@@ -71,6 +71,31 @@ pub fn word_before(text: &str, pos: usize, floor: usize) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
+/// Whether the word at `span` is capitalised where a common word would not be:
+/// not at the start of `sentence`, and the sentence is not a title-case headline.
+/// "March" in "on 28 March" is a month, not the verb; "May" is not the modal.
+pub fn capitalised_mid_sentence(text: &str, sentence: Span, span: Span) -> bool {
+    let starts_upper = span
+        .slice(text)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    if !starts_upper || word_before(text, span.start, sentence.start).is_none() {
+        return false;
+    }
+    let (mut capitalised, mut total) = (0usize, 0usize);
+    for word in words(text, sentence) {
+        total += 1;
+        capitalised += usize::from(
+            word.slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        );
+    }
+    capitalised * 10 < total * 6
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +110,23 @@ mod tests {
             found,
             ["Assad’s", "forces", "Russia-backed", "troops", "33", "dead"]
         );
+    }
+
+    #[test]
+    fn tells_proper_uses_of_common_words() {
+        let check = |text: &str, word: &str, expected: bool| {
+            let at = text.find(word).unwrap();
+            let got = capitalised_mid_sentence(
+                text,
+                Span::new(0, text.len()),
+                Span::new(at, at + word.len()),
+            );
+            assert_eq!(got, expected, "{word:?} in {text:?}");
+        };
+        check("On 28 March 2022, police arrested six.", "March", true);
+        check("March to the palace began at noon.", "March", false);
+        check("Students March On Parliament Over Fees", "March", false);
+        check("The rebels may attack.", "may", false);
     }
 
     #[test]

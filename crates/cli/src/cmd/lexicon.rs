@@ -33,11 +33,21 @@ fn test() -> anyhow::Result<ExitCode> {
         let found = triggers.find(&entry.example);
         if !found.iter().any(|m| m.entry == index) {
             failures += 1;
-            println!("FAIL {} {:?}: example {:?} does not match", entry.source, entry.pattern, entry.example);
+            println!(
+                "FAIL {} {:?}: example {:?} does not match",
+                entry.source, entry.pattern, entry.example
+            );
         }
     }
     let total = triggers.entries().len();
-    println!("triggers: {total} entries, {} examples pass", total - failures);
+    println!(
+        "triggers: {total} entries, {} examples pass",
+        total - failures
+    );
     println!("actors: {:?}", actors.stats());
-    Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
