@@ -38,7 +38,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Exit codes: 0 ok, 1 fatal or usage error, 2 some input was skipped.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 1 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Places(args) => cmd::places::run(args),
