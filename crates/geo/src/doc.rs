@@ -1,8 +1,6 @@
 //! The places of one document: every toponym mention, resolved, plus the document's focus,
 //! and `locate`, which picks the place of one event from its evidence sentence.
 
-use std::collections::HashMap;
-
 use sitrep_model::{CharIndex, GeoPrecision, Location, Place, Span};
 
 use crate::gazetteer::{Cue, Entry, Gazetteer, Kind};
@@ -117,7 +115,8 @@ pub struct DocPlaces {
 
 /// Geoparses one document. Never fails; an empty or odd text gives no mentions.
 pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
-    let tokens = tokenize(text);
+    let mut keys = String::new();
+    let tokens = tokenize(text, &mut keys);
     let candidates = recognize(gazetteer, text, &tokens);
     let picks = resolve(gazetteer, &candidates, text);
     let mentions: Vec<Mention> = candidates
@@ -141,7 +140,7 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         })
         .collect();
     let regional = regional_phrases(gazetteer, text, &tokens, &mentions);
-    let (focus_country, focus_place) = document_focus(gazetteer, &mentions);
+    let (focus_country, focus_place) = document_focus(gazetteer, &picks);
     DocPlaces {
         mentions,
         regional,
@@ -159,7 +158,7 @@ fn regional_phrases(
 ) -> Vec<RegionalPhrase> {
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if token.capitalised || gazetteer.cues.get(&token.key) != Some(&Cue::Regional) {
+        if token.capitalised || gazetteer.cues.get(&token.hash) != Some(&Cue::Regional) {
             continue;
         }
         if mentions.iter().any(|m| m.span.overlaps(token.span)) {
@@ -176,7 +175,7 @@ fn regional_phrases(
             && (tokens[start - 1].key == "the"
                 || tokens[start - 1].capitalised
                 || tokens[start - 1].key.chars().any(|c| c.is_ascii_digit())
-                || gazetteer.cues.get(&tokens[start - 1].key) == Some(&Cue::Regional))
+                || gazetteer.cues.get(&tokens[start - 1].hash) == Some(&Cue::Regional))
         {
             start -= 1;
         }
@@ -194,74 +193,88 @@ fn regional_phrases(
 
 fn document_focus(
     gazetteer: &Gazetteer,
-    mentions: &[Mention],
+    picks: &[Option<u32>],
 ) -> (Option<ResolvedPlace>, Option<(ResolvedPlace, usize)>) {
-    let mut countries: HashMap<&str, f64> = HashMap::new();
-    for place in mentions.iter().filter_map(|m| m.place.as_ref()) {
-        if place.country.is_empty() {
+    let hot = &gazetteer.hot;
+    let entries = &gazetteer.entries;
+    let picked = || picks.iter().flatten().map(|&e| e as usize);
+    let mut countries: Vec<(u64, f64, usize)> = Vec::new();
+    for e in picked() {
+        let country = hot[e].area[0];
+        if country == 0 {
             continue;
         }
-        let weight = if place.kind == Kind::Country {
+        let weight = if hot[e].kind == Kind::Country {
             1.0
         } else {
             1.2
         };
-        *countries.entry(place.country.as_str()).or_default() += weight;
+        match countries.iter_mut().find(|c| c.0 == country) {
+            Some(c) => c.1 += weight,
+            None => countries.push((country, weight, e)),
+        }
     }
     let country = countries
         .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        .and_then(|(code, _)| gazetteer.country(code))
+        .max_by(|a, b| {
+            a.1.total_cmp(&b.1)
+                .then_with(|| entries[b.2].country.cmp(&entries[a.2].country))
+        })
+        .and_then(|&(_, _, e)| gazetteer.country(&entries[e].country))
         .map(ResolvedPlace::from_entry);
     // The most-named place below country level (a province counts its towns' mentions too).
-    let mut counts: HashMap<(String, String, String), (usize, ResolvedPlace)> = HashMap::new();
-    for place in mentions.iter().filter_map(|m| m.place.as_ref()) {
+    // Places are counted by (country, name, kind); provinces by (country, admin1).
+    let mut counts: Vec<((u64, u64, Kind), usize, usize)> = Vec::new();
+    let mut admin_totals: Vec<(u64, usize)> = Vec::new();
+    for e in picked() {
+        let h = &hot[e];
         if !matches!(
-            place.kind,
+            h.kind,
             Kind::Admin1 | Kind::Admin2 | Kind::City | Kind::Capital
         ) {
             continue;
         }
-        let key = (
-            place.country.clone(),
-            place.name.clone(),
-            place.kind.as_str().to_string(),
-        );
-        counts.entry(key).or_insert_with(|| (0, place.clone())).0 += 1;
+        let key = (h.area[0], h.name_hash, h.kind);
+        match counts.iter_mut().find(|c| c.0 == key) {
+            Some(c) => c.1 += 1,
+            None => counts.push((key, 1, e)),
+        }
     }
-    let mut admin_totals: HashMap<(String, String), usize> = HashMap::new();
-    for ((country, _, _), (n, place)) in &counts {
-        if !place.admin1.is_empty() {
-            *admin_totals
-                .entry((country.clone(), place.admin1.clone()))
-                .or_default() += n;
+    for &(_, n, e) in &counts {
+        let admin1 = hot[e].area[1];
+        if admin1 != 0 {
+            match admin_totals.iter_mut().find(|a| a.0 == admin1) {
+                Some(a) => a.1 += n,
+                None => admin_totals.push((admin1, n)),
+            }
         }
     }
     let best = counts
-        .values()
-        .map(|(n, place)| {
+        .iter()
+        .map(|&(_, n, e)| {
             let regional = admin_totals
-                .get(&(place.country.clone(), place.admin1.clone()))
-                .copied()
-                .unwrap_or(0);
+                .iter()
+                .find(|a| a.0 == hot[e].area[1])
+                .map_or(0, |a| a.1);
             // Rank by own mentions, then by the mentions of its province.
-            (*n * 10 + regional, place)
+            (n * 10 + regional, e)
         })
         .max_by(|a, b| {
             a.0.cmp(&b.0)
-                .then_with(|| (a.1.kind == Kind::Admin1).cmp(&(b.1.kind == Kind::Admin1)))
-                .then_with(|| b.1.name.cmp(&a.1.name))
+                .then_with(|| (hot[a.1].kind == Kind::Admin1).cmp(&(hot[b.1].kind == Kind::Admin1)))
+                .then_with(|| entries[b.1].name.cmp(&entries[a.1].name))
         })
-        .map(|(score, place)| {
+        .map(|(score, e)| {
+            let place = &entries[e];
             // A town stands for its province when an event is placed "in Syria".
             let region = if place.kind.is_place() {
                 gazetteer
                     .admin1(&place.country, &place.admin1)
-                    .map_or_else(|| place.clone(), ResolvedPlace::from_entry)
+                    .unwrap_or(place)
             } else {
-                place.clone()
+                place
             };
-            (region, score / 10)
+            (ResolvedPlace::from_entry(region), score / 10)
         });
     (country, best)
 }

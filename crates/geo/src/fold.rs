@@ -47,6 +47,32 @@ pub(crate) fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Start state of the FNV-1a hash that names and token sequences are looked up by.
+pub(crate) const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Feeds `bytes` into an FNV-1a hash state. Hashing a folded key byte by byte, the state
+/// before each space is the hash of that prefix, so token sequences are hashed
+/// incrementally without building strings.
+#[inline]
+pub(crate) fn hash_extend(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The hash of a folded key.
+pub(crate) fn key_hash(key: &str) -> u64 {
+    hash_extend(HASH_START, key.as_bytes())
+}
+
+/// The hash of two hashed keys joined by a space ("new" + "york").
+#[inline]
+pub(crate) fn join_hash(prefix: u64, word: &str) -> u64 {
+    hash_extend(hash_extend(prefix, b" "), word.as_bytes())
+}
+
 /// The lookup key of a name or phrase.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -4,11 +4,12 @@
 //! `#` comment lines at the top. The hand-written data files (stop words, cues, aliases,
 //! named regions) are plain TSV beside it and are embedded in the binary too.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use crate::fold::fold;
+use crate::fold::{fold, fold_into, key_hash, HASH_START};
+use crate::index::{HashedMap, HashedSet, Hit, NameIndex, CHAIN_ONLY};
 use crate::GeoError;
 
 /// The bundled gazetteer (GeoNames via registry packages; see `gazetteer/SOURCE.md`).
@@ -116,6 +117,46 @@ pub struct Entry {
     pub name: String,
 }
 
+/// The fields of an entry that recognition and resolution read, packed in one cache line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hot {
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    /// Hash of the folded preferred name.
+    pub name_hash: u64,
+    /// Hashes of the country, country + admin1 and country + admin1 + admin2 (0 when the
+    /// last part is empty), for quick containment tests.
+    pub area: [u64; 3],
+    pub kind: Kind,
+}
+
+impl Hot {
+    fn new(entry: &Entry, name_hash: u64) -> Hot {
+        Hot {
+            lat: entry.lat,
+            lon: entry.lon,
+            population: entry.population,
+            name_hash,
+            area: area_codes(&entry.country, &entry.admin1, &entry.admin2),
+            kind: entry.kind,
+        }
+    }
+}
+
+/// The `area` hashes of an entry.
+pub(crate) fn area_codes(country: &str, admin1: &str, admin2: &str) -> [u64; 3] {
+    use crate::fold::hash_extend;
+    let c = hash_extend(HASH_START, country.as_bytes());
+    let a1 = hash_extend(hash_extend(c, b"\t"), admin1.as_bytes());
+    let a2 = hash_extend(hash_extend(a1, b"\t"), admin2.as_bytes());
+    [
+        if country.is_empty() { 0 } else { c },
+        if admin1.is_empty() { 0 } else { a1 },
+        if admin2.is_empty() { 0 } else { a2 },
+    ]
+}
+
 /// How a context word is used (from `gazetteer/cues.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Cue {
@@ -149,23 +190,19 @@ impl Cue {
     }
 }
 
-/// A key's postings: entry indexes, and whether the name may only follow a comma.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Posting {
-    pub entry: u32,
-    pub chain_only: bool,
-}
-
 /// A loaded gazetteer with its name index and context word lists. Send + Sync; load once.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
-    /// (hash of folded key, posting), sorted by hash.
-    index: Vec<(u64, Posting)>,
-    pub(crate) stop: HashSet<String>,
-    pub(crate) common: HashSet<String>,
-    demonyms: HashSet<String>,
-    pub(crate) cues: HashMap<String, Cue>,
+    /// `entries` in the packed form the geoparser reads.
+    pub(crate) hot: Vec<Hot>,
+    index: NameIndex,
+    /// Hashes of folded stop words, common words and demonyms.
+    pub(crate) stop: HashedSet,
+    pub(crate) common: HashedSet,
+    demonyms: HashedSet,
+    /// Cue phrases by the hash of their folded form.
+    pub(crate) cues: HashedMap<Cue>,
     pub(crate) max_cue_words: usize,
     countries: HashMap<String, u32>,
     admin1s: HashMap<(String, String), u32>,
@@ -181,10 +218,6 @@ pub struct GazetteerStats {
     pub names: usize,
     /// Size of the compressed gazetteer data in bytes (0 when built in memory).
     pub compressed_bytes: usize,
-}
-
-fn key_hash(key: &str) -> u64 {
-    sitrep_model::stable_hash(&[key.as_bytes()])
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -251,36 +284,25 @@ impl Gazetteer {
     /// Builds a gazetteer from the TSV text of a gazetteer file plus the embedded word lists.
     pub fn from_tsv(text: &str, origin: &str) -> Result<Gazetteer, GeoError> {
         let mut gazetteer = Gazetteer::default();
-        let mut index = Vec::with_capacity(text.len() / 24);
+        let mut names = NameList::with_capacity(text.len() / 24);
+        gazetteer.entries.reserve(text.len() / 80);
+        let mut folded = String::new();
         for (line_no, line) in data_lines(text) {
             let entry_id = gazetteer.entries.len() as u32;
-            let (entry, keys) = parse_entry(line).map_err(|message| GeoError::Format {
+            let (entry, name_hash, keys) = parse_entry(line, &mut folded).map_err(|message| GeoError::Format {
                 origin: origin.to_string(),
                 line: line_no,
                 message,
             })?;
             for key in keys.split('|').filter(|k| !k.is_empty()) {
-                index.push((
-                    key_hash(key),
-                    Posting {
-                        entry: entry_id,
-                        chain_only: false,
-                    },
-                ));
+                names.add(key, entry_id);
             }
+            gazetteer.hot.push(Hot::new(&entry, name_hash));
             gazetteer.entries.push(entry);
         }
-        gazetteer.index = index;
-        gazetteer.load_word_lists()?;
-        gazetteer.finish();
+        gazetteer.load_word_lists(&mut names)?;
+        gazetteer.index = NameIndex::build(names.pairs, names.prefixes);
         Ok(gazetteer)
-    }
-
-    fn finish(&mut self) {
-        self.index
-            .sort_unstable_by_key(|(hash, posting)| (*hash, posting.entry));
-        self.index
-            .dedup_by_key(|(hash, posting)| (*hash, posting.entry));
     }
 
     fn build_maps(&mut self) {
@@ -303,19 +325,19 @@ impl Gazetteer {
         }
     }
 
-    fn load_word_lists(&mut self) -> Result<(), GeoError> {
+    fn load_word_lists(&mut self, names: &mut NameList) -> Result<(), GeoError> {
         for (_, line) in data_lines(EMBEDDED_STOPLIST).skip(1) {
             let word = line.split('\t').next().unwrap_or("");
-            self.stop.insert(fold(word));
+            self.stop.insert(key_hash(&fold(word)));
         }
         for (_, line) in data_lines(EMBEDDED_DEMONYMS) {
             let word = fold(line.split('\t').next().unwrap_or(""));
-            self.stop.insert(format!("{word}s"));
-            self.demonyms.insert(word.clone());
-            self.stop.insert(word);
+            self.stop.insert(key_hash(&format!("{word}s")));
+            self.demonyms.insert(key_hash(&word));
+            self.stop.insert(key_hash(&word));
         }
         self.common = data_lines(EMBEDDED_COMMON)
-            .map(|(_, l)| l.trim().to_string())
+            .map(|(_, l)| key_hash(l.trim()))
             .collect();
         for (line_no, line) in data_lines(EMBEDDED_CUES).skip(1) {
             let mut fields = line.split('\t');
@@ -327,10 +349,9 @@ impl Gazetteer {
                 message: format!("unknown role {role:?}; see the header for the roles"),
             })?;
             self.max_cue_words = self.max_cue_words.max(phrase.split(' ').count());
-            self.cues.insert(phrase, cue);
+            self.cues.insert(key_hash(&phrase), cue);
         }
         // Named regions become entries of their own.
-        let mut extra: Vec<(u64, Posting)> = Vec::new();
         for (line_no, line) in data_lines(EMBEDDED_REGIONS).skip(1) {
             let fields: Vec<&str> = line.split('\t').collect();
             let bad = |message: &str| GeoError::Format {
@@ -360,21 +381,16 @@ impl Gazetteer {
                 extent: None,
                 name: fields[0].to_string(),
             });
+            let hot = Hot::new(&self.entries[id as usize], key_hash(&fold(fields[0])));
+            self.hot.push(hot);
             let alternates = fields.get(4).copied().unwrap_or("");
             for name in std::iter::once(fields[0]).chain(alternates.split('|')) {
                 let key = fold(name);
                 if !key.is_empty() {
-                    extra.push((
-                        key_hash(&key),
-                        Posting {
-                            entry: id,
-                            chain_only: false,
-                        },
-                    ));
+                    names.add(&key, id);
                 }
             }
         }
-        self.index.extend(extra);
         self.build_maps();
         for (line_no, line) in data_lines(EMBEDDED_ALIASES).skip(1) {
             let fields: Vec<&str> = line.split('\t').collect();
@@ -390,8 +406,8 @@ impl Gazetteer {
             let chain_only = fields.get(2).is_some_and(|u| u.trim() == "chain");
             // A target missing from a user-built gazetteer is skipped, not an error.
             if let Some(entry) = self.resolve_target(target).map_err(bad)? {
-                self.index
-                    .push((key_hash(&fold(alias)), Posting { entry, chain_only }));
+                let posting = if chain_only { entry | CHAIN_ONLY } else { entry };
+                names.add(&fold(alias), posting);
             }
         }
         Ok(())
@@ -420,28 +436,32 @@ impl Gazetteer {
         })
     }
 
-    pub(crate) fn lookup(&self, key: &str) -> &[(u64, Posting)] {
-        let hash = key_hash(key);
-        let start = self.index.partition_point(|(h, _)| *h < hash);
-        let end = start + self.index[start..].partition_point(|(h, _)| *h == hash);
-        &self.index[start..end]
+    /// The postings of a key hash (see [`crate::fold::key_hash`]) and whether longer names
+    /// start with it.
+    #[inline]
+    pub(crate) fn lookup_hash(&self, hash: u64) -> Hit<'_> {
+        self.index.get(hash)
     }
 
     /// Entries whose name or alternate name folds to the same key as `name`.
     pub fn find(&self, name: &str) -> Vec<&Entry> {
-        self.lookup(&fold(name))
+        let mut ids: Vec<u32> = self
+            .lookup_hash(key_hash(&fold(name)))
+            .postings
             .iter()
-            .map(|(_, p)| &self.entries[p.entry as usize])
-            .collect()
+            .map(|p| p & !CHAIN_ONLY)
+            .collect();
+        ids.dedup();
+        ids.iter().map(|&id| &self.entries[id as usize]).collect()
     }
 
     /// Whether a word or phrase is a demonym ("Turkish", "Syrians"), never a place here.
     pub fn is_demonym(&self, word: &str) -> bool {
         let key = fold(word);
-        self.demonyms.contains(&key)
+        self.demonyms.contains(&key_hash(&key))
             || key
                 .strip_suffix('s')
-                .is_some_and(|singular| self.demonyms.contains(singular))
+                .is_some_and(|singular| self.demonyms.contains(&key_hash(singular)))
     }
 
     /// All entries, in file order.
@@ -478,12 +498,47 @@ impl Gazetteer {
     }
 }
 
-fn parse_entry(line: &str) -> Result<(Entry, &str), String> {
-    let fields: Vec<&str> = line.split('\t').collect();
-    if fields.len() < 11 {
+/// The (key hash, posting) pairs of all names and the hashes of their word prefixes.
+struct NameList {
+    pairs: Vec<(u64, u32)>,
+    prefixes: Vec<u64>,
+}
+
+impl NameList {
+    fn with_capacity(capacity: usize) -> NameList {
+        NameList {
+            pairs: Vec::with_capacity(capacity),
+            prefixes: Vec::with_capacity(capacity / 3),
+        }
+    }
+
+    /// Adds a folded key; every prefix ending before a space is marked as a prefix.
+    fn add(&mut self, key: &str, posting: u32) {
+        let mut hash = HASH_START;
+        for &byte in key.as_bytes() {
+            if byte == b' ' {
+                self.prefixes.push(hash);
+            }
+            hash = crate::fold::hash_extend(hash, &[byte]);
+        }
+        self.pairs.push((hash, posting));
+    }
+}
+
+/// Parses one line: the entry, the hash of its folded name and its lookup keys.
+fn parse_entry<'a>(
+    line: &'a str,
+    folded: &mut String,
+) -> Result<(Entry, u64, &'a str), String> {
+    let mut fields = [""; 11];
+    let mut count = 0;
+    for (slot, field) in fields.iter_mut().zip(line.splitn(11, '\t')) {
+        *slot = field;
+        count += 1;
+    }
+    if count < 11 {
         return Err(format!(
-            "expected 11 tab-separated columns, found {}; see the header of the file",
-            fields.len()
+            "expected 11 tab-separated columns, found {count}; see the header of the file"
         ));
     }
     let number = |i: usize, what: &str| -> Result<f64, String> {
@@ -516,6 +571,11 @@ fn parse_entry(line: &str) -> Result<(Entry, &str), String> {
             population: fields[7].parse().unwrap_or(0),
             extent,
             name: fields[9].to_string(),
+        },
+        {
+            folded.clear();
+            fold_into(fields[9], folded);
+            key_hash(folded)
         },
         fields[10],
     ))

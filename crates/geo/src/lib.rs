@@ -28,6 +28,7 @@
 mod doc;
 mod fold;
 mod gazetteer;
+mod index;
 pub mod import;
 mod recognize;
 mod resolve;

@@ -1,12 +1,11 @@
 //! Toponym recognition: tokens, gazetteer matches (longest first) and the filters that keep
 //! person names, months, demonyms and common capitalised words out.
 
-use std::collections::HashSet;
-
 use sitrep_model::Span;
 
-use crate::fold::{fold, fold_into, is_apostrophe};
+use crate::fold::{fold_into, hash_extend, is_apostrophe, join_hash, key_hash};
 use crate::gazetteer::{Cue, Gazetteer, Kind};
+use crate::index::{HashedSet, CHAIN_ONLY};
 
 /// Longest gazetteer name tried, in tokens.
 const MAX_NAME_TOKENS: usize = 6;
@@ -28,9 +27,12 @@ pub(crate) enum Sep {
 
 /// One word of the text.
 #[derive(Debug, Clone)]
-pub(crate) struct Token {
+pub(crate) struct Token<'k> {
     pub span: Span,
-    pub key: String,
+    /// Folded form ("saraqeb").
+    pub key: &'k str,
+    /// Hash of `key` (see [`crate::fold::key_hash`]).
+    pub hash: u64,
     pub capitalised: bool,
     pub possessive: bool,
     pub sentence_start: bool,
@@ -38,32 +40,67 @@ pub(crate) struct Token {
 }
 
 /// Splits text into word tokens (alphanumeric runs; inner apostrophes kept, "'s" dropped).
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut chars = text.char_indices().peekable();
+/// The folded keys are written to `keys`, which the tokens borrow.
+pub(crate) fn tokenize<'k>(text: &'k str, keys: &'k mut String) -> Vec<Token<'k>> {
+    struct Raw {
+        span: Span,
+        /// The key: in the text itself (already folded) or in `keys`.
+        key: (bool, usize, usize),
+        hash: u64,
+        capitalised: bool,
+        possessive: bool,
+        sentence_start: bool,
+        sep: Sep,
+    }
+    keys.clear();
+    let mut raw: Vec<Raw> = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut position = 0usize;
     let mut last_end = 0usize;
-    while let Some((start, ch)) = chars.next() {
+    let mut previous: Option<Span> = None;
+    while position < bytes.len() {
+        // Skip to the next alphanumeric character (ASCII fast path).
+        let byte = bytes[position];
+        let (ch, width) = if byte < 0x80 {
+            (byte as char, 1)
+        } else {
+            match text[position..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         if !ch.is_alphanumeric() {
+            position += width;
             continue;
         }
-        let mut end = start + ch.len_utf8();
+        let start = position;
+        let mut end = start + width;
         let mut possessive = false;
-        while let Some(&(i, c)) = chars.peek() {
+        let mut after_word = end;
+        while end < bytes.len() {
+            let b = bytes[end];
+            let (c, w) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                match text[end..].chars().next() {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
             if c.is_alphanumeric() {
-                end = i + c.len_utf8();
-                chars.next();
+                end += w;
             } else if is_apostrophe(c) {
-                let rest = &text[i + c.len_utf8()..];
-                let next = rest.chars().next();
-                let after = rest.chars().nth(1);
+                let rest = &text[end + w..];
+                let mut following = rest.chars();
+                let next = following.next();
+                let after = following.next();
                 if matches!(next, Some('s')) && !after.is_some_and(char::is_alphanumeric) {
                     possessive = true;
-                    chars.next();
-                    chars.next();
+                    after_word = end + w + 1;
                     break;
                 }
                 if next.is_some_and(char::is_alphanumeric) {
-                    chars.next();
+                    end += w;
                 } else {
                     break;
                 }
@@ -71,35 +108,71 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
         }
+        if !possessive {
+            after_word = end;
+        }
         let word = &text[start..end];
         let gap = &text[last_end..start];
-        let previous = tokens.last();
-        let sep = classify_gap(gap, previous.map(|t| t.span.slice(text)));
-        let sentence_start = match previous {
-            None => true,
-            Some(_) => starts_sentence(gap, previous.map(|t| t.span.slice(text))),
+        let (sep, sentence_start) = if gap == " " && previous.is_some() {
+            (Sep::Join, false)
+        } else {
+            let previous_word = previous.map(|p| p.slice(text));
+            (
+                classify_gap(gap, previous_word),
+                previous.is_none() || starts_sentence(gap, previous_word),
+            )
         };
-        let mut key = String::with_capacity(word.len());
-        fold_into(word, &mut key);
-        tokens.push(Token {
+        let (key, hash) = if word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            ((true, start, end), key_hash(word))
+        } else {
+            let key_start = keys.len();
+            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                keys.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                fold_into(word, keys);
+                // fold_into separates from earlier text with a space; drop it.
+                if keys.as_bytes().get(key_start) == Some(&b' ') {
+                    keys.remove(key_start);
+                }
+            }
+            ((false, key_start, keys.len()), key_hash(&keys[key_start..]))
+        };
+        raw.push(Raw {
             span: Span::new(start, end),
             key,
+            hash,
             capitalised: ch.is_uppercase(),
             possessive,
             sentence_start,
             sep,
         });
-        last_end = if possessive {
-            // Skip the "'s" so that the gap to the next token is the real separator.
-            text[end..]
-                .char_indices()
-                .nth(2)
-                .map_or(text.len(), |(i, _)| end + i)
-        } else {
-            end
-        };
+        previous = Some(Span::new(start, end));
+        last_end = after_word;
+        position = after_word;
     }
-    tokens
+    let keys: &'k str = keys;
+    raw.into_iter()
+        .map(|r| {
+            let (in_text, from, to) = r.key;
+            let key = if in_text {
+                &text[from..to]
+            } else {
+                &keys[from..to]
+            };
+            Token {
+                span: r.span,
+                key,
+                hash: r.hash,
+                capitalised: r.capitalised,
+                possessive: r.possessive,
+                sentence_start: r.sentence_start,
+                sep: r.sep,
+            }
+        })
+        .collect()
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -123,11 +196,12 @@ fn starts_sentence(gap: &str, previous: Option<&str>) -> bool {
     if gap.contains('\n') {
         return true;
     }
-    let marks: String = gap.chars().filter(|c| !c.is_whitespace()).collect();
-    if marks.starts_with('.') && marks.len() == 1 && previous.is_some_and(is_abbreviation) {
+    let mut marks = gap.chars().filter(|c| !c.is_whitespace());
+    let first = marks.next();
+    if first == Some('.') && marks.next().is_none() && previous.is_some_and(is_abbreviation) {
         return false;
     }
-    marks.contains(['.', '!', '?', ':', ';', '|'])
+    gap.contains(['.', '!', '?', ':', ';', '|'])
 }
 
 /// A toponym found in the text, before resolution.
@@ -135,8 +209,8 @@ fn starts_sentence(gap: &str, previous: Option<&str>) -> bool {
 pub(crate) struct Candidate {
     /// Bytes of the name, including a generic word after it ("Idlib province").
     pub span: Span,
-    /// Folded name (without the generic word).
-    pub key: String,
+    /// Hash of the folded name (without the generic word).
+    pub key: u64,
     pub first: usize,
     /// Last token of the name.
     pub last: usize,
@@ -160,14 +234,14 @@ const PARTICLES: &[&str] = &[
 /// Finds gazetteer names in the tokens, applies the recognition filters.
 pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
-    let mut person_keys: HashSet<String> = HashSet::new();
-    let headlines = headline_flags(tokens);
+    let mut person_keys = HashedSet::default();
+    let mut headlines: Option<Vec<bool>> = None;
     let mut i = 0;
-    let mut key = String::new();
     while i < tokens.len() {
         let token = &tokens[i];
         let particle = !token.capitalised
-            && PARTICLES.contains(&token.key.as_str())
+            && token.key.len() <= 3
+            && PARTICLES.contains(&token.key)
             && tokens.get(i + 1).is_some_and(|t| {
                 t.capitalised
                     && t.sep == Sep::Join
@@ -177,51 +251,49 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             i += 1;
             continue;
         }
-        let mut matched: Option<(usize, Vec<u32>)> = None;
-        let mut last_possible = i;
-        while last_possible + 1 < tokens.len()
-            && last_possible + 1 - i < MAX_NAME_TOKENS
-            && tokens[last_possible + 1].sep == Sep::Join
-        {
-            last_possible += 1;
-        }
-        for last in (i..=last_possible).rev() {
-            if !tokens[last].capitalised && last != i {
-                continue;
+        // Extend the name one token at a time while some gazetteer name continues; keep the
+        // longest that is a name.
+        let after_comma_place =
+            token.sep == Sep::Comma && found.last().is_some_and(|c| c.through + 1 == i);
+        let mut matched: Option<(usize, u64, &[u32])> = None;
+        let mut hash = token.hash;
+        let mut last = i;
+        loop {
+            let hit = gazetteer.lookup_hash(hash);
+            if (last == i || tokens[last].capitalised)
+                && hit
+                    .postings
+                    .iter()
+                    .any(|&p| p & CHAIN_ONLY == 0 || after_comma_place)
+            {
+                matched = Some((last, hash, hit.postings));
             }
-            key.clear();
-            for (k, t) in tokens[i..=last].iter().enumerate() {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(&t.key);
-                if t.possessive && i + k < last {
-                    key.push('s'); // "People's Republic of China"
-                }
-            }
-            let postings = gazetteer.lookup(&key);
-            if postings.is_empty() {
-                continue;
-            }
-            let after_comma_place =
-                token.sep == Sep::Comma && found.last().is_some_and(|c| c.through + 1 == i);
-            let entries: Vec<u32> = postings
-                .iter()
-                .filter(|(_, p)| !p.chain_only || after_comma_place)
-                .map(|(_, p)| p.entry)
-                .collect();
-            if !entries.is_empty() {
-                matched = Some((last, entries));
+            let Some(next) = tokens.get(last + 1) else {
+                break;
+            };
+            let continues = if tokens[last].possessive {
+                hash = hash_extend(hash, b"s"); // "People's Republic of China"
+                gazetteer.lookup_hash(hash).prefix
+            } else {
+                hit.prefix
+            };
+            if !continues || next.sep != Sep::Join || last + 1 - i >= MAX_NAME_TOKENS {
                 break;
             }
+            hash = join_hash(hash, next.key);
+            last += 1;
         }
-        let Some((last, mut entries)) = matched else {
+        let Some((last, key, postings)) = matched else {
             i += 1;
             continue;
         };
+        let mut entries: Vec<u32> = postings
+            .iter()
+            .filter(|&&p| p & CHAIN_ONLY == 0 || after_comma_place)
+            .map(|&p| p & !CHAIN_ONLY)
+            .collect();
         entries.sort_unstable();
         entries.dedup();
-        let key = key.clone();
         let mut candidate = Candidate {
             span: Span::new(tokens[i].span.start, tokens[last].span.end),
             key,
@@ -235,7 +307,8 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             possessive: tokens[last].possessive,
         };
         read_context(gazetteer, tokens, &mut candidate);
-        let verdict = judge(gazetteer, text, tokens, &headlines, &candidate, &found);
+        let headlines = headlines.get_or_insert_with(|| headline_flags(tokens));
+        let verdict = judge(gazetteer, text, tokens, headlines, &candidate, &found);
         match verdict {
             Verdict::Place => {
                 i = candidate.through + 1;
@@ -243,7 +316,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             }
             Verdict::Person => {
                 if candidate.first == candidate.last {
-                    person_keys.insert(candidate.key.clone());
+                    person_keys.insert(candidate.key);
                 }
                 i = last + 1;
             }
@@ -271,7 +344,7 @@ fn read_context(gazetteer: &Gazetteer, tokens: &[Token], candidate: &mut Candida
     // After: "Idlib province", "Puli Alam city", "Rapides Parish".
     if let Some(next) = tokens.get(candidate.last + 1) {
         if next.sep == Sep::Join && !candidate.possessive {
-            if let Some(&cue) = gazetteer.cues.get(&next.key) {
+            if let Some(&cue) = gazetteer.cues.get(&next.hash) {
                 if matches!(cue, Cue::Admin1 | Cue::Admin2 | Cue::City) {
                     candidate.type_cue = Some(cue);
                     candidate.span.end = next.span.end;
@@ -284,14 +357,13 @@ fn read_context(gazetteer: &Gazetteer, tokens: &[Token], candidate: &mut Candida
     // Before: "in the town of", "in northern", "President".
     let mut position = candidate.first;
     let mut hops = 0;
-    let mut phrase = String::new();
     'outer: while position > 0 && hops < 4 {
         hops += 1;
         if tokens[position].sep == Sep::Break {
             break;
         }
         let before = position - 1;
-        if matches!(tokens[before].key.as_str(), "the" | "a") {
+        if matches!(tokens[before].key, "the" | "a") {
             position = before;
             continue;
         }
@@ -303,13 +375,9 @@ fn read_context(gazetteer: &Gazetteer, tokens: &[Token], candidate: &mut Candida
             {
                 continue;
             }
-            phrase.clear();
-            for t in &tokens[from..=before] {
-                if !phrase.is_empty() {
-                    phrase.push(' ');
-                }
-                phrase.push_str(&t.key);
-            }
+            let phrase = tokens[from + 1..=before]
+                .iter()
+                .fold(tokens[from].hash, |hash, t| join_hash(hash, t.key));
             let Some(&cue) = gazetteer.cues.get(&phrase) else {
                 continue;
             };
@@ -322,7 +390,7 @@ fn read_context(gazetteer: &Gazetteer, tokens: &[Token], candidate: &mut Candida
                 }
                 Cue::Town | Cue::Admin1 | Cue::Admin2 if words > 1 || from == before => {
                     // "the town of X", "province of X" (a bare "province X" is not a cue).
-                    if phrase.ends_with(" of") {
+                    if words > 1 && tokens[before].key == "of" {
                         candidate.type_cue.get_or_insert(cue);
                         position = from;
                         continue 'outer;
@@ -372,14 +440,14 @@ fn has_kind(gazetteer: &Gazetteer, candidate: &Candidate, test: impl Fn(Kind) ->
     candidate
         .entries
         .iter()
-        .any(|&e| test(gazetteer.entries[e as usize].kind))
+        .any(|&e| test(gazetteer.hot[e as usize].kind))
 }
 
 fn max_population(gazetteer: &Gazetteer, candidate: &Candidate) -> u64 {
     candidate
         .entries
         .iter()
-        .map(|&e| gazetteer.entries[e as usize].population)
+        .map(|&e| gazetteer.hot[e as usize].population)
         .max()
         .unwrap_or(0)
 }
@@ -415,8 +483,8 @@ fn judge(
         && previous.is_some_and(|p| {
             p.capitalised
                 && !p.possessive
-                && !gazetteer.cues.contains_key(&p.key)
-                && !gazetteer.stop.contains(&p.key)
+                && !gazetteer.cues.contains_key(&p.hash)
+                && !gazetteer.stop.contains(&p.hash)
                 && p.key != "the"
                 && found
                     .last()
@@ -428,7 +496,7 @@ fn judge(
         return Verdict::Person;
     }
     let person_after = next
-        .is_some_and(|n| n.sep == Sep::Join && gazetteer.cues.get(&n.key) == Some(&Cue::Person));
+        .is_some_and(|n| n.sep == Sep::Join && gazetteer.cues.get(&n.hash) == Some(&Cue::Person));
     if person_after && plain && candidate.cue_before.is_none() && !headline {
         return Verdict::Person;
     }
@@ -438,9 +506,9 @@ fn judge(
         && next.is_some_and(|n| {
             n.sep == Sep::Join
                 && n.capitalised
-                && !gazetteer.stop.contains(&n.key)
-                && !gazetteer.cues.contains_key(&n.key)
-                && gazetteer.lookup(&n.key).is_empty()
+                && !gazetteer.stop.contains(&n.hash)
+                && !gazetteer.cues.contains_key(&n.hash)
+                && gazetteer.lookup_hash(n.hash).postings.is_empty()
         });
     if before_name_word
         && plain
@@ -454,8 +522,8 @@ fn judge(
     if single && gazetteer.common.contains(&candidate.key) {
         let all_caps = first.span.slice(text).chars().all(|c| !c.is_lowercase());
         let named = candidate.entries.iter().any(|&e| {
-            let entry = &gazetteer.entries[e as usize];
-            fold(&entry.name) == candidate.key
+            let entry = &gazetteer.hot[e as usize];
+            entry.name_hash == candidate.key
                 && (matches!(entry.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
                     || entry.kind == Kind::City && entry.population >= COMMON_WORD_POPULATION)
         });
@@ -477,8 +545,9 @@ mod tests {
     #[test]
     fn tokens_keep_inner_apostrophes_and_drop_possessives() {
         let text = "Assad's forces took Ma'arrat al-Numan. St. Louis, Mo.";
-        let tokens = tokenize(text);
-        let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+        let mut keys = String::new();
+        let tokens = tokenize(text, &mut keys);
+        let keys: Vec<&str> = tokens.iter().map(|t| t.key).collect();
         assert_eq!(
             keys,
             ["assad", "forces", "took", "maarrat", "al", "numan", "st", "louis", "mo"]

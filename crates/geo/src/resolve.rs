@@ -3,9 +3,10 @@
 //! the document's names (same province, nearby) and the document's country focus.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-use crate::fold::fold;
-use crate::gazetteer::{Cue, Entry, Gazetteer, Kind};
+use crate::gazetteer::{Cue, Gazetteer, Hot, Kind};
+use crate::index::{HashedMap, PassThrough};
 use crate::recognize::Candidate;
 
 /// Candidates kept per name, by prior.
@@ -31,7 +32,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().clamp(0.0, 1.0).asin()
 }
 
-fn prior(entry: &Entry) -> f64 {
+fn prior(entry: &Hot) -> f64 {
     let lg = ((entry.population + 10) as f64).log10();
     match entry.kind {
         Kind::Country => 10.0,
@@ -44,7 +45,7 @@ fn prior(entry: &Entry) -> f64 {
     }
 }
 
-fn cue_adjustment(candidate: &Candidate, entry: &Entry) -> f64 {
+fn cue_adjustment(candidate: &Candidate, entry: &Hot) -> f64 {
     // "southern Idlib": a direction word points to an area rather than a town.
     let direction = if candidate.direction.is_some() && entry.kind.is_admin() {
         2.5
@@ -74,25 +75,23 @@ fn cue_adjustment(candidate: &Candidate, entry: &Entry) -> f64 {
 }
 
 /// Whether `outer` (a country or division) contains `inner`.
-fn contains(outer: &Entry, inner: &Entry) -> bool {
-    if outer.country.is_empty() || outer.country != inner.country {
+fn contains(outer: &Hot, inner: &Hot) -> bool {
+    if outer.area[0] == 0 || outer.area[0] != inner.area[0] {
         return false;
     }
     match outer.kind {
         Kind::Country => inner.kind != Kind::Country,
         Kind::Admin1 => {
-            inner.kind != Kind::Admin1 && !inner.admin1.is_empty() && inner.admin1 == outer.admin1
+            inner.kind != Kind::Admin1 && inner.area[1] != 0 && inner.area[1] == outer.area[1]
         }
-        Kind::Admin2 => {
-            inner.kind.is_place() && inner.admin1 == outer.admin1 && inner.admin2 == outer.admin2
-        }
+        Kind::Admin2 => inner.kind.is_place() && inner.area[2] == outer.area[2],
         _ => false,
     }
 }
 
 /// How much `other` (another name's candidate) supports `entry`.
-fn affinity(entry: &Entry, other: &Entry) -> f64 {
-    if entry.country.is_empty() || entry.country != other.country {
+fn affinity(entry: &Hot, other: &Hot) -> f64 {
+    if entry.area[0] == 0 || entry.area[0] != other.area[0] {
         return 0.0;
     }
     let mut score: f64 = 0.3;
@@ -101,14 +100,20 @@ fn affinity(entry: &Entry, other: &Entry) -> f64 {
     } else if contains(entry, other) && entry.kind != Kind::Country {
         score += 1.5;
     } else {
-        if !entry.admin1.is_empty() && entry.admin1 == other.admin1 {
+        if entry.area[1] != 0 && entry.area[1] == other.area[1] {
             score += 1.2;
         }
-        if !entry.admin2.is_empty() && entry.admin2 == other.admin2 {
+        if entry.area[2] != 0 && entry.area[2] == other.area[2] {
             score += 1.0;
         }
     }
-    if entry.kind.is_place() && other.kind.is_place() {
+    // 1° of latitude is 111 km, 3° of longitude at least 100 km below 70°: farther apart
+    // than that is beyond 100 km.
+    if entry.kind.is_place()
+        && other.kind.is_place()
+        && (entry.lat - other.lat).abs() < 1.0
+        && (entry.lon - other.lon).abs() < 3.0
+    {
         let d = distance_km(entry.lat, entry.lon, other.lat, other.lon);
         if d < 30.0 {
             score += 1.5;
@@ -131,20 +136,21 @@ pub(crate) fn resolve(
     candidates: &[Candidate],
     text: &str,
 ) -> Vec<Option<u32>> {
-    let entries = &gazetteer.entries;
+    let entries = &gazetteer.hot;
     // Group mentions that read the same way: same name, same feature-type cue.
-    let mut group_of: HashMap<(&str, Option<Cue>), usize> = HashMap::new();
+    let mut group_of: HashMap<(u64, Option<Cue>), usize, BuildHasherDefault<PassThrough>> =
+        HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut member_group = Vec::with_capacity(candidates.len());
     for (i, candidate) in candidates.iter().enumerate() {
-        let slot = (candidate.key.as_str(), candidate.type_cue);
+        let slot = (candidate.key, candidate.type_cue);
         let g = *group_of.entry(slot).or_insert_with(|| {
             let mut scored: Vec<(u32, f64)> = candidate
                 .entries
                 .iter()
                 .map(|&e| {
                     let entry = &entries[e as usize];
-                    let name_bonus = if fold(&entry.name) == candidate.key {
+                    let name_bonus = if entry.name_hash == candidate.key {
                         0.5
                     } else {
                         0.0
@@ -157,19 +163,19 @@ pub(crate) fn resolve(
                 .collect();
             // A division named like a town in it is the town unless a cue says otherwise.
             if !matches!(candidate.type_cue, Some(Cue::Admin1 | Cue::Admin2)) {
-                let towns: Vec<(String, String)> = candidate
+                let towns: Vec<(u64, u64)> = candidate
                     .entries
                     .iter()
                     .map(|&e| &entries[e as usize])
-                    .filter(|e| e.kind.is_place() && fold(&e.name) == candidate.key)
-                    .map(|e| (e.country.clone(), e.admin1.clone()))
+                    .filter(|e| e.kind.is_place() && e.name_hash == candidate.key)
+                    .map(|e| (e.area[0], e.area[1]))
                     .collect();
                 for (e, score) in scored.iter_mut() {
                     let entry = &entries[*e as usize];
                     if entry.kind.is_admin()
                         && towns
                             .iter()
-                            .any(|(c, a)| *c == entry.country && *a == entry.admin1)
+                            .any(|&(c, a)| c == entry.area[0] && a == entry.area[1])
                     {
                         *score -= 2.5;
                     }
@@ -219,21 +225,32 @@ pub(crate) fn resolve(
                 w
             })
             .collect();
-        let mut focus: HashMap<&str, f64> = HashMap::new();
+        let mut focus = HashedMap::<f64>::default();
         let mut total = 0.0;
+        // Other names' likely readings by country, for mutual support.
+        let mut supporters: Vec<(u64, usize, u32, f64)> = Vec::new();
         if round > 0 {
             for e in picks.iter().flatten() {
                 let entry = &entries[*e as usize];
-                if !entry.country.is_empty() {
+                if entry.area[0] != 0 {
                     let weight = if entry.kind == Kind::Country {
                         2.0
                     } else {
                         1.0
                     };
-                    *focus.entry(entry.country.as_str()).or_default() += weight;
+                    *focus.entry(entry.area[0]).or_default() += weight;
                     total += weight;
                 }
             }
+            for (h, others) in weights.iter().enumerate() {
+                for &(o, w) in others {
+                    let country = entries[o as usize].area[0];
+                    if country != 0 {
+                        supporters.push((country, h, o, w));
+                    }
+                }
+            }
+            supporters.sort_unstable_by_key(|s| (s.0, s.1));
         }
         // Administrative chains lend a bonus to the whole group (one sense per name).
         let mut chain_bonus: Vec<Vec<f64>> = groups
@@ -263,21 +280,27 @@ pub(crate) fn resolve(
                 .map(|(k, &(e, base))| {
                     let entry = &entries[e as usize];
                     let mut score = base + chain_bonus[g][k];
-                    if round > 0 {
+                    if round > 0 && entry.area[0] != 0 {
+                        let from = supporters.partition_point(|s| s.0 < entry.area[0]);
                         let mut support = 0.0;
-                        for (h, others) in weights.iter().enumerate() {
+                        let mut group_best = (usize::MAX, 0.0f64);
+                        for &(country, h, o, w) in &supporters[from..] {
+                            if country != entry.area[0] {
+                                break;
+                            }
+                            if h != group_best.0 {
+                                support += group_best.1;
+                                group_best = (h, 0.0);
+                            }
                             if h == g || groups[h].candidates.first().map(|c| c.0) == Some(e) {
                                 continue;
                             }
-                            let best = others
-                                .iter()
-                                .map(|&(o, w)| w * affinity(entry, &entries[o as usize]))
-                                .fold(0.0, f64::max);
-                            support += best;
+                            group_best.1 = group_best.1.max(w * affinity(entry, &entries[o as usize]));
                         }
+                        support += group_best.1;
                         score += support.min(SUPPORT_CAP);
                         if total > 0.0 {
-                            let share = focus.get(entry.country.as_str()).copied().unwrap_or(0.0);
+                            let share = focus.get(&entry.area[0]).copied().unwrap_or(0.0);
                             score += FOCUS_WEIGHT * share / total;
                         }
                     }
