@@ -12,13 +12,13 @@ use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_lexicon::triggers::{AcledRule, Form, Pos, Role, TriggerLexicon, TriggerMatch};
 use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
-use sitrep_text::words::capitalised_mid_sentence;
+use sitrep_text::words::{capitalised_mid_sentence, word_before};
 use sitrep_text::{Analyzed, Sentence};
 
 use crate::dates::{self, DateMention};
 use crate::fields::{shift, SentenceFacts};
 use crate::frames::{self, Frame, Voice};
-use crate::modality::{modality, Modality};
+use crate::modality::{modality, names_accident, Modality};
 
 /// An event found in one sentence, before geocoding and merging.
 #[derive(Debug, Clone)]
@@ -202,6 +202,8 @@ impl Extractor {
                 m
             })
             .collect();
+        let accident = names_accident(body);
+        let headline = !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
         let mut readings = Vec::new();
         for m in &found {
             // "on 28 March": a capitalised common word mid-sentence is a name.
@@ -209,7 +211,37 @@ impl Extractor {
                 continue;
             }
             let entry = self.triggers.entry(m);
+            let physical = entry.acled != AcledRule::Outside;
+            // An accident's "killed", "explosion" or "burned" is not political
+            // violence; only a specific violent trigger (or a protest) still counts.
+            let violent_generic = matches!(
+                entry.acled,
+                AcledRule::Violence | AcledRule::Clash | AcledRule::Riot
+            ) || entry.role == Role::Refine
+                || matches!(entry.acled, AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction");
+            if accident && physical && violent_generic {
+                continue;
+            }
             let is_verb = entry.pos == Pos::Verb && m.form != Form::Other;
+            // News reports events in the past; a physical verb in the present
+            // ("rebels launch attacks from the hills") is habitual, except in a headline.
+            if physical
+                && is_verb
+                && m.form == Form::Present
+                && !headline
+                && habitual(text, span, m.span)
+            {
+                continue;
+            }
+            // "two wounded soldiers", "the captured town": a participle used as an
+            // adjective reports no act of its own.
+            if physical
+                && is_verb
+                && m.form == Form::Past
+                && attributive(text, span, m.span, &mentions)
+            {
+                continue;
+            }
             let voice = frames::voice(
                 text,
                 span,
@@ -486,6 +518,65 @@ fn actors_of(
         frame.actor2.map(|i| mentions[i].clone()),
     )
 }
+
+/// Whether a present-form verb is marked as habitual ("they often attack",
+/// "rebels routinely shell"): such sentences describe a pattern, not an event.
+fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
+    word_before(text, trigger.start, sentence.start)
+        .is_some_and(|w| HABITUAL_BEFORE.contains(&w.slice(text).to_ascii_lowercase().as_str()))
+}
+
+/// Words before a present-tense verb that mark a habit, not an act.
+const HABITUAL_BEFORE: [&str; 9] = [
+    "they",
+    "often",
+    "usually",
+    "regularly",
+    "frequently",
+    "routinely",
+    "sometimes",
+    "typically",
+    "repeatedly",
+];
+
+/// Whether a past participle modifies the noun after it ("two wounded soldiers",
+/// "more captured troops"): preceded by a number or determiner and followed by an
+/// actor or a noun rather than by a verb phrase or preposition.
+fn attributive(text: &str, sentence: Span, trigger: Span, mentions: &[ActorMention]) -> bool {
+    let Some(prev) = word_before(text, trigger.start, sentence.start) else {
+        return false;
+    };
+    let prev = prev.slice(text).to_ascii_lowercase();
+    let determiner =
+        prev.chars().all(|c| c.is_ascii_digit()) || ATTRIBUTIVE_BEFORE.contains(&prev.as_str());
+    let rest = text[trigger.end..sentence.end].trim_start();
+    let next_is_actor = mentions
+        .iter()
+        .any(|m| m.span.start >= trigger.end && text[trigger.end..m.span.start].trim().is_empty());
+    determiner
+        && (next_is_actor
+            || rest.starts_with(|c: char| c.is_alphabetic())
+                && !FOLLOWS_PREDICATE.iter().any(|w| first_word_is(rest, w)))
+}
+
+fn first_word_is(rest: &str, word: &str) -> bool {
+    rest.len() >= word.len()
+        && rest[..word.len()].eq_ignore_ascii_case(word)
+        && !rest[word.len()..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// Words before a participle that make it an adjective ("the wounded soldiers").
+const ATTRIBUTIVE_BEFORE: [&str; 14] = [
+    "the", "a", "an", "two", "three", "more", "many", "several", "some", "other", "all", "its",
+    "their", "his",
+];
+
+/// Words after a participle that show it is a verb, not an adjective
+/// ("39 injured were treated", "the town captured by rebels").
+const FOLLOWS_PREDICATE: [&str; 16] = [
+    "were", "was", "are", "is", "by", "in", "at", "on", "and", "during", "when", "after", "near",
+    "while", "as", "from",
+];
 
 /// Whether the trigger is introduced by "the"/"this"/"that": it likely refers
 /// back to an event already reported.

@@ -55,6 +55,23 @@ static HEDGES: LazyLock<Hedges> = LazyLock::new(|| {
     }
 });
 
+static CAUSES: LazyLock<PhraseMatcher> = LazyLock::new(|| {
+    let patterns: Vec<PhrasePattern> =
+        tsv::rows(include_str!("../../../lexicons/hedges/causes.tsv"))
+            .map(|row| PhrasePattern {
+                text: row.get(0).to_string(),
+                id: 0,
+            })
+            .collect();
+    PhraseMatcher::new(&patterns)
+});
+
+/// Whether `sentence` names a non-violent cause of death or damage (an accident,
+/// a disaster: `lexicons/hedges/causes.tsv`).
+pub fn names_accident(sentence: &str) -> bool {
+    !CAUSES.find(sentence).is_empty()
+}
+
 /// Verbs after which "to" + trigger still reports a real act ("began to shell").
 const ASPECT_VERBS: [&str; 8] = [
     "began",
@@ -125,6 +142,17 @@ mod tests {
         let base = !trigger.ends_with("ed") && !trigger.ends_with("ing");
         let got = modality(sentence, Span::new(0, sentence.len()), span, base);
         assert_eq!(got, expected, "{sentence:?} / {trigger:?}");
+    }
+
+    #[test]
+    fn recognises_accidents() {
+        assert!(names_accident(
+            "A landslide struck the army camp, killing eight soldiers."
+        ));
+        assert!(names_accident(
+            "The bus collided with a fuel tanker near Qalat."
+        ));
+        assert!(!names_accident("Gunmen killed eight soldiers at the camp."));
     }
 
     #[test]

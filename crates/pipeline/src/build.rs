@@ -2,11 +2,12 @@
 
 use chrono::Duration;
 use sitrep_extract::fields::is_aggregate;
-use sitrep_extract::{merge, Candidate, Extractor, Family};
+use sitrep_extract::{merge, Candidate, Extractor};
 use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_model::{
-    stable_hash, Acled, Actor, CharIndex, Document, Event, Evidence, Figure, Location, Plover, Span,
+    stable_hash, Acled, Actor, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
+    Location, Plover, Span,
 };
 use sitrep_text::{Analyzed, Sentence};
 
@@ -105,15 +106,20 @@ fn evidence(text: &str, sentence: &Sentence, chars: &CharIndex) -> Evidence {
     }
 }
 
-/// A physical event dated well before publication is background ("the 2018 deal").
+/// An event dated by a year or a month well before publication is background
+/// ("the 2018 deal", "captured in March last year"); a day-precise date is a
+/// report, unless it lies more than a year back.
 fn is_history(c: &Candidate, doc: &Document) -> bool {
     let (Some(date), Some(published)) = (c.date.value, doc.published) else {
         return false;
     };
-    c.date_in_sentence
-        && date < published - Duration::days(HISTORY_DAYS)
-        && c.family() != Family::Verbal
-        || c.date_in_sentence && date < published - Duration::days(HISTORY_DAYS * 3)
+    let coarse = matches!(c.date.precision, DatePrecision::Month | DatePrecision::Year);
+    let limit = if coarse {
+        HISTORY_DAYS
+    } else {
+        HISTORY_DAYS * 3
+    };
+    c.date_in_sentence && date < published - Duration::days(limit)
 }
 
 fn to_event(
