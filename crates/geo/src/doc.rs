@@ -31,16 +31,16 @@ pub struct ResolvedPlace {
 }
 
 impl ResolvedPlace {
-    fn from_entry(entry: &Entry) -> Self {
+    fn from_entry(entry: Entry) -> Self {
         ResolvedPlace {
-            name: entry.name.clone(),
+            geonameid: (entry.geonameid > 0).then_some(entry.geonameid),
+            name: entry.name,
             kind: entry.kind,
-            country: entry.country.clone(),
-            admin1: entry.admin1.clone(),
-            admin2: entry.admin2.clone(),
+            country: entry.country,
+            admin1: entry.admin1,
+            admin2: entry.admin2,
             lat: entry.lat,
             lon: entry.lon,
-            geonameid: (entry.geonameid > 0).then_some(entry.geonameid),
             extent: entry.extent,
         }
     }
@@ -134,7 +134,7 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
             .slice(text)
             .to_string(),
             direction: candidate.direction,
-            place: pick.map(|e| ResolvedPlace::from_entry(&gazetteer.entries[e as usize])),
+            place: pick.map(|e| ResolvedPlace::from_entry(gazetteer.entry(e))),
             locative: candidate.cue_before == Some(Cue::Locative),
             possessive: candidate.possessive,
         })
@@ -196,7 +196,6 @@ fn document_focus(
     picks: &[Option<u32>],
 ) -> (Option<ResolvedPlace>, Option<(ResolvedPlace, usize)>) {
     let hot = &gazetteer.hot;
-    let entries = &gazetteer.entries;
     let picked = || picks.iter().flatten().map(|&e| e as usize);
     let mut countries: Vec<(u64, f64, usize)> = Vec::new();
     for e in picked() {
@@ -214,13 +213,15 @@ fn document_focus(
             None => countries.push((country, weight, e)),
         }
     }
+    let codes: Vec<String> = countries
+        .iter()
+        .map(|c| gazetteer.entry(c.2 as u32).country)
+        .collect();
     let country = countries
         .iter()
-        .max_by(|a, b| {
-            a.1.total_cmp(&b.1)
-                .then_with(|| entries[b.2].country.cmp(&entries[a.2].country))
-        })
-        .and_then(|&(_, _, e)| gazetteer.country(&entries[e].country))
+        .zip(&codes)
+        .max_by(|a, b| a.0 .1.total_cmp(&b.0 .1).then_with(|| b.1.cmp(a.1)))
+        .and_then(|(_, code)| gazetteer.country(code))
         .map(ResolvedPlace::from_entry);
     // The most-named place below country level (a province counts its towns' mentions too).
     // Places are counted by (country, name, kind); provinces by (country, admin1).
@@ -249,23 +250,28 @@ fn document_focus(
             }
         }
     }
+    let names: Vec<String> = counts
+        .iter()
+        .map(|c| gazetteer.entry(c.2 as u32).name)
+        .collect();
     let best = counts
         .iter()
-        .map(|&(_, n, e)| {
+        .enumerate()
+        .map(|(k, &(_, n, e))| {
             let regional = admin_totals
                 .iter()
                 .find(|a| a.0 == hot[e].area[1])
                 .map_or(0, |a| a.1);
             // Rank by own mentions, then by the mentions of its province.
-            (n * 10 + regional, e)
+            (n * 10 + regional, e, k)
         })
         .max_by(|a, b| {
             a.0.cmp(&b.0)
                 .then_with(|| (hot[a.1].kind == Kind::Admin1).cmp(&(hot[b.1].kind == Kind::Admin1)))
-                .then_with(|| entries[b.1].name.cmp(&entries[a.1].name))
+                .then_with(|| names[b.2].cmp(&names[a.2]))
         })
-        .map(|(score, e)| {
-            let place = &entries[e];
+        .map(|(score, e, _)| {
+            let place = gazetteer.entry(e as u32);
             // A town stands for its province when an event is placed "in Syria".
             let region = if place.kind.is_place() {
                 gazetteer

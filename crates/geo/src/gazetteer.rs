@@ -3,17 +3,27 @@
 //! The file format is a gzip-compressed TSV (see `docs/geocoding.md`): one entry a line,
 //! `#` comment lines at the top. The hand-written data files (stop words, cues, aliases,
 //! named regions) are plain TSV beside it and are embedded in the binary too.
+//!
+//! Loading reads each line once for what the geoparser needs (kind, point, population,
+//! hashes of the names and of the country and divisions) and keeps the text: an [`Entry`]
+//! with its strings is parsed from its line only when asked for. The build script embeds
+//! the bundled file decompressed, so the default gazetteer loads without inflating.
 
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::fold::{fold, fold_into, key_hash, HASH_START};
 use crate::index::{HashedMap, HashedSet, Hit, NameIndex, CHAIN_ONLY};
 use crate::GeoError;
 
-/// The bundled gazetteer (GeoNames via registry packages; see `gazetteer/SOURCE.md`).
-const EMBEDDED_GAZETTEER: &[u8] = include_bytes!("../../../gazetteer/gazetteer.tsv.gz");
+/// The bundled gazetteer (GeoNames via registry packages; see `gazetteer/SOURCE.md`),
+/// decompressed by the build script.
+const EMBEDDED_GAZETTEER: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
+/// Size of the committed compressed file, for `sitrep gazetteer info`.
+const EMBEDDED_COMPRESSED_BYTES: usize =
+    include_bytes!("../../../gazetteer/gazetteer.tsv.gz").len();
 const EMBEDDED_STOPLIST: &str = include_str!("../../../gazetteer/stoplist.tsv");
 const EMBEDDED_DEMONYMS: &str = include_str!("../../../gazetteer/demonyms.tsv");
 const EMBEDDED_COMMON: &str = include_str!("../../../gazetteer/common-words.txt");
@@ -21,17 +31,31 @@ const EMBEDDED_CUES: &str = include_str!("../../../gazetteer/cues.tsv");
 const EMBEDDED_ALIASES: &str = include_str!("../../../gazetteer/aliases.tsv");
 const EMBEDDED_REGIONS: &str = include_str!("../../../gazetteer/regions.tsv");
 
-/// The text of the bundled gazetteer file (decompressed).
+/// The text of the bundled gazetteer file.
 pub(crate) fn embedded_tsv() -> Result<String, GeoError> {
-    let mut text = String::with_capacity(EMBEDDED_GAZETTEER.len() * 3);
-    flate2::read::MultiGzDecoder::new(EMBEDDED_GAZETTEER)
-        .read_to_string(&mut text)
-        .map_err(|e| GeoError::Format {
-            origin: "embedded gazetteer".into(),
-            line: 0,
-            message: format!("cannot decompress ({e}); rebuild sitrep"),
-        })?;
-    Ok(text)
+    Ok(EMBEDDED_GAZETTEER.to_string())
+}
+
+/// The text of a gazetteer file: embedded in the binary or read at run time.
+#[derive(Debug)]
+enum Source {
+    Static(&'static str),
+    Owned(String),
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Source::Static("")
+    }
+}
+
+impl Source {
+    fn text(&self) -> &str {
+        match self {
+            Source::Static(text) => text,
+            Source::Owned(text) => text,
+        }
+    }
 }
 
 /// What kind of feature a gazetteer entry is.
@@ -131,6 +155,24 @@ pub(crate) struct Hot {
     pub kind: Kind,
 }
 
+impl Entry {
+    /// A placeholder for an entry that cannot be read (never happens for a loaded file).
+    fn empty() -> Entry {
+        Entry {
+            geonameid: 0,
+            kind: Kind::Region,
+            country: String::new(),
+            admin1: String::new(),
+            admin2: String::new(),
+            lat: 0.0,
+            lon: 0.0,
+            population: 0,
+            extent: None,
+            name: String::new(),
+        }
+    }
+}
+
 impl Hot {
     fn new(entry: &Entry, name_hash: u64) -> Hot {
         Hot {
@@ -193,8 +235,14 @@ impl Cue {
 /// A loaded gazetteer with its name index and context word lists. Send + Sync; load once.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    pub(crate) entries: Vec<Entry>,
-    /// `entries` in the packed form the geoparser reads.
+    source: Source,
+    /// Byte offset in `source` of each file entry's line; entry ids follow file order.
+    lines: Vec<u32>,
+    /// Entries that are not in the file (named regions), numbered after the file's.
+    extra: Vec<Entry>,
+    /// Every entry with its strings, parsed on first use of [`Gazetteer::entries`].
+    all: OnceLock<Vec<Entry>>,
+    /// Every entry in the packed form the geoparser reads.
     pub(crate) hot: Vec<Hot>,
     index: NameIndex,
     /// Hashes of folded stop words, common words and demonyms.
@@ -230,8 +278,9 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 impl Gazetteer {
     /// Loads the gazetteer embedded in the binary, with the embedded word lists.
     pub fn embedded() -> Result<Gazetteer, GeoError> {
-        let mut gazetteer = Gazetteer::from_gzip(EMBEDDED_GAZETTEER, "embedded gazetteer")?;
-        gazetteer.compressed = EMBEDDED_GAZETTEER.len();
+        let mut gazetteer =
+            Gazetteer::from_source(Source::Static(EMBEDDED_GAZETTEER), "embedded gazetteer")?;
+        gazetteer.compressed = EMBEDDED_COMPRESSED_BYTES;
         Ok(gazetteer)
     }
 
@@ -251,74 +300,133 @@ impl Gazetteer {
             source,
         })?;
         let origin = path.display().to_string();
-        let mut gazetteer = if bytes.starts_with(&[0x1f, 0x8b]) {
-            Gazetteer::from_gzip(&bytes, &origin)?
+        let text = if bytes.starts_with(&[0x1f, 0x8b]) {
+            let mut text = String::with_capacity(bytes.len() * 3);
+            flate2::read::MultiGzDecoder::new(bytes.as_slice())
+                .read_to_string(&mut text)
+                .map_err(|e| GeoError::Format {
+                    origin: origin.clone(),
+                    line: 0,
+                    message: format!(
+                        "cannot decompress ({e}); rebuild it with `sitrep gazetteer import`"
+                    ),
+                })?;
+            text
         } else {
-            let text = String::from_utf8(bytes).map_err(|_| GeoError::Format {
+            String::from_utf8(bytes).map_err(|_| GeoError::Format {
                 origin: origin.clone(),
                 line: 0,
                 message: "not UTF-8 text; expected a gazetteer TSV (gzipped or not)".into(),
-            })?;
-            Gazetteer::from_tsv(&text, &origin)?
+            })?
         };
+        let mut gazetteer = Gazetteer::from_source(Source::Owned(text), &origin)?;
         gazetteer.compressed = std::fs::metadata(path)
             .map(|m| m.len() as usize)
             .unwrap_or(0);
         Ok(gazetteer)
     }
 
-    fn from_gzip(bytes: &[u8], origin: &str) -> Result<Gazetteer, GeoError> {
-        let mut text = String::with_capacity(bytes.len() * 3);
-        flate2::read::MultiGzDecoder::new(bytes)
-            .read_to_string(&mut text)
-            .map_err(|e| GeoError::Format {
-                origin: origin.to_string(),
-                line: 0,
-                message: format!(
-                    "cannot decompress ({e}); rebuild it with `sitrep gazetteer import`"
-                ),
-            })?;
-        Gazetteer::from_tsv(&text, origin)
-    }
-
     /// Builds a gazetteer from the TSV text of a gazetteer file plus the embedded word lists.
     pub fn from_tsv(text: &str, origin: &str) -> Result<Gazetteer, GeoError> {
-        let mut gazetteer = Gazetteer::default();
-        let mut names = NameList::with_capacity(text.len() / 24);
-        gazetteer.entries.reserve(text.len() / 80);
-        let mut folded = String::new();
-        for (line_no, line) in data_lines(text) {
-            let entry_id = gazetteer.entries.len() as u32;
-            let (entry, name_hash, keys) = parse_entry(line, &mut folded).map_err(|message| GeoError::Format {
-                origin: origin.to_string(),
-                line: line_no,
-                message,
-            })?;
-            for key in keys.split('|').filter(|k| !k.is_empty()) {
-                names.add(key, entry_id);
-            }
-            gazetteer.hot.push(Hot::new(&entry, name_hash));
-            gazetteer.entries.push(entry);
+        Gazetteer::from_source(Source::Owned(text.to_string()), origin)
+    }
+
+    fn from_source(source: Source, origin: &str) -> Result<Gazetteer, GeoError> {
+        let text = source.text();
+        let error = |line: usize, message: String| GeoError::Format {
+            origin: origin.to_string(),
+            line,
+            message,
+        };
+        if u32::try_from(text.len()).is_err() {
+            return Err(error(0, "larger than 4 GB; split it by country".into()));
         }
+        // Two halves, cut at a line break, read on two threads.
+        let middle = text.len() / 2;
+        let cut = text[middle..]
+            .find('\n')
+            .map_or(text.len(), |i| middle + i + 1);
+        let (head, tail) = text.split_at(cut);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| scan_part(tail, cut));
+            let first = scan_part(head, 0);
+            (first, second.join())
+        });
+        let first = first.map_err(|(line, message)| error(line, message))?;
+        let second = match second {
+            Ok(Ok(part)) => part,
+            Ok(Err((line, message))) => return Err(error(line + head.lines().count(), message)),
+            Err(_) => return Err(error(0, "the gazetteer reader failed".into())),
+        };
+        let mut names = first.names;
+        let offset = first.lines.len() as u32;
+        let mut lines = first.lines;
+        lines.extend(second.lines);
+        let mut hot = first.hot;
+        hot.extend(second.hot);
+        names
+            .pairs
+            .extend(second.names.pairs.iter().map(|&(h, p)| (h, p + offset)));
+        names.prefixes.extend(second.names.prefixes);
+        let mut gazetteer = Gazetteer {
+            lines,
+            hot,
+            ..Gazetteer::default()
+        };
+        gazetteer.source = source;
         gazetteer.load_word_lists(&mut names)?;
         gazetteer.index = NameIndex::build(names.pairs, names.prefixes);
         Ok(gazetteer)
     }
 
+    /// Number of entries.
+    pub(crate) fn len(&self) -> usize {
+        self.hot.len()
+    }
+
+    /// The file line of an entry (None for the named regions, which are not in the file).
+    fn line(&self, id: u32) -> Option<&str> {
+        let start = *self.lines.get(id as usize)? as usize;
+        let rest = self.source.text().get(start..)?;
+        let line = rest.split('\n').next().unwrap_or("");
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+
+    /// An entry with its strings.
+    pub(crate) fn entry(&self, id: u32) -> Entry {
+        if let Some(all) = self.all.get() {
+            if let Some(entry) = all.get(id as usize) {
+                return entry.clone();
+            }
+        }
+        match self.line(id) {
+            Some(line) => parse_entry(line)
+                .map(|(e, _)| e)
+                .unwrap_or_else(|_| Entry::empty()),
+            None => self
+                .extra
+                .get(id as usize - self.lines.len())
+                .cloned()
+                .unwrap_or_else(Entry::empty),
+        }
+    }
+
     fn build_maps(&mut self) {
         self.countries.clear();
         self.admin1s.clear();
-        for (id, entry) in self.entries.iter().enumerate() {
+        let divisions: Vec<u32> = (0..self.len() as u32)
+            .filter(|&id| matches!(self.hot[id as usize].kind, Kind::Country | Kind::Admin1))
+            .collect();
+        for id in divisions {
+            let entry = self.entry(id);
             match entry.kind {
                 Kind::Country => {
-                    self.countries
-                        .entry(entry.country.clone())
-                        .or_insert(id as u32);
+                    self.countries.entry(entry.country.clone()).or_insert(id);
                 }
                 Kind::Admin1 => {
                     self.admin1s
                         .entry((entry.country.clone(), entry.admin1.clone()))
-                        .or_insert(id as u32);
+                        .or_insert(id);
                 }
                 _ => {}
             }
@@ -368,8 +476,8 @@ impl Gazetteer {
             let lon = fields[3]
                 .parse()
                 .map_err(|_| bad("longitude is not a number"))?;
-            let id = self.entries.len() as u32;
-            self.entries.push(Entry {
+            let id = self.len() as u32;
+            let entry = Entry {
                 geonameid: 0,
                 kind: Kind::Region,
                 country: fields[1].to_string(),
@@ -380,9 +488,9 @@ impl Gazetteer {
                 population: 0,
                 extent: None,
                 name: fields[0].to_string(),
-            });
-            let hot = Hot::new(&self.entries[id as usize], key_hash(&fold(fields[0])));
-            self.hot.push(hot);
+            };
+            self.hot.push(Hot::new(&entry, key_hash(&fold(fields[0]))));
+            self.extra.push(entry);
             let alternates = fields.get(4).copied().unwrap_or("");
             for name in std::iter::once(fields[0]).chain(alternates.split('|')) {
                 let key = fold(name);
@@ -406,7 +514,11 @@ impl Gazetteer {
             let chain_only = fields.get(2).is_some_and(|u| u.trim() == "chain");
             // A target missing from a user-built gazetteer is skipped, not an error.
             if let Some(entry) = self.resolve_target(target).map_err(bad)? {
-                let posting = if chain_only { entry | CHAIN_ONLY } else { entry };
+                let posting = if chain_only {
+                    entry | CHAIN_ONLY
+                } else {
+                    entry
+                };
                 names.add(&fold(alias), posting);
             }
         }
@@ -423,10 +535,12 @@ impl Gazetteer {
                 .copied(),
             ["id", id] => {
                 let id: u64 = id.parse().map_err(|_| format!("bad geonameid {id:?}"))?;
-                self.entries
-                    .iter()
-                    .position(|e| e.geonameid == id)
-                    .map(|p| p as u32)
+                (0..self.lines.len() as u32).find(|&e| {
+                    self.line(e)
+                        .and_then(|l| l.split('\t').next())
+                        .and_then(|g| g.parse::<u64>().ok())
+                        == Some(id)
+                })
             }
             _ => {
                 return Err(format!(
@@ -444,7 +558,7 @@ impl Gazetteer {
     }
 
     /// Entries whose name or alternate name folds to the same key as `name`.
-    pub fn find(&self, name: &str) -> Vec<&Entry> {
+    pub fn find(&self, name: &str) -> Vec<Entry> {
         let mut ids: Vec<u32> = self
             .lookup_hash(key_hash(&fold(name)))
             .postings
@@ -452,7 +566,7 @@ impl Gazetteer {
             .map(|p| p & !CHAIN_ONLY)
             .collect();
         ids.dedup();
-        ids.iter().map(|&id| &self.entries[id as usize]).collect()
+        ids.iter().map(|&id| self.entry(id)).collect()
     }
 
     /// Whether a word or phrase is a demonym ("Turkish", "Syrians"), never a place here.
@@ -464,27 +578,28 @@ impl Gazetteer {
                 .is_some_and(|singular| self.demonyms.contains(&key_hash(singular)))
     }
 
-    /// All entries, in file order.
+    /// All entries, in file order then the named regions (parsed on first call).
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        self.all
+            .get_or_init(|| (0..self.len() as u32).map(|id| self.entry(id)).collect())
     }
 
     /// The country entry for an ISO 3166-1 alpha-2 code.
-    pub fn country(&self, code: &str) -> Option<&Entry> {
-        self.countries.get(code).map(|&i| &self.entries[i as usize])
+    pub fn country(&self, code: &str) -> Option<Entry> {
+        self.countries.get(code).map(|&i| self.entry(i))
     }
 
     /// The admin1 entry of a country by name.
-    pub fn admin1(&self, country: &str, name: &str) -> Option<&Entry> {
+    pub fn admin1(&self, country: &str, name: &str) -> Option<Entry> {
         self.admin1s
             .get(&(country.to_string(), name.to_string()))
-            .map(|&i| &self.entries[i as usize])
+            .map(|&i| self.entry(i))
     }
 
     /// Counts by kind and index size.
     pub fn stats(&self) -> GazetteerStats {
         let mut by_kind: Vec<(&'static str, usize)> = Vec::new();
-        for entry in &self.entries {
+        for entry in &self.hot {
             match by_kind.iter_mut().find(|(k, _)| *k == entry.kind.as_str()) {
                 Some((_, n)) => *n += 1,
                 None => by_kind.push((entry.kind.as_str(), 1)),
@@ -496,6 +611,93 @@ impl Gazetteer {
             compressed_bytes: self.compressed,
         }
     }
+}
+
+/// What one pass over part of a gazetteer file reads; entries numbered from 0.
+struct Part {
+    lines: Vec<u32>,
+    hot: Vec<Hot>,
+    names: NameList,
+}
+
+/// Reads lines of a gazetteer file that starts at byte `base` of the whole file; an error
+/// carries the line number within `text`.
+fn scan_part(text: &str, base: usize) -> Result<Part, (usize, String)> {
+    let mut part = Part {
+        lines: Vec::with_capacity(text.len() / 80),
+        hot: Vec::with_capacity(text.len() / 80),
+        names: NameList::with_capacity(text.len() / 24),
+    };
+    let mut folded = String::new();
+    for (line_no, line) in data_lines(text) {
+        let entry_id = part.lines.len() as u32;
+        let (hot, keys) = scan_entry(line, &mut folded).map_err(|message| (line_no, message))?;
+        for key in keys.split('|').filter(|k| !k.is_empty()) {
+            part.names.add(key, entry_id);
+        }
+        part.hot.push(hot);
+        part.lines
+            .push((base + (line.as_ptr() as usize - text.as_ptr() as usize)) as u32);
+    }
+    part.names.pairs.sort_unstable();
+    part.names.prefixes.sort_unstable();
+    Ok(part)
+}
+
+/// The 11 tab-separated fields of a line.
+fn fields(line: &str) -> Result<[&str; 11], String> {
+    let mut fields = [""; 11];
+    let mut count = 0;
+    for (slot, field) in fields.iter_mut().zip(line.splitn(11, '\t')) {
+        *slot = field;
+        count += 1;
+    }
+    if count < 11 {
+        return Err(format!(
+            "expected 11 tab-separated columns, found {count}; see the header of the file"
+        ));
+    }
+    Ok(fields)
+}
+
+/// Reads what the geoparser needs from a line, checking the fields `parse_entry` reads.
+fn scan_entry<'a>(line: &'a str, folded: &mut String) -> Result<(Hot, &'a str), String> {
+    let fields = fields(line)?;
+    let number = |i: usize, what: &str| -> Result<f64, String> {
+        fields[i]
+            .parse::<f64>()
+            .map_err(|_| format!("{what} {:?} is not a number", fields[i]))
+    };
+    let kind = Kind::parse(fields[1]).ok_or_else(|| format!("unknown kind {:?}", fields[1]))?;
+    if !fields[8].is_empty() {
+        parse_extent(fields[8])?;
+    }
+    folded.clear();
+    fold_into(fields[9], folded);
+    Ok((
+        Hot {
+            lat: number(5, "latitude")?,
+            lon: number(6, "longitude")?,
+            population: fields[7].parse().unwrap_or(0),
+            name_hash: key_hash(folded),
+            area: area_codes(fields[2], fields[3], fields[4]),
+            kind,
+        },
+        fields[10],
+    ))
+}
+
+fn parse_extent(text: &str) -> Result<[f64; 4], String> {
+    let mut parts = [0.0; 4];
+    let mut count = 0;
+    for (slot, part) in parts.iter_mut().zip(text.split(',')) {
+        *slot = part.parse().map_err(|_| format!("bad extent {text:?}"))?;
+        count += 1;
+    }
+    if count != 4 || text.split(',').count() != 4 {
+        return Err(format!("bad extent {text:?}"));
+    }
+    Ok(parts)
 }
 
 /// The (key hash, posting) pairs of all names and the hashes of their word prefixes.
@@ -525,22 +727,9 @@ impl NameList {
     }
 }
 
-/// Parses one line: the entry, the hash of its folded name and its lookup keys.
-fn parse_entry<'a>(
-    line: &'a str,
-    folded: &mut String,
-) -> Result<(Entry, u64, &'a str), String> {
-    let mut fields = [""; 11];
-    let mut count = 0;
-    for (slot, field) in fields.iter_mut().zip(line.splitn(11, '\t')) {
-        *slot = field;
-        count += 1;
-    }
-    if count < 11 {
-        return Err(format!(
-            "expected 11 tab-separated columns, found {count}; see the header of the file"
-        ));
-    }
+/// Parses one line: the entry with its strings and its lookup keys.
+fn parse_entry(line: &str) -> Result<(Entry, &str), String> {
+    let fields = fields(line)?;
     let number = |i: usize, what: &str| -> Result<f64, String> {
         fields[i]
             .parse::<f64>()
@@ -550,14 +739,7 @@ fn parse_entry<'a>(
     let extent = if fields[8].is_empty() {
         None
     } else {
-        let parts: Vec<f64> = fields[8]
-            .split(',')
-            .filter_map(|p| p.parse().ok())
-            .collect();
-        match parts.as_slice() {
-            [s, w, n, e] => Some([*s, *w, *n, *e]),
-            _ => return Err(format!("bad extent {:?}", fields[8])),
-        }
+        Some(parse_extent(fields[8])?)
     };
     Ok((
         Entry {
@@ -571,11 +753,6 @@ fn parse_entry<'a>(
             population: fields[7].parse().unwrap_or(0),
             extent,
             name: fields[9].to_string(),
-        },
-        {
-            folded.clear();
-            fold_into(fields[9], folded);
-            key_hash(folded)
         },
         fields[10],
     ))

@@ -66,11 +66,12 @@ fn nonzero(hash: u64) -> u64 {
 impl NameIndex {
     /// Builds the index from (key hash, posting) pairs and the hashes of name prefixes.
     pub fn build(mut pairs: Vec<(u64, u32)>, mut prefixes: Vec<u64>) -> NameIndex {
+        // Stable sorts: the input is usually a few sorted runs, which they merge in one pass.
         pairs.iter_mut().for_each(|p| p.0 = nonzero(p.0));
-        pairs.sort_unstable();
+        pairs.sort();
         pairs.dedup();
         prefixes.iter_mut().for_each(|p| *p = nonzero(*p));
-        prefixes.sort_unstable();
+        prefixes.sort();
         prefixes.dedup();
         let distinct = pairs.chunk_by(|a, b| a.0 == b.0).count() + prefixes.len();
         let capacity = (distinct * 3 / 2 + 16).next_power_of_two();

@@ -28,8 +28,8 @@
 mod doc;
 mod fold;
 mod gazetteer;
-mod index;
 pub mod import;
+mod index;
 mod recognize;
 mod resolve;
 

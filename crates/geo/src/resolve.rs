@@ -295,7 +295,8 @@ pub(crate) fn resolve(
                             if h == g || groups[h].candidates.first().map(|c| c.0) == Some(e) {
                                 continue;
                             }
-                            group_best.1 = group_best.1.max(w * affinity(entry, &entries[o as usize]));
+                            group_best.1 =
+                                group_best.1.max(w * affinity(entry, &entries[o as usize]));
                         }
                         support += group_best.1;
                         score += support.min(SUPPORT_CAP);
