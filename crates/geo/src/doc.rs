@@ -119,6 +119,16 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
     let tokens = tokenize(text, &mut keys);
     let candidates = recognize(gazetteer, text, &tokens);
     let picks = resolve(gazetteer, &candidates, text);
+    // One copy of each picked entry, cloned for its other mentions.
+    let mut places: Vec<(u32, ResolvedPlace)> = Vec::new();
+    let mut place_of = |e: u32| -> ResolvedPlace {
+        if let Some((_, place)) = places.iter().find(|(id, _)| *id == e) {
+            return place.clone();
+        }
+        let place = ResolvedPlace::from_entry(gazetteer.entry(e));
+        places.push((e, place.clone()));
+        place
+    };
     let mentions: Vec<Mention> = candidates
         .iter()
         .zip(&picks)
@@ -134,7 +144,7 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
             .slice(text)
             .to_string(),
             direction: candidate.direction,
-            place: pick.map(|e| ResolvedPlace::from_entry(gazetteer.entry(e))),
+            place: pick.map(&mut place_of),
             locative: candidate.cue_before == Some(Cue::Locative),
             possessive: candidate.possessive,
         })

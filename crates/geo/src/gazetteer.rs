@@ -254,6 +254,8 @@ pub struct Gazetteer {
     pub(crate) max_cue_words: usize,
     countries: HashMap<String, u32>,
     admin1s: HashMap<(String, String), u32>,
+    /// Entries named by geonameid in `aliases.tsv`.
+    by_geonameid: HashMap<u64, u32>,
     compressed: usize,
 }
 
@@ -500,6 +502,21 @@ impl Gazetteer {
             }
         }
         self.build_maps();
+        // Entries named by geonameid in the aliases, found in one pass over the file.
+        let wanted: Vec<u64> = data_lines(EMBEDDED_ALIASES)
+            .filter_map(|(_, l)| l.split('\t').nth(1)?.strip_prefix("id:")?.parse().ok())
+            .collect();
+        if !wanted.is_empty() {
+            for id in 0..self.lines.len() as u32 {
+                let geonameid = self
+                    .line(id)
+                    .and_then(|l| l.get(..l.find('\t')?))
+                    .and_then(|g| g.parse::<u64>().ok());
+                if let Some(g) = geonameid.filter(|g| wanted.contains(g)) {
+                    self.by_geonameid.entry(g).or_insert(id);
+                }
+            }
+        }
         for (line_no, line) in data_lines(EMBEDDED_ALIASES).skip(1) {
             let fields: Vec<&str> = line.split('\t').collect();
             let bad = |message: String| GeoError::Format {
@@ -535,12 +552,7 @@ impl Gazetteer {
                 .copied(),
             ["id", id] => {
                 let id: u64 = id.parse().map_err(|_| format!("bad geonameid {id:?}"))?;
-                (0..self.lines.len() as u32).find(|&e| {
-                    self.line(e)
-                        .and_then(|l| l.split('\t').next())
-                        .and_then(|g| g.parse::<u64>().ok())
-                        == Some(id)
-                })
+                self.by_geonameid.get(&id).copied()
             }
             _ => {
                 return Err(format!(

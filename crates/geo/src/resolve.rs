@@ -22,6 +22,9 @@ const FOCUS_WEIGHT: f64 = 3.0;
 /// "Tripoli in northern Lebanon").
 const CHAIN_BONUS: f64 = 6.0;
 const ROUNDS: usize = 3;
+/// Readings less likely than this (relative to their name's best) lend no support: at
+/// most 0.02 × 4 points, not worth the look.
+const MIN_SUPPORTER_WEIGHT: f64 = 0.02;
 
 /// Great-circle distance in kilometres.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -202,6 +205,10 @@ pub(crate) fn resolve(
             chain_next[i] = Some(i + 1);
         }
     }
+    let tops: Vec<Option<u32>> = groups
+        .iter()
+        .map(|g| g.candidates.first().map(|c| c.0))
+        .collect();
     // Iterate: scores → picks → country focus and mutual support → scores.
     let mut picks: Vec<Option<u32>> = vec![None; candidates.len()];
     let mut group_scores: Vec<Vec<f64>> = groups
@@ -245,7 +252,7 @@ pub(crate) fn resolve(
             for (h, others) in weights.iter().enumerate() {
                 for &(o, w) in others {
                     let country = entries[o as usize].area[0];
-                    if country != 0 {
+                    if country != 0 && w >= MIN_SUPPORTER_WEIGHT {
                         supporters.push((country, h, o, w));
                     }
                 }
@@ -292,7 +299,7 @@ pub(crate) fn resolve(
                                 support += group_best.1;
                                 group_best = (h, 0.0);
                             }
-                            if h == g || groups[h].candidates.first().map(|c| c.0) == Some(e) {
+                            if h == g || tops[h] == Some(e) {
                                 continue;
                             }
                             group_best.1 =
