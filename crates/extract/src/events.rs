@@ -394,9 +394,12 @@ impl Extractor {
         mentions: &[ActorMention],
     ) -> Candidate {
         let (text, sentence, facts) = (cx.text, cx.sentence, cx.facts);
-        // Actors: from the first trigger (in text order) that fills each role.
+        // Actors: verbs decide before nouns (a passive verb knows its victim);
+        // within each, the first trigger in text order that fills a role.
+        let mut ordered: Vec<&&Reading> = readings.iter().collect();
+        ordered.sort_by_key(|r| (r.voice == Voice::Nominal, r.trigger.span.start));
         let mut frame = Frame::default();
-        for r in readings {
+        for r in ordered {
             frame.actor1 = frame.actor1.or(r.frame.actor1);
             frame.actor2 = frame
                 .actor2

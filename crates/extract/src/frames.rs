@@ -76,6 +76,11 @@ const LOCATIVE: [&str; 17] = [
     "over",
 ];
 
+/// Words after which a gerund is a noun ("a shooting", "the killing").
+const GERUND_AS_NOUN_AFTER: [&str; 12] = [
+    "a", "an", "the", "this", "that", "in", "during", "of", "deadly", "fatal", "heavy", "fresh",
+];
+
 const BE: [&str; 9] = [
     "was", "were", "been", "being", "is", "are", "be", "got", "get",
 ];
@@ -113,8 +118,10 @@ pub fn voice(
     }
     let prev = word_before(text, trigger.start, sentence.start);
     if verb_past {
+        // Back over adverbs and a coordinated participle ("was shot and killed")
+        // to an auxiliary.
         let mut cursor = trigger.start;
-        for _ in 0..3 {
+        for _ in 0..5 {
             let Some(w) = word_before(text, cursor, sentence.start) else {
                 break;
             };
@@ -122,9 +129,13 @@ pub fn voice(
             if BE.contains(&word.as_str()) {
                 return Voice::Passive;
             }
-            if !word.ends_with("ly")
-                && !matches!(word.as_str(), "reportedly" | "allegedly" | "also" | "all")
-            {
+            let skippable = word.ends_with("ly")
+                || word.ends_with("ed")
+                || matches!(
+                    word.as_str(),
+                    "also" | "all" | "and" | "or" | "shot" | "beaten" | "stabbed"
+                );
+            if !skippable {
                 break;
             }
             cursor = w.start;
@@ -136,10 +147,17 @@ pub fn voice(
     }
     if verb_gerund {
         let before = &text[sentence.start..trigger.start];
+        let prev_word = prev
+            .map(|w| w.slice(text).to_ascii_lowercase())
+            .unwrap_or_default();
         if before.trim_end().ends_with(',')
-            || prev.is_some_and(|w| w.slice(text).eq_ignore_ascii_case("after"))
+            || matches!(prev_word.as_str(), "after" | "before" | "while")
         {
             return Voice::Participle;
+        }
+        // "in a drive-by shooting", "the killing of": a gerund used as a noun.
+        if GERUND_AS_NOUN_AFTER.contains(&prev_word.as_str()) || before.trim_end().ends_with('-') {
+            return Voice::Nominal;
         }
     }
     Voice::Active
@@ -159,7 +177,13 @@ const DETERMINERS: [&str; 10] = [
     "the", "a", "an", "its", "their", "his", "her", "some", "several", "two",
 ];
 
-/// Whether the word before byte `at` (skipping determiners) is one of `options`.
+/// Small numbers skipped like determiners ("by four gunmen").
+const NUMBER_WORDS: [&str; 14] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+    "scores", "hundreds", "unknown",
+];
+
+/// Whether the word before byte `at` (skipping determiners and numbers) is one of `options`.
 fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool {
     let mut cursor = at;
     while let Some(w) = word_before(text, cursor, floor) {
@@ -167,7 +191,9 @@ fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool
         if options.iter().any(|o| word.eq_ignore_ascii_case(o)) {
             return true;
         }
-        if !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
+        let number = word.chars().all(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|n| word.eq_ignore_ascii_case(n));
+        if !number && !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
             return false;
         }
         cursor = w.start;
@@ -210,7 +236,10 @@ pub fn assign(
     let introduced_by = |i: usize, preps: &[&str]| {
         let m = &mentions[i];
         let gap = words(text, Span::new(trigger.end, m.span.start)).count();
-        gap <= 6 && word_before_is(text, m.span.start, trigger.start, preps)
+        // "by" may stand far from a passive verb ("was killed in a shooting in
+        // the market by two gunmen"); other prepositions stay close.
+        let reach = if preps.contains(&"by") { 16 } else { 6 };
+        gap <= reach && word_before_is(text, m.span.start, trigger.start, preps)
     };
     // The nearest left actor, skipping one that is only the object of "by"/"of"
     // inside a longer subject phrase is not attempted: nearest wins.
