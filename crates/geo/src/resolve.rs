@@ -18,6 +18,12 @@ const SUPPORT_CAP_PER_NAME: f64 = 4.0;
 const SUPPORT_CAP: f64 = 6.0;
 /// Weight of the document's country focus (times the country's share of mentions).
 const FOCUS_WEIGHT: f64 = 3.0;
+/// Weight of the document's province focus (times the share of the other names' readings
+/// in the candidate's first-level division): local news names places of one state.
+const PROVINCE_FOCUS_WEIGHT: f64 = 4.0;
+/// Bonus for an entry whose preferred name is the text (an alternate name, often historic
+/// or foreign, is weaker evidence: "Berea" is also an old name of Aleppo).
+const NAME_BONUS: f64 = 1.5;
 /// Bonus for a place inside the region named right after it ("Pandi, Bulacan",
 /// "Tripoli in northern Lebanon").
 const CHAIN_BONUS: f64 = 6.0;
@@ -154,7 +160,7 @@ pub(crate) fn resolve(
                 .map(|&e| {
                     let entry = &entries[e as usize];
                     let name_bonus = if entry.name_hash == candidate.key {
-                        0.5
+                        NAME_BONUS
                     } else {
                         0.0
                     };
@@ -209,6 +215,7 @@ pub(crate) fn resolve(
         .iter()
         .map(|g| g.candidates.first().map(|c| c.0))
         .collect();
+    let mut picks_of_group: Vec<Option<u32>> = vec![None; groups.len()];
     // Iterate: scores → picks → country focus and mutual support → scores.
     let mut picks: Vec<Option<u32>> = vec![None; candidates.len()];
     let mut group_scores: Vec<Vec<f64>> = groups
@@ -233,6 +240,7 @@ pub(crate) fn resolve(
             })
             .collect();
         let mut focus = HashedMap::<f64>::default();
+        let mut province_focus = HashedMap::<f64>::default();
         let mut total = 0.0;
         // Other names' likely readings by country, for mutual support.
         let mut supporters: Vec<(u64, usize, u32, f64)> = Vec::new();
@@ -247,6 +255,9 @@ pub(crate) fn resolve(
                     };
                     *focus.entry(entry.area[0]).or_default() += weight;
                     total += weight;
+                }
+                if entry.area[1] != 0 {
+                    *province_focus.entry(entry.area[1]).or_default() += 1.0;
                 }
             }
             for (h, others) in weights.iter().enumerate() {
@@ -310,6 +321,19 @@ pub(crate) fn resolve(
                         if total > 0.0 {
                             let share = focus.get(&entry.area[0]).copied().unwrap_or(0.0);
                             score += FOCUS_WEIGHT * share / total;
+                            if entry.area[1] != 0 {
+                                // Other names' readings in the same province.
+                                let own = match picks_of_group[g] {
+                                    Some(p) if entries[p as usize].area[1] == entry.area[1] => {
+                                        group.members.len() as f64
+                                    }
+                                    _ => 0.0,
+                                };
+                                let share =
+                                    province_focus.get(&entry.area[1]).copied().unwrap_or(0.0)
+                                        - own;
+                                score += PROVINCE_FOCUS_WEIGHT * share.max(0.0) / total;
+                            }
                         }
                     }
                     score
@@ -328,6 +352,7 @@ pub(crate) fn resolve(
             for &i in &group.members {
                 picks[i] = best;
             }
+            picks_of_group[g] = best;
         }
     }
     picks
