@@ -36,10 +36,8 @@ fn main() {
             std::process::exit(1);
         }
     };
-    // (phrase, resolved name, kind, country) -> (count, sum of error km, example gold point)
     let mut matched_by_phrase: BTreeMap<String, usize> = BTreeMap::new();
-    let mut errors: BTreeMap<(String, String, String, String), (usize, f64, (f64, f64))> =
-        BTreeMap::new();
+    let mut errors: BTreeMap<ErrorKey, ErrorTally> = BTreeMap::new();
     for doc in &docs {
         let places = gazetteer.geoparse(&doc.text);
         let index = CharIndex::new(&doc.text);
