@@ -576,9 +576,9 @@ const ATTRIBUTIVE_BEFORE: [&str; 14] = [
 
 /// Words after a participle that show it is a verb, not an adjective
 /// ("39 injured were treated", "the town captured by rebels").
-const FOLLOWS_PREDICATE: [&str; 16] = [
+const FOLLOWS_PREDICATE: [&str; 24] = [
     "were", "was", "are", "is", "by", "in", "at", "on", "and", "during", "when", "after", "near",
-    "while", "as", "from",
+    "while", "as", "from", "to", "for", "against", "over", "with", "outside", "inside", "since",
 ];
 
 /// Whether the trigger is introduced by "the"/"this"/"that": it likely refers

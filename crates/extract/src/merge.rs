@@ -69,7 +69,12 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
             _ => true,
         }
     };
-    if !same_actor(&a.actor1, &b.actor1) || !same_actor(&a.actor2, &b.actor2) {
+    // Fighting is symmetric: a later "four gang members were killed" may name
+    // either side of an earlier clash.
+    let swapped = a.family() == Family::Physical
+        && same_actor(&a.actor1, &b.actor2)
+        && same_actor(&a.actor2, &b.actor1);
+    if !(same_actor(&a.actor1, &b.actor1) && same_actor(&a.actor2, &b.actor2)) && !swapped {
         return false;
     }
     if !counts_agree(a.killed, b.killed) || !counts_agree(a.injured, b.injured) {
