@@ -1,7 +1,7 @@
 //! Measures the gazetteer's load time and memory and the geoparser's speed:
 //! `cargo run --release -p sitrep-geo --example geo_bench [FILE_OR_DIR...]`.
 //! Every file is one document (a directory contributes each file in it); with no
-//! arguments a built-in paragraph is used.
+//! arguments a built-in paragraph is used. `GEO_BENCH_ROUNDS` sets the number of passes.
 
 use std::path::Path;
 use std::time::Instant;
@@ -82,7 +82,10 @@ fn main() {
         );
     }
     let bytes: usize = documents.iter().map(String::len).sum();
-    let rounds = (20_000_000 / bytes.max(1)).clamp(1, 200);
+    let rounds = std::env::var("GEO_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or((20_000_000 / bytes.max(1)).clamp(1, 200));
     let started = Instant::now();
     let cpu_started = cpu_seconds();
     let mut mentions = 0;

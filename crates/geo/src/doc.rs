@@ -223,16 +223,12 @@ fn document_focus(
             None => countries.push((country, weight, e)),
         }
     }
-    let codes: Vec<String> = countries
-        .iter()
-        .map(|c| gazetteer.entry(c.2 as u32).country)
-        .collect();
+    // Ties go to the country first in the file (by ISO code).
     let country = countries
         .iter()
-        .zip(&codes)
-        .max_by(|a, b| a.0 .1.total_cmp(&b.0 .1).then_with(|| b.1.cmp(a.1)))
-        .and_then(|(_, code)| gazetteer.country(code))
-        .map(ResolvedPlace::from_entry);
+        .filter_map(|c| Some((c.1, *gazetteer.country_by_area.get(&c.0)?)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+        .map(|(_, id)| ResolvedPlace::from_entry(gazetteer.entry(id)));
     // The most-named place below country level (a province counts its towns' mentions too).
     // Places are counted by (country, name, kind); provinces by (country, admin1).
     let mut counts: Vec<((u64, u64, Kind), usize, usize)> = Vec::new();
@@ -260,39 +256,42 @@ fn document_focus(
             }
         }
     }
-    let names: Vec<String> = counts
+    // Rank by own mentions, then by the mentions of its province, then admin1 first.
+    let ranked: Vec<((usize, bool), usize)> = counts
         .iter()
-        .map(|c| gazetteer.entry(c.2 as u32).name)
-        .collect();
-    let best = counts
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, n, e))| {
+        .map(|&(_, n, e)| {
             let regional = admin_totals
                 .iter()
                 .find(|a| a.0 == hot[e].area[1])
                 .map_or(0, |a| a.1);
-            // Rank by own mentions, then by the mentions of its province.
-            (n * 10 + regional, e, k)
+            ((n * 10 + regional, hot[e].kind == Kind::Admin1), e)
         })
-        .max_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| (hot[a.1].kind == Kind::Admin1).cmp(&(hot[b.1].kind == Kind::Admin1)))
-                .then_with(|| names[b.2].cmp(&names[a.2]))
-        })
-        .map(|(score, e, _)| {
-            let place = gazetteer.entry(e as u32);
+        .collect();
+    let top = ranked.iter().map(|r| r.0).max();
+    // Ties go to the name first in alphabetical order.
+    let best = ranked
+        .iter()
+        .filter(|r| Some(r.0) == top)
+        .map(|&((score, _), e)| (score, gazetteer.entry(e as u32)))
+        .min_by(|a, b| a.1.name.cmp(&b.1.name))
+        .map(|(score, place)| {
             // A town stands for its province when an event is placed "in Syria".
             let region = if place.kind.is_place() {
                 gazetteer
-                    .admin1(&place.country, &place.admin1)
-                    .unwrap_or(place)
+                    .admin1_by_area
+                    .get(&admin1_area(&place))
+                    .map_or(place, |&id| gazetteer.entry(id))
             } else {
                 place
             };
             (ResolvedPlace::from_entry(region), score / 10)
         });
     (country, best)
+}
+
+/// The `area` hash of an entry's country and admin1.
+fn admin1_area(entry: &Entry) -> u64 {
+    crate::gazetteer::area_codes(&entry.country, &entry.admin1, "")[1]
 }
 
 /// Whether `outer` (a country or division) contains `inner`.

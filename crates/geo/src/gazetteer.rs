@@ -14,7 +14,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::fold::{fold, fold_into, key_hash, HASH_START};
+use crate::fold::{fold, fold_hash, key_hash, HASH_START};
 use crate::index::{HashedMap, HashedSet, Hit, NameIndex, CHAIN_ONLY};
 use crate::GeoError;
 
@@ -254,6 +254,9 @@ pub struct Gazetteer {
     pub(crate) max_cue_words: usize,
     countries: HashMap<String, u32>,
     admin1s: HashMap<(String, String), u32>,
+    /// Country and admin1 entry ids by their `area` hash.
+    pub(crate) country_by_area: HashedMap<u32>,
+    pub(crate) admin1_by_area: HashedMap<u32>,
     /// Entries named by geonameid in `aliases.tsv`.
     by_geonameid: HashMap<u64, u32>,
     compressed: usize,
@@ -416,16 +419,21 @@ impl Gazetteer {
     fn build_maps(&mut self) {
         self.countries.clear();
         self.admin1s.clear();
+        self.country_by_area.clear();
+        self.admin1_by_area.clear();
         let divisions: Vec<u32> = (0..self.len() as u32)
             .filter(|&id| matches!(self.hot[id as usize].kind, Kind::Country | Kind::Admin1))
             .collect();
         for id in divisions {
             let entry = self.entry(id);
+            let area = self.hot[id as usize].area;
             match entry.kind {
                 Kind::Country => {
                     self.countries.entry(entry.country.clone()).or_insert(id);
+                    self.country_by_area.entry(area[0]).or_insert(id);
                 }
                 Kind::Admin1 => {
+                    self.admin1_by_area.entry(area[1]).or_insert(id);
                     self.admin1s
                         .entry((entry.country.clone(), entry.admin1.clone()))
                         .or_insert(id);
@@ -497,7 +505,7 @@ impl Gazetteer {
             for name in std::iter::once(fields[0]).chain(alternates.split('|')) {
                 let key = fold(name);
                 if !key.is_empty() {
-                    names.add(&key, id);
+                    names.add(key.as_bytes(), id);
                 }
             }
         }
@@ -507,13 +515,16 @@ impl Gazetteer {
             .filter_map(|(_, l)| l.split('\t').nth(1)?.strip_prefix("id:")?.parse().ok())
             .collect();
         if !wanted.is_empty() {
-            for id in 0..self.lines.len() as u32 {
-                let geonameid = self
-                    .line(id)
-                    .and_then(|l| l.get(..l.find('\t')?))
-                    .and_then(|g| g.parse::<u64>().ok());
-                if let Some(g) = geonameid.filter(|g| wanted.contains(g)) {
-                    self.by_geonameid.entry(g).or_insert(id);
+            let text = self.source.text().as_bytes();
+            for (id, &start) in self.lines.iter().enumerate() {
+                let digits = text[start as usize..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit());
+                let geonameid = digits.fold(0u64, |n, &b| {
+                    n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'))
+                });
+                if wanted.contains(&geonameid) {
+                    self.by_geonameid.entry(geonameid).or_insert(id as u32);
                 }
             }
         }
@@ -536,7 +547,7 @@ impl Gazetteer {
                 } else {
                     entry
                 };
-                names.add(&fold(alias), posting);
+                names.add(fold(alias).as_bytes(), posting);
             }
         }
         Ok(())
@@ -644,54 +655,90 @@ fn scan_part(text: &str, base: usize) -> Result<Part, (usize, String)> {
     for (line_no, line) in data_lines(text) {
         let entry_id = part.lines.len() as u32;
         let (hot, keys) = scan_entry(line, &mut folded).map_err(|message| (line_no, message))?;
-        for key in keys.split('|').filter(|k| !k.is_empty()) {
-            part.names.add(key, entry_id);
+        for key in keys.as_bytes().split(|&b| b == b'|') {
+            if !key.is_empty() {
+                part.names.add(key, entry_id);
+            }
         }
         part.hot.push(hot);
         part.lines
             .push((base + (line.as_ptr() as usize - text.as_ptr() as usize)) as u32);
     }
-    part.names.pairs.sort_unstable();
-    part.names.prefixes.sort_unstable();
     Ok(part)
 }
 
-/// The 11 tab-separated fields of a line.
+/// The 11 tab-separated fields of a line (the last one runs to the end of the line).
 fn fields(line: &str) -> Result<[&str; 11], String> {
     let mut fields = [""; 11];
     let mut count = 0;
-    for (slot, field) in fields.iter_mut().zip(line.splitn(11, '\t')) {
-        *slot = field;
-        count += 1;
+    let mut start = 0;
+    for (i, &byte) in line.as_bytes().iter().enumerate() {
+        if byte == b'\t' {
+            fields[count] = &line[start..i];
+            count += 1;
+            start = i + 1;
+            if count == 10 {
+                break;
+            }
+        }
     }
-    if count < 11 {
+    if count < 10 {
         return Err(format!(
-            "expected 11 tab-separated columns, found {count}; see the header of the file"
+            "expected 11 tab-separated columns, found {}; see the header of the file",
+            count + 1
         ));
     }
+    fields[10] = &line[start..];
     Ok(fields)
+}
+
+/// Parses a decimal number, quickly for the plain "-12.3456" form of the gazetteer file.
+fn parse_number(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let mut mantissa: u64 = 0;
+    let mut decimals: i32 = -1;
+    let mut count = 0;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' if count < 15 => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                count += 1;
+                if decimals >= 0 {
+                    decimals += 1;
+                }
+            }
+            b'.' if decimals < 0 => decimals = 0,
+            _ => return text.parse().ok(),
+        }
+    }
+    if count == 0 {
+        return text.parse().ok();
+    }
+    // Both operands are exact, so the division rounds like a full decimal parse.
+    let value = mantissa as f64 / 10f64.powi(decimals.max(0));
+    Some(if negative { -value } else { value })
 }
 
 /// Reads what the geoparser needs from a line, checking the fields `parse_entry` reads.
 fn scan_entry<'a>(line: &'a str, folded: &mut String) -> Result<(Hot, &'a str), String> {
     let fields = fields(line)?;
     let number = |i: usize, what: &str| -> Result<f64, String> {
-        fields[i]
-            .parse::<f64>()
-            .map_err(|_| format!("{what} {:?} is not a number", fields[i]))
+        parse_number(fields[i]).ok_or_else(|| format!("{what} {:?} is not a number", fields[i]))
     };
     let kind = Kind::parse(fields[1]).ok_or_else(|| format!("unknown kind {:?}", fields[1]))?;
     if !fields[8].is_empty() {
         parse_extent(fields[8])?;
     }
-    folded.clear();
-    fold_into(fields[9], folded);
     Ok((
         Hot {
             lat: number(5, "latitude")?,
             lon: number(6, "longitude")?,
             population: fields[7].parse().unwrap_or(0),
-            name_hash: key_hash(folded),
+            name_hash: fold_hash(fields[9], folded),
             area: area_codes(fields[2], fields[3], fields[4]),
             kind,
         },
@@ -703,7 +750,7 @@ fn parse_extent(text: &str) -> Result<[f64; 4], String> {
     let mut parts = [0.0; 4];
     let mut count = 0;
     for (slot, part) in parts.iter_mut().zip(text.split(',')) {
-        *slot = part.parse().map_err(|_| format!("bad extent {text:?}"))?;
+        *slot = parse_number(part).ok_or_else(|| format!("bad extent {text:?}"))?;
         count += 1;
     }
     if count != 4 || text.split(',').count() != 4 {
@@ -727,9 +774,9 @@ impl NameList {
     }
 
     /// Adds a folded key; every prefix ending before a space is marked as a prefix.
-    fn add(&mut self, key: &str, posting: u32) {
+    fn add(&mut self, key: &[u8], posting: u32) {
         let mut hash = HASH_START;
-        for &byte in key.as_bytes() {
+        for &byte in key {
             if byte == b' ' {
                 self.prefixes.push(hash);
             }

@@ -66,12 +66,11 @@ fn nonzero(hash: u64) -> u64 {
 impl NameIndex {
     /// Builds the index from (key hash, posting) pairs and the hashes of name prefixes.
     pub fn build(mut pairs: Vec<(u64, u32)>, mut prefixes: Vec<u64>) -> NameIndex {
-        // Stable sorts: the input is usually a few sorted runs, which they merge in one pass.
         pairs.iter_mut().for_each(|p| p.0 = nonzero(p.0));
-        pairs.sort();
+        let mut pairs = bucket_sort(pairs, |p| p.0);
         pairs.dedup();
         prefixes.iter_mut().for_each(|p| *p = nonzero(*p));
-        prefixes.sort();
+        let mut prefixes = bucket_sort(prefixes, |&p| p);
         prefixes.dedup();
         let distinct = pairs.chunk_by(|a, b| a.0 == b.0).count() + prefixes.len();
         let capacity = (distinct * 3 / 2 + 16).next_power_of_two();
@@ -132,4 +131,30 @@ impl NameIndex {
     pub fn len(&self) -> usize {
         self.postings.len()
     }
+}
+
+/// Sorts by a 64-bit key: a counting pass on the top 16 bits, then each small bucket.
+fn bucket_sort<T: Copy + Ord>(items: Vec<T>, key: impl Fn(&T) -> u64) -> Vec<T> {
+    let Some(&first) = items.first() else {
+        return items;
+    };
+    let bucket = |item: &T| (key(item) >> 48) as usize;
+    let mut starts = vec![0usize; (1 << 16) + 1];
+    for item in &items {
+        starts[bucket(item) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut out = vec![first; items.len()];
+    let mut next = starts.clone();
+    for item in &items {
+        let b = bucket(item);
+        out[next[b]] = *item;
+        next[b] += 1;
+    }
+    for window in starts.windows(2) {
+        out[window[0]..window[1]].sort_unstable();
+    }
+    out
 }

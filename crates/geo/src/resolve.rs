@@ -243,7 +243,8 @@ pub(crate) fn resolve(
         let mut province_focus = HashedMap::<f64>::default();
         let mut total = 0.0;
         // Other names' likely readings by country, for mutual support.
-        let mut supporters: Vec<(u64, usize, u32, f64)> = Vec::new();
+        // (country, group, entry's packed fields, weight), read in country order.
+        let mut supporters: Vec<(u64, usize, Hot, f64)> = Vec::new();
         if round > 0 {
             for e in picks.iter().flatten() {
                 let entry = &entries[*e as usize];
@@ -264,7 +265,7 @@ pub(crate) fn resolve(
                 for &(o, w) in others {
                     let country = entries[o as usize].area[0];
                     if country != 0 && w >= MIN_SUPPORTER_WEIGHT {
-                        supporters.push((country, h, o, w));
+                        supporters.push((country, h, entries[o as usize], w));
                     }
                 }
             }
@@ -302,7 +303,7 @@ pub(crate) fn resolve(
                         let from = supporters.partition_point(|s| s.0 < entry.area[0]);
                         let mut support = 0.0;
                         let mut group_best = (usize::MAX, 0.0f64);
-                        for &(country, h, o, w) in &supporters[from..] {
+                        for &(country, h, other, w) in &supporters[from..] {
                             if country != entry.area[0] {
                                 break;
                             }
@@ -313,8 +314,7 @@ pub(crate) fn resolve(
                             if h == g || tops[h] == Some(e) {
                                 continue;
                             }
-                            group_best.1 =
-                                group_best.1.max(w * affinity(entry, &entries[o as usize]));
+                            group_best.1 = group_best.1.max(w * affinity(entry, &other));
                         }
                         support += group_best.1;
                         score += support.min(SUPPORT_CAP);
