@@ -145,6 +145,12 @@ impl Extractor {
             .iter()
             .map(|s| dates::find_dates(s.span.slice(text), published))
             .collect();
+        // An article whose lead reports an accident or a disaster ("a landslide
+        // struck the camp") reports its tolls as accident tolls throughout.
+        let doc_accident = sentences
+            .iter()
+            .take(3)
+            .any(|s| names_accident(s.span.slice(text)));
         let default_date = dates::document_default(
             published,
             dates::dominant_day(sentence_dates.iter().flatten()),
@@ -170,6 +176,7 @@ impl Extractor {
                 facts: &facts,
                 next_sentence: next,
                 default_date: &default_date,
+                doc_accident,
             };
             self.sentence_candidates(&context, triggers, published, &mut out);
         }
@@ -202,7 +209,7 @@ impl Extractor {
                 m
             })
             .collect();
-        let accident = names_accident(body);
+        let accident = cx.doc_accident || names_accident(body);
         let headline = !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
         let mut readings = Vec::new();
         for m in &found {
@@ -238,7 +245,7 @@ impl Extractor {
             if physical
                 && is_verb
                 && m.form == Form::Past
-                && attributive(text, span, m.span, &mentions)
+                && (attributive(text, span, m.span, &mentions) || nominalised(text, span, m.span))
             {
                 continue;
             }
@@ -488,6 +495,7 @@ struct SentenceContext<'a> {
     facts: &'a SentenceFacts,
     next_sentence: Option<&'a str>,
     default_date: &'a EventDate,
+    doc_accident: bool,
 }
 
 impl SentenceContext<'_> {
@@ -560,6 +568,18 @@ fn attributive(text: &str, sentence: Span, trigger: Span, mentions: &[ActorMenti
         && (next_is_actor
             || rest.starts_with(|c: char| c.is_alphabetic())
                 && !FOLLOWS_PREDICATE.iter().any(|w| first_word_is(rest, w)))
+}
+
+/// Whether a participle is used as a noun for people ("the injured were treated",
+/// "the dead included a child"): it names victims already reported.
+fn nominalised(text: &str, sentence: Span, trigger: Span) -> bool {
+    let after_the = word_before(text, trigger.start, sentence.start)
+        .is_some_and(|w| w.slice(text).eq_ignore_ascii_case("the"));
+    let rest = text[trigger.end..sentence.end].trim_start();
+    after_the
+        && ["were", "was", "are", "is", "included", "include"]
+            .iter()
+            .any(|w| first_word_is(rest, w))
 }
 
 fn first_word_is(rest: &str, word: &str) -> bool {
