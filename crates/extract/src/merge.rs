@@ -74,7 +74,8 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     let swapped = a.family() == Family::Physical
         && same_actor(&a.actor1, &b.actor2)
         && same_actor(&a.actor2, &b.actor1);
-    if !(same_actor(&a.actor1, &b.actor1) && same_actor(&a.actor2, &b.actor2)) && !swapped {
+    let same = same_actor(&a.actor1, &b.actor1) && same_actor(&a.actor2, &b.actor2);
+    if !(same || swapped) {
         return false;
     }
     if !counts_agree(a.killed, b.killed) || !counts_agree(a.injured, b.injured) {
