@@ -71,6 +71,52 @@ pub fn word_before(text: &str, pos: usize, floor: usize) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
+/// The end of the last occurrence of any of `needles` in `hay`: what
+/// `needles.filter_map(|n| hay.rfind(n).map(|i| i + n.len())).max()` gives, in
+/// one backward pass without building a searcher per needle.
+pub fn last_end_of_any(hay: &str, needles: &[&str]) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let ends = byte_set(needles.iter().filter_map(|n| n.as_bytes().last()));
+    let mut end = bytes.len();
+    while end > 0 {
+        if ends[usize::from(bytes[end - 1])] {
+            for n in needles {
+                if bytes[..end].ends_with(n.as_bytes()) && !n.is_empty() {
+                    return Some(end);
+                }
+            }
+        }
+        end -= 1;
+    }
+    None
+}
+
+/// The start of the first occurrence of any of `needles` in `hay`: what
+/// `needles.filter_map(|n| hay.find(n)).min()` gives, in one forward pass.
+pub fn first_start_of_any(hay: &str, needles: &[&str]) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let starts = byte_set(needles.iter().filter_map(|n| n.as_bytes().first()));
+    for start in 0..bytes.len() {
+        if starts[usize::from(bytes[start])] {
+            for n in needles {
+                if bytes[start..].starts_with(n.as_bytes()) && !n.is_empty() {
+                    return Some(start);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A membership table over byte values.
+fn byte_set<'a>(bytes: impl Iterator<Item = &'a u8>) -> [bool; 256] {
+    let mut set = [false; 256];
+    for &b in bytes {
+        set[usize::from(b)] = true;
+    }
+    set
+}
+
 /// Whether the word at `span` is capitalised where a common word would not be:
 /// not at the start of `sentence`, and the sentence is not a title-case headline.
 /// "March" in "on 28 March" is a month, not the verb; "May" is not the modal.
@@ -127,6 +173,26 @@ mod tests {
         check("March to the palace began at noon.", "March", false);
         check("Students March On Parliament Over Fees", "March", false);
         check("The rebels may attack.", "may", false);
+    }
+
+    #[test]
+    fn finds_the_nearest_of_several_needles() {
+        let needles = [";", " while ", " when ", " as "];
+        let check = |hay: &str| {
+            let last = needles
+                .iter()
+                .filter_map(|n| hay.rfind(n).map(|i| i + n.len()))
+                .max();
+            let first = needles.iter().filter_map(|n| hay.find(n)).min();
+            assert_eq!(last_end_of_any(hay, &needles), last, "last in {hay:?}");
+            assert_eq!(first_start_of_any(hay, &needles), first, "first in {hay:?}");
+        };
+        check("troops advanced while rebels fled; when shelling stopped, as planned");
+        check("no break here at all");
+        check("");
+        check(";");
+        check("Gunmen opened fire when the convoy passed as dawn broke");
+        check("résumé ; déjà vu while — as ");
     }
 
     #[test]
