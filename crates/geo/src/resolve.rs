@@ -228,10 +228,12 @@ pub(crate) fn resolve(
             .zip(&group_scores)
             .map(|(g, scores)| {
                 let best = scores.iter().copied().fold(f64::MIN, f64::max);
+                // Readings more than 4.6 points behind (weight under 0.01) lend nothing.
                 let mut w: Vec<(u32, f64)> = g
                     .candidates
                     .iter()
                     .zip(scores)
+                    .filter(|(_, s)| *s - best > -4.6)
                     .map(|(c, s)| (c.0, (s - best).exp()))
                     .collect();
                 w.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -292,6 +294,11 @@ pub(crate) fn resolve(
         }
         let mut new_scores = Vec::with_capacity(groups.len());
         for (g, group) in groups.iter().enumerate() {
+            if group.candidates.len() == 1 {
+                // Nothing to choose between.
+                new_scores.push(vec![group.candidates[0].1]);
+                continue;
+            }
             let scores: Vec<f64> = group
                 .candidates
                 .iter()
