@@ -166,10 +166,17 @@ impl Extractor {
             if let Some(source) = facts.named_source(body) {
                 previous_source = Some(source);
             }
-            let next = analyzed
-                .sentences
-                .get(sentence.index + 1)
-                .map(|s| s.span.slice(text));
+            // The two sentences after this one, where a report often says how a
+            // protest ended ("Police intervened …").
+            let following =
+                &analyzed.sentences[(sentence.index + 1).min(analyzed.sentences.len())..];
+            let next = following.first().map(|first| {
+                let last = following
+                    .get(1)
+                    .filter(|s| s.paragraph == first.paragraph)
+                    .unwrap_or(first);
+                &text[first.span.start..last.span.end]
+            });
             let context = SentenceContext {
                 text,
                 sentence,
