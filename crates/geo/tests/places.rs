@@ -167,6 +167,36 @@ fn document_context_disambiguates() {
 }
 
 #[test]
+fn the_province_most_named_draws_ambiguous_towns() {
+    // Province focus: the other names are in Illinois, so Paris is Paris, Illinois.
+    check(
+        "The Paris school board met on Tuesday. Parents from Chrisman and Kansas, Illinois, \
+         asked for a bus route to Charleston, and the Illinois state board agreed.",
+        "Paris",
+        place_near("Paris", "US", 39.61, -87.70, 20.0),
+    );
+    // Province focus: Texas names make Athens the Texas town.
+    check(
+        "Firefighters from Athens, Tyler and Corsicana fought the grass fire. The Texas Forest \
+         Service sent two planes from Longview.",
+        "Athens",
+        place_near("Athens", "US", 32.20, -95.85, 25.0),
+    );
+    // Without local context the capital keeps its prior.
+    check(
+        "Protesters marched through Athens against the new austerity budget.",
+        "Athens",
+        place("Athens", "GR"),
+    );
+    // Preferred names beat alternate ones: Berea in Kentucky, not an old name of Aleppo.
+    check(
+        "Volunteers in Berea collected food after the storm crossed Madison County, Kentucky.",
+        "Berea",
+        place_near("Berea", "US", 37.57, -84.30, 20.0),
+    );
+}
+
+#[test]
 fn people_months_demonyms_and_common_words_are_not_places() {
     let cases = [
         ("Assad's forces advanced on two villages.", "Assad"),
