@@ -216,6 +216,19 @@ impl Extractor {
                 m
             })
             .collect();
+        // The source of a report ("medics say") is not a party to a physical
+        // event (a statement's speaker still is: "Moscow has accused Ankara").
+        let sources: Vec<Span> = cx
+            .facts
+            .sources
+            .iter()
+            .map(|a| shift(a.source, span.start))
+            .collect();
+        let physical_mentions: Vec<ActorMention> = mentions
+            .iter()
+            .filter(|m| !sources.iter().any(|s| s.overlaps(m.span)))
+            .cloned()
+            .collect();
         let accident = cx.doc_accident || names_accident(body);
         let headline = !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
         let mut readings = Vec::new();
@@ -274,7 +287,12 @@ impl Extractor {
             if denied && entry.acled != AcledRule::Outside {
                 continue;
             }
-            let frame = frames::assign(text, span, m.span, voice, &mentions);
+            let pool = if physical {
+                &physical_mentions
+            } else {
+                &mentions
+            };
+            let frame = frames::assign(text, span, m.span, voice, pool);
             readings.push(Reading {
                 trigger: *m,
                 frame,
@@ -318,7 +336,7 @@ impl Extractor {
                     .iter()
                     .any(|r| self.triggers.entry(&r.trigger).role == Role::Event);
             if creates {
-                out.push(self.physical_event(cx, &group, &mentions));
+                out.push(self.physical_event(cx, &group, &physical_mentions));
             }
         }
         // Strategic and verbal events: one per type.
@@ -351,7 +369,12 @@ impl Extractor {
                 continue;
             }
             seen.push(key);
-            let (actor1, actor2) = actors_of(&mentions, r.frame);
+            let pool = if entry.acled == AcledRule::Outside {
+                &mentions
+            } else {
+                &physical_mentions
+            };
+            let (actor1, actor2) = actors_of(pool, r.frame);
             // ACLED: people "arrested" by an armed group are abducted.
             let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");
             let kind1 = actor1

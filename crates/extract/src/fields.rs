@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use sitrep_model::{Count, EventDate, Span};
 
 use crate::attribution::{self, Attribution};
-use crate::casualties::{self, Measure, Mention};
+use crate::casualties::{Measure, Mention};
 use crate::dates::{self, DateMention, DateRole};
 use crate::figures::{self, FigureMention};
 
@@ -45,7 +45,7 @@ impl SentenceFacts {
         dates: Vec<DateMention>,
         previous_source: Option<&str>,
     ) -> Self {
-        let found = casualties::casualties(sentence);
+        let (found, sentence_figures) = figures::read_sentence(sentence, published);
         let victims_civilian = [&found.killed, &found.injured]
             .into_iter()
             .flatten()
@@ -57,7 +57,7 @@ impl SentenceFacts {
             .collect();
         // A sentence whose killed or injured are a figure ("300 have been killed
         // since December") reports no incident of its own.
-        let figure = figures::figures(sentence, published)
+        let figure = sentence_figures
             .iter()
             .any(|f| is_toll(f) && is_aggregate(f));
         let cumulative_only = figure || !people.is_empty() && people.iter().all(|m| m.cumulative);

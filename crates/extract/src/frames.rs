@@ -16,7 +16,7 @@
 
 use sitrep_lexicon::actors::ActorMention;
 use sitrep_model::Span;
-use sitrep_text::words::{word_before, words};
+use sitrep_text::words::{first_start_of_any, last_end_of_any, word_before, words};
 
 /// Which mentions (by index) fill a trigger's roles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -90,17 +90,10 @@ const TARGET_PREPOSITIONS: [&str; 6] = ["on", "against", "targeting", "at", "upo
 /// The clause around `trigger` inside `sentence`.
 pub fn clause(text: &str, sentence: Span, trigger: Span) -> Span {
     let head = &text[sentence.start..trigger.start];
-    let start = CLAUSE_BREAKS
-        .iter()
-        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
-        .max()
-        .map_or(sentence.start, |i| sentence.start + i);
+    let start =
+        last_end_of_any(head, &CLAUSE_BREAKS).map_or(sentence.start, |i| sentence.start + i);
     let tail = &text[trigger.end..sentence.end];
-    let end = CLAUSE_BREAKS
-        .iter()
-        .filter_map(|b| tail.find(b))
-        .min()
-        .map_or(sentence.end, |i| trigger.end + i);
+    let end = first_start_of_any(tail, &CLAUSE_BREAKS).map_or(sentence.end, |i| trigger.end + i);
     Span::new(start, end)
 }
 
@@ -204,8 +197,42 @@ fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool
 /// Whether a mention can be an actor where it stands (a bare "Syria" after "in" is
 /// a place).
 pub fn can_act(text: &str, mention: &ActorMention, floor: usize) -> bool {
-    !(mention.bare_place && word_before_is(text, mention.span.start, floor, &LOCATIVE))
+    !(mention.bare_place && locative_before(text, mention.span.start, floor))
 }
+
+/// Whether a locative preposition stands before byte `at`, across determiners and
+/// compass adjectives ("in northern Yemen", "across the south of Syria").
+fn locative_before(text: &str, at: usize, floor: usize) -> bool {
+    let mut cursor = at;
+    while let Some(w) = word_before(text, cursor, floor) {
+        let word = w.slice(text).to_ascii_lowercase();
+        if LOCATIVE.contains(&word.as_str()) {
+            return true;
+        }
+        if !DETERMINERS.contains(&word.as_str()) && !COMPASS.contains(&word.as_str()) {
+            return false;
+        }
+        cursor = w.start;
+    }
+    false
+}
+
+/// Compass adjectives that may stand between a preposition and a place.
+const COMPASS: [&str; 13] = [
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
 
 /// Assigns roles for one trigger among the sentence's actor mentions.
 pub fn assign(
@@ -252,8 +279,20 @@ pub fn assign(
                 !introduced_by(i, &AGENT_PREPOSITIONS[..1])
                     && words(text, Span::new(trigger.end, mentions[i].span.start)).count() <= 8
             });
+            // A participle after a comma ("…, killing nine") takes the main
+            // clause's subject, the first actor of the sentence.
+            let first_comma = text[sentence.start..trigger.start]
+                .find(',')
+                .map_or(trigger.start, |i| sentence.start + i);
+            let subject = if voice == Voice::Participle {
+                left.first()
+                    .copied()
+                    .filter(|&i| mentions[i].span.end <= first_comma)
+            } else {
+                nearest_left
+            };
             Frame {
-                actor1: nearest_left,
+                actor1: subject,
                 actor2: object,
             }
         }
