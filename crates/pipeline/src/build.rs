@@ -6,8 +6,8 @@ use sitrep_extract::{merge, Candidate, Extractor};
 use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_model::{
-    stable_hash, Acled, Actor, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
-    Location, Plover, Span,
+    stable_hash, Acled, AcledType, Actor, CharIndex, DatePrecision, Document, Event, Evidence,
+    Figure, Location, Plover, Span,
 };
 use sitrep_text::{Analyzed, Sentence};
 
@@ -147,7 +147,20 @@ fn to_event(
         actor1 = default_actor1(&c, iso3, actors);
     }
     let evidence = evidence(text, &analyzed.sentences[c.sentence], chars);
-    let acled = c.acled.map(|t| Acled {
+    // ACLED: only a country's own forces "regain" its territory; foreign forces
+    // that take ground overtake it, as non-state actors do.
+    let foreign = actor1
+        .as_ref()
+        .and_then(|a| a.country.as_deref())
+        .zip(iso3)
+        .is_some_and(|(a, place)| a != place);
+    let sub = c.acled.map(|t| match t.sub_event_type() {
+        "Government regains territory" if foreign => {
+            AcledType::from_sub_event("Non-state actor overtakes territory").unwrap_or(t)
+        }
+        _ => t,
+    });
+    let acled = sub.map(|t| Acled {
         event_type: t.event_type().to_string(),
         sub_event_type: t.sub_event_type().to_string(),
     });
