@@ -17,6 +17,7 @@ use sitrep_text::{Analyzed, Sentence};
 
 use crate::dates::{self, DateMention};
 use crate::fields::{shift, SentenceFacts};
+use crate::figures::{self, FigureMention};
 use crate::frames::{self, Frame, Voice};
 use crate::modality::{modality, names_accident, Modality};
 
@@ -67,6 +68,15 @@ pub struct Candidate {
     pub location: Option<Location>,
     /// Confidence in [0, 1].
     pub confidence: f32,
+}
+
+/// What [`Extractor::read`] finds in one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentReading {
+    /// Candidate events, in text order.
+    pub candidates: Vec<Candidate>,
+    /// Aggregate figures with the index of their sentence in `Analyzed::sentences`.
+    pub figures: Vec<(usize, FigureMention)>,
 }
 
 /// The event family a candidate belongs to; candidates of one family merge.
@@ -134,6 +144,17 @@ impl Extractor {
         analyzed: &Analyzed,
         published: Option<NaiveDate>,
     ) -> Vec<Candidate> {
+        self.read(text, analyzed, published).candidates
+    }
+
+    /// Candidate events and aggregate figures of the document, each sentence's
+    /// casualties and figures read from one tokenisation.
+    pub fn read(
+        &self,
+        text: &str,
+        analyzed: &Analyzed,
+        published: Option<NaiveDate>,
+    ) -> DocumentReading {
         // First pass: triggers and dates of every sentence; the dates give the
         // document's default date for sentences that carry none.
         let sentences: Vec<&Sentence> = analyzed.text_sentences().collect();
@@ -156,13 +177,24 @@ impl Extractor {
             dates::dominant_day(sentence_dates.iter().flatten()),
         );
         let mut out = Vec::new();
+        let mut figures = Vec::new();
         let mut previous_source: Option<String> = None;
         for ((sentence, triggers), dates) in sentences.iter().zip(found).zip(sentence_dates) {
-            if triggers.is_empty() {
-                continue;
-            }
             let body = sentence.span.slice(text);
-            let facts = SentenceFacts::read(body, published, dates, previous_source.as_deref());
+            let (casualties, sentence_figures) = figures::read_sentence(body, published);
+            let facts = (!triggers.is_empty()).then(|| {
+                SentenceFacts::read(
+                    body,
+                    casualties,
+                    &sentence_figures,
+                    dates,
+                    previous_source.as_deref(),
+                )
+            });
+            figures.extend(sentence_figures.into_iter().map(|f| (sentence.index, f)));
+            let Some(facts) = facts else {
+                continue;
+            };
             if let Some(source) = facts.named_source(body) {
                 previous_source = Some(source);
             }
@@ -187,7 +219,10 @@ impl Extractor {
             };
             self.sentence_candidates(&context, triggers, published, &mut out);
         }
-        out
+        DocumentReading {
+            candidates: out,
+            figures,
+        }
     }
 
     fn sentence_candidates(

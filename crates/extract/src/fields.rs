@@ -3,13 +3,12 @@
 //! `attribution`). The date and source that govern one trigger are chosen by
 //! its position ([`SentenceFacts::date_at`], [`SentenceFacts::source_at`]).
 
-use chrono::NaiveDate;
 use sitrep_model::{Count, EventDate, Span};
 
 use crate::attribution::{self, Attribution};
-use crate::casualties::{Measure, Mention};
+use crate::casualties::{Casualties, Measure, Mention};
 use crate::dates::{self, DateMention, DateRole};
-use crate::figures::{self, FigureMention};
+use crate::figures::FigureMention;
 
 /// What one sentence says besides its triggers. Spans are relative to the sentence.
 #[derive(Debug, Clone, Default)]
@@ -41,11 +40,11 @@ impl SentenceFacts {
     /// Reads the facts of `sentence`.
     pub fn read(
         sentence: &str,
-        published: Option<NaiveDate>,
+        found: Casualties,
+        sentence_figures: &[FigureMention],
         dates: Vec<DateMention>,
         previous_source: Option<&str>,
     ) -> Self {
-        let (found, sentence_figures) = figures::read_sentence(sentence, published);
         let victims_civilian = [&found.killed, &found.injured]
             .into_iter()
             .flatten()

@@ -20,4 +20,4 @@ pub mod merge;
 pub mod modality;
 pub mod numbers;
 
-pub use events::{Candidate, Extractor, Family};
+pub use events::{Candidate, DocumentReading, Extractor, Family};

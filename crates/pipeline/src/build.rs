@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 use sitrep_extract::fields::is_aggregate;
+use sitrep_extract::figures::FigureMention;
 use sitrep_extract::{merge, Candidate, Extractor};
 use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
@@ -21,7 +22,8 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     let text = doc.text.as_str();
     let analyzed = sitrep_text::analyze(text);
     let places = gazetteer.geoparse(text);
-    let mut candidates = extractor.candidates(text, &analyzed, doc.published);
+    let reading = extractor.read(text, &analyzed, doc.published);
+    let mut candidates = reading.candidates;
     for candidate in &mut candidates {
         let exclude: Vec<Span> = [&candidate.actor1, &candidate.actor2]
             .into_iter()
@@ -53,7 +55,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             )
         })
         .collect();
-    let figures = figures(doc, &analyzed, &places, &chars);
+    let figures = figures(doc, &analyzed, reading.figures, &places, &chars);
     Extraction {
         events,
         figures,
@@ -66,33 +68,33 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
 fn figures(
     doc: &Document,
     analyzed: &Analyzed,
+    mentions: Vec<(usize, FigureMention)>,
     places: &DocPlaces,
     chars: &CharIndex,
 ) -> Vec<Figure> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
-    for sentence in analyzed.text_sentences() {
-        let body = sentence.span.slice(text);
-        for mention in sitrep_extract::figures::figures(body, doc.published) {
-            if mention.uncertain || !is_aggregate(&mention) {
-                continue;
-            }
-            let mut figure = mention.to_figure(body);
-            figure.doc_id = doc.id.clone();
-            figure.id = format!(
-                "{:016x}",
-                stable_hash(&[
-                    doc.id.as_bytes(),
-                    &(sentence.span.start + mention.span.start).to_le_bytes(),
-                    figure.measure.as_bytes()
-                ])
-            );
-            figure.evidence = evidence(text, sentence, chars);
-            figure.location = places
-                .locate(sentence.span, sentence.span.start + mention.span.start, &[])
-                .or_else(|| places.focus());
-            out.push(figure);
+    for (index, mention) in mentions {
+        if mention.uncertain || !is_aggregate(&mention) {
+            continue;
         }
+        let sentence = &analyzed.sentences[index];
+        let body = sentence.span.slice(text);
+        let mut figure = mention.to_figure(body);
+        figure.doc_id = doc.id.clone();
+        figure.id = format!(
+            "{:016x}",
+            stable_hash(&[
+                doc.id.as_bytes(),
+                &(sentence.span.start + mention.span.start).to_le_bytes(),
+                figure.measure.as_bytes()
+            ])
+        );
+        figure.evidence = evidence(text, sentence, chars);
+        figure.location = places
+            .locate(sentence.span, sentence.span.start + mention.span.start, &[])
+            .or_else(|| places.focus());
+        out.push(figure);
     }
     out
 }
