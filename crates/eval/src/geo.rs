@@ -247,8 +247,14 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// The first and second half of a gold set's documents, in file order: tuning uses the
+/// first half only, the second is held out.
+pub fn halves(docs: &[GoldDoc]) -> (&[GoldDoc], &[GoldDoc]) {
+    docs.split_at(docs.len() / 2)
+}
+
 /// A rough kind for a found mention that is not in the gold set.
-fn false_kind(text: &str, start: usize, end: usize, surface: &str) -> &'static str {
+pub fn false_kind(text: &str, start: usize, end: usize, surface: &str) -> &'static str {
     let key = fold(surface);
     if MONTHS.contains(&key.as_str()) {
         return "month";

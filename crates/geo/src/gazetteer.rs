@@ -27,6 +27,7 @@ const EMBEDDED_COMPRESSED_BYTES: usize =
 const EMBEDDED_STOPLIST: &str = include_str!("../../../gazetteer/stoplist.tsv");
 const EMBEDDED_DEMONYMS: &str = include_str!("../../../gazetteer/demonyms.tsv");
 const EMBEDDED_COMMON: &str = include_str!("../../../gazetteer/common-words.txt");
+const EMBEDDED_PERSON_NAMES: &str = include_str!("../../../gazetteer/person-names.txt");
 const EMBEDDED_CUES: &str = include_str!("../../../gazetteer/cues.tsv");
 const EMBEDDED_ALIASES: &str = include_str!("../../../gazetteer/aliases.tsv");
 const EMBEDDED_REGIONS: &str = include_str!("../../../gazetteer/regions.tsv");
@@ -248,6 +249,8 @@ pub struct Gazetteer {
     /// Hashes of folded stop words, common words and demonyms.
     pub(crate) stop: HashedSet,
     pub(crate) common: HashedSet,
+    /// Hashes of common given names and surnames (`person-names.txt`).
+    pub(crate) person_names: HashedSet,
     demonyms: HashedSet,
     /// Cue phrases by the hash of their folded form.
     pub(crate) cues: HashedMap<Cue>,
@@ -456,6 +459,9 @@ impl Gazetteer {
         }
         self.common = data_lines(EMBEDDED_COMMON)
             .map(|(_, l)| key_hash(l.trim()))
+            .collect();
+        self.person_names = data_lines(EMBEDDED_PERSON_NAMES)
+            .map(|(_, l)| key_hash(&fold(l)))
             .collect();
         for (line_no, line) in data_lines(EMBEDDED_CUES).skip(1) {
             let mut fields = line.split('\t');

@@ -235,6 +235,7 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
     let mut person_keys = HashedSet::default();
+    let mut unsupported: Vec<Candidate> = Vec::new();
     let mut headlines: Option<Vec<bool>> = None;
     let mut i = 0;
     while i < tokens.len() {
@@ -321,6 +322,24 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                 i = last + 1;
             }
             Verdict::NotPlace => i += 1,
+            Verdict::Unsupported => {
+                unsupported.push(candidate);
+                i += 1;
+            }
+        }
+    }
+    // One sense per document: a name with support once ("in Lindsay") is a place in its
+    // other mentions too.
+    if !unsupported.is_empty() {
+        let supported: HashedSet = found.iter().map(|c| c.key).collect();
+        let before = found.len();
+        found.extend(
+            unsupported
+                .into_iter()
+                .filter(|c| supported.contains(&c.key)),
+        );
+        if found.len() > before {
+            found.sort_by_key(|c| c.span.start);
         }
     }
     // A surname seen once as a person ("Bashar al-Assad") is a person everywhere.
@@ -413,6 +432,9 @@ enum Verdict {
     /// Clearly a person (a title before, "said" after): the name is a person all through.
     Person,
     NotPlace,
+    /// A common word or person name without support here: a place only if the same name
+    /// has support elsewhere in the document.
+    Unsupported,
 }
 
 /// For each token, whether it is in a title-case line (a headline), where capitalised
@@ -518,8 +540,10 @@ fn judge(
     {
         return Verdict::NotPlace;
     }
-    // Common words need support.
-    if single && gazetteer.common.contains(&candidate.key) {
+    // Common words and common person names ("Keith", "Howell") need support.
+    let common = gazetteer.common.contains(&candidate.key);
+    let person_name = gazetteer.person_names.contains(&candidate.key);
+    if single && (common || person_name) {
         let all_caps = first.span.slice(text).chars().all(|c| !c.is_lowercase());
         let named = candidate.entries.iter().any(|&e| {
             let entry = &gazetteer.hot[e as usize];
@@ -527,12 +551,20 @@ fn judge(
                 && (matches!(entry.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
                     || entry.kind == Kind::City && entry.population >= COMMON_WORD_POPULATION)
         });
+        let cue_before = match candidate.cue_before {
+            Some(Cue::Locative) => true,
+            Some(Cue::Origin) => !common,
+            _ => false,
+        };
         let supported = candidate.type_cue.is_some()
-            || matches!(candidate.cue_before, Some(Cue::Locative))
+            || cue_before
             || next.is_some_and(|n| n.sep == Sep::Comma && n.capitalised)
             || named;
-        if first.sentence_start || (all_caps && !named) || !supported {
+        if (common && first.sentence_start) || (all_caps && !named) {
             return Verdict::NotPlace;
+        }
+        if !supported {
+            return Verdict::Unsupported;
         }
     }
     Verdict::Place

@@ -214,10 +214,34 @@ fn people_months_demonyms_and_common_words_are_not_places() {
         ("The Security Council met in emergency session.", "Security"),
         ("Syrian troops shelled the area on Thursday.", "Syrian"),
         ("The Olympic flame arrived on Monday.", "Olympic"),
+        // Common given names and surnames that are also small towns.
+        (
+            "The council voted 5-2, and Keith abstained after a long debate.",
+            "Keith",
+        ),
+        (
+            "Officers arrested the driver; Howell told them he had been at work.",
+            "Howell",
+        ),
     ];
     for (text, surface) in cases {
         check(text, surface, None);
     }
+}
+
+#[test]
+fn person_names_are_places_with_support() {
+    // A locative before, or the same name with support elsewhere in the document.
+    check(
+        "The flood reached Howell, Mich., on Sunday.",
+        "Howell",
+        place("Howell", "US"),
+    );
+    check(
+        "A new clinic opened in Lindsay last week. Lindsay officials said it would serve Cooke County.",
+        "Lindsay officials",
+        place("Lindsay", "US"),
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sitrep_eval::geo::{read_gold, score};
+use sitrep_eval::geo::{halves, read_gold, score};
 use sitrep_geo::Gazetteer;
 
 /// Arguments of `sitrep eval geo`.
@@ -16,6 +16,10 @@ pub struct Args {
     /// A gazetteer file (default: $SITREP_GAZETTEER, else the bundled one).
     #[arg(long)]
     pub gazetteer: Option<PathBuf>,
+    /// Also score the first and second half of each file's documents (tuning is done on
+    /// the first half; the second is held out).
+    #[arg(long)]
+    pub halves: bool,
 }
 
 /// Scores every file and prints a Markdown table per file.
@@ -33,6 +37,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         println!("{}", result.to_markdown(&name));
+        if args.halves {
+            let (first, second) = halves(&docs);
+            for (part, label) in [(first, "first half"), (second, "second half (held out)")] {
+                println!(
+                    "{}",
+                    score(&gazetteer, part).to_markdown(&format!("{name} {label}"))
+                );
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
