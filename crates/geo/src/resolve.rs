@@ -151,6 +151,7 @@ pub(crate) fn resolve(
         HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut member_group = Vec::with_capacity(candidates.len());
+    let mut group_keys: Vec<u64> = Vec::new();
     for (i, candidate) in candidates.iter().enumerate() {
         let slot = (candidate.key, candidate.type_cue);
         let g = *group_of.entry(slot).or_insert_with(|| {
@@ -192,6 +193,7 @@ pub(crate) fn resolve(
             }
             scored.sort_by(|a, b| b.1.total_cmp(&a.1));
             scored.truncate(MAX_CANDIDATES);
+            group_keys.push(candidate.key);
             groups.push(Group {
                 members: Vec::new(),
                 candidates: scored,
@@ -211,6 +213,17 @@ pub(crate) fn resolve(
             chain_next[i] = Some(i + 1);
         }
     }
+    // Groups whose name is a country's own name.
+    let country_named: Vec<bool> = groups
+        .iter()
+        .zip(&group_keys)
+        .map(|(g, &key)| {
+            g.candidates.iter().any(|&(e, _)| {
+                let entry = &entries[e as usize];
+                entry.kind == Kind::Country && entry.name_hash == key
+            })
+        })
+        .collect();
     let tops: Vec<Option<u32>> = groups
         .iter()
         .map(|g| g.candidates.first().map(|c| c.0))
@@ -282,11 +295,17 @@ pub(crate) fn resolve(
             let Some(n) = next else { continue };
             let g = member_group[i];
             let outer = &weights[member_group[*n]];
+            // A country's name before another country is a list ("Iraq, Iran, Syria"),
+            // not a place inside it; "Jordan, Minn." still chains.
+            let country_name = country_named[g];
             for (k, &(e, _)) in groups[g].candidates.iter().enumerate() {
                 let entry = &entries[e as usize];
                 let bonus = outer
                     .iter()
-                    .filter(|(o, _)| contains(&entries[*o as usize], entry))
+                    .filter(|(o, _)| {
+                        let outer = &entries[*o as usize];
+                        !(country_name && outer.kind == Kind::Country) && contains(outer, entry)
+                    })
                     .map(|(_, w)| *w)
                     .fold(0.0, f64::max);
                 chain_bonus[g][k] = chain_bonus[g][k].max(CHAIN_BONUS * bonus);

@@ -245,6 +245,22 @@ fn person_names_are_places_with_support() {
 }
 
 #[test]
+fn lists_of_countries_are_not_chains() {
+    // "Iraq" is also an alternate name of Arak, a city in Iran: a list is not a chain.
+    check(
+        "Refugees crossed from Syria, Iraq, Iran and Turkey into the mountains.",
+        "Iraq",
+        place("Iraq", "IQ"),
+    );
+    // Islands and seas are named regions.
+    check(
+        "Floods cut roads across central Java and parts of Sumatra in Indonesia.",
+        "Java",
+        place("Java", "ID"),
+    );
+}
+
+#[test]
 fn mentions_become_place_records_with_code_point_offsets() {
     let text = "Über 20 Menschen — in Saraqeb und Idlib province — flohen.";
     let places = gazetteer().geoparse(text);
