@@ -16,7 +16,7 @@ use sitrep_text::words::{capitalised_mid_sentence, word_before};
 use sitrep_text::{Analyzed, Sentence};
 
 use crate::dates::{self, DateMention};
-use crate::fields::{shift, SentenceFacts};
+use crate::fields::{self, shift, SentenceFacts};
 use crate::figures::{self, FigureMention};
 use crate::frames::{self, Frame, Voice};
 use crate::modality::{modality, names_accident, Modality};
@@ -162,10 +162,10 @@ impl Extractor {
             .iter()
             .map(|s| self.triggers.find(s.span.slice(text)))
             .collect();
-        let sentence_dates: Vec<Vec<DateMention>> = sentences
-            .iter()
-            .map(|s| dates::find_dates(s.span.slice(text), published))
-            .collect();
+        let sentence_dates: Vec<Vec<DateMention>> = dates::find_dates_in_sentences(
+            sentences.iter().map(|s| s.span.slice(text)),
+            published,
+        );
         // An article whose lead reports an accident or a disaster ("a landslide
         // struck the camp") reports its tolls as accident tolls throughout.
         let doc_accident = sentences
@@ -182,7 +182,10 @@ impl Extractor {
         for ((sentence, triggers), dates) in sentences.iter().zip(found).zip(sentence_dates) {
             let body = sentence.span.slice(text);
             let (casualties, sentence_figures) = figures::read_sentence(body, published);
-            let facts = (!triggers.is_empty()).then(|| {
+            // A sentence with no trigger may still give the toll of the incident
+            // before it ("Ten soldiers died.").
+            let victims = casualties.killed.is_some() || casualties.injured.is_some();
+            let facts = (!triggers.is_empty() || victims).then(|| {
                 SentenceFacts::read(
                     body,
                     casualties,
@@ -217,7 +220,9 @@ impl Extractor {
                 default_date: &default_date,
                 doc_accident,
             };
+            let fresh = out.len();
             self.sentence_candidates(&context, triggers, published, &mut out);
+            fields::carry_toll(&mut out, fresh, &facts, sentence);
         }
         DocumentReading {
             candidates: out,
