@@ -1131,7 +1131,14 @@ impl Scanner<'_> {
             || self.is_word(joiner, "to")
             || self.is_word(joiner, "into")
             || self.is_dash(joiner);
-        if let (true, Some(Lex { entry: Entry::Weekday { .. }, last })) = (joined, self.lex(joiner + 1)) {
+        if let (
+            true,
+            Some(Lex {
+                entry: Entry::Weekday { .. },
+                last,
+            }),
+        ) = (joined, self.lex(joiner + 1))
+        {
             if self.capitalised(joiner + 1) {
                 end = match self.cue(last + 1) {
                     Some((Cue::Daypart, daypart_last)) => daypart_last,

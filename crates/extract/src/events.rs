@@ -162,10 +162,8 @@ impl Extractor {
             .iter()
             .map(|s| self.triggers.find(s.span.slice(text)))
             .collect();
-        let sentence_dates: Vec<Vec<DateMention>> = dates::find_dates_in_sentences(
-            sentences.iter().map(|s| s.span.slice(text)),
-            published,
-        );
+        let sentence_dates: Vec<Vec<DateMention>> =
+            dates::find_dates_in_sentences(sentences.iter().map(|s| s.span.slice(text)), published);
         // An article whose lead reports an accident or a disaster ("a landslide
         // struck the camp") reports its tolls as accident tolls throughout.
         let doc_accident = sentences

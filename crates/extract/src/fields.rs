@@ -151,7 +151,12 @@ impl SentenceFacts {
 /// victims are more ("Two others died in hospital"); an equal count restates it.
 /// A sentence with a date of its own that differs, or with an incident of its
 /// own, is left alone.
-pub fn carry_toll(candidates: &mut Vec<Candidate>, fresh: usize, facts: &SentenceFacts, sentence: &Sentence) {
+pub fn carry_toll(
+    candidates: &mut Vec<Candidate>,
+    fresh: usize,
+    facts: &SentenceFacts,
+    sentence: &Sentence,
+) {
     if facts.toll_words.is_empty() || (facts.killed.is_none() && facts.injured.is_none()) {
         return;
     }
@@ -198,7 +203,10 @@ pub fn carry_toll(candidates: &mut Vec<Candidate>, fresh: usize, facts: &Sentenc
             earlier.injured = earlier.injured.or(facts.injured);
         }
         (Some(before), _) if facts.adds_victims => {
-            if let Some(more) = facts.killed.filter(|c| c.min.is_some() && before.min.is_some()) {
+            if let Some(more) = facts
+                .killed
+                .filter(|c| c.min.is_some() && before.min.is_some())
+            {
                 earlier.killed = Some(before.plus(more));
                 earlier.fatalities = earlier
                     .fatalities
