@@ -3,6 +3,7 @@
 
 mod cmd;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -11,6 +12,10 @@ use clap::{Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "sitrep", version, about)]
 struct Cli {
+    /// Use your own lexicon files: every .tsv under DIR (same layout as the repository's
+    /// lexicons/) replaces the bundled file with the same path.
+    #[arg(long, global = true, value_name = "DIR")]
+    lexicons: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -47,6 +52,20 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Some(dir) = &cli.lexicons {
+        match sitrep_text::lexicon_files::use_dir(dir) {
+            Ok(files) => eprintln!(
+                "sitrep: {} lexicon file(s) from {}: {}",
+                files.len(),
+                dir.display(),
+                files.join(", ")
+            ),
+            Err(err) => {
+                eprintln!("sitrep: error: --lexicons: {err}");
+                return ExitCode::from(1);
+            }
+        }
+    }
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Places(args) => cmd::places::run(args),

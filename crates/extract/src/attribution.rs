@@ -202,7 +202,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut kinds = Vec::new();
     let mut verb_words = Vec::new();
-    for row in tsv::rows(include_str!("../../../lexicons/attribution/verbs.tsv")) {
+    for row in tsv::rows(sitrep_text::lexicon!("attribution/verbs.tsv")) {
         let kind = match row.get(1) {
             "said" => VerbKind::Plain(SourceKind::Said),
             "told" => VerbKind::Plain(SourceKind::Told),
@@ -224,7 +224,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         kinds.push(kind);
     }
     let mut words = Vec::new();
-    for row in tsv::rows(include_str!("../../../lexicons/attribution/words.tsv")) {
+    for row in tsv::rows(sitrep_text::lexicon!("attribution/words.tsv")) {
         let role = match row.get(1) {
             "pronoun" => Role::Pronoun,
             "nobody" => Role::Nobody,
@@ -238,7 +238,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         words.push((row.get(0).to_ascii_lowercase(), role));
     }
-    let abbreviations = tsv::rows(include_str!("../../../lexicons/text/abbreviations.tsv"))
+    let abbreviations = tsv::rows(sitrep_text::lexicon!("text/abbreviations.tsv"))
         .map(|row| row.get(0).trim_end_matches('.').to_string())
         .collect();
     Lexicon {

@@ -26,10 +26,6 @@ use sitrep_model::{Count, Span};
 
 use crate::numbers::{self, Found, NumberKind, PhraseTable, TokenKind, Tokens};
 
-const TRIGGERS_TSV: &str = include_str!("../../../lexicons/casualties/triggers.tsv");
-const GRAMMAR_TSV: &str = include_str!("../../../lexicons/casualties/grammar.tsv");
-const MODALITY_TSV: &str = include_str!("../../../lexicons/casualties/modality.tsv");
-
 /// What a mention counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measure {
@@ -325,7 +321,7 @@ impl Lexicon {
             problems: Vec::new(),
         };
         const TRIGGERS: &str = "lexicons/casualties/triggers.tsv";
-        for row in tsv::rows(TRIGGERS_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("casualties/triggers.tsv")) {
             let frame = match row.get(2) {
                 "verb" => Frame::Verb,
                 "intrans" => Frame::Intrans,
@@ -354,7 +350,7 @@ impl Lexicon {
             }
         }
         const GRAMMAR: &str = "lexicons/casualties/grammar.tsv";
-        for row in tsv::rows(GRAMMAR_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("casualties/grammar.tsv")) {
             let role = match row.get(1) {
                 "passive" => Role::Passive,
                 "singular" => Role::Singular,
@@ -389,7 +385,7 @@ impl Lexicon {
             *lex.first_words.entry(w).or_default() |= TRIGGER_FIRST;
         }
         // Every phrase contains its longest word: finding none rules the sentence out.
-        let mut needles: Vec<String> = tsv::rows(TRIGGERS_TSV)
+        let mut needles: Vec<String> = tsv::rows(sitrep_text::lexicon!("casualties/triggers.tsv"))
             .filter_map(|row| {
                 let words = row.get(0).split([' ', '-']);
                 words.max_by_key(|w| w.len()).map(str::to_lowercase)
@@ -402,7 +398,7 @@ impl Lexicon {
             .build(&needles)
             .ok();
         const MODALITY: &str = "lexicons/casualties/modality.tsv";
-        for row in tsv::rows(MODALITY_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("casualties/modality.tsv")) {
             let flag = match row.get(1) {
                 "negated" => Flag::Negated,
                 "uncertain" => Flag::Uncertain,

@@ -457,13 +457,13 @@ fn load_lexicon() -> Lexicon {
         });
         entries.push(entry);
     };
-    for row in tsv::rows(include_str!("../../../lexicons/dates/months.tsv")) {
+    for row in tsv::rows(sitrep_text::lexicon!("dates/months.tsv")) {
         if let Ok(month @ 1..=12) = row.get(1).parse::<u32>() {
             let abbrev = row.get(2) == "yes";
             add(row.get(0), Entry::Month { month, abbrev }, &mut entries);
         }
     }
-    for row in tsv::rows(include_str!("../../../lexicons/dates/weekdays.tsv")) {
+    for row in tsv::rows(sitrep_text::lexicon!("dates/weekdays.tsv")) {
         let day = row
             .get(1)
             .parse::<u8>()
@@ -474,7 +474,7 @@ fn load_lexicon() -> Lexicon {
             add(row.get(0), Entry::Weekday { day, abbrev }, &mut entries);
         }
     }
-    for row in tsv::rows(include_str!("../../../lexicons/dates/relative.tsv")) {
+    for row in tsv::rows(sitrep_text::lexicon!("dates/relative.tsv")) {
         let anchor = match row.get(1) {
             "reference" => Anchor::Reference,
             _ => Anchor::Published,
@@ -499,7 +499,7 @@ fn load_lexicon() -> Lexicon {
         });
         add(row.get(0), Entry::Relative(index), &mut entries);
     }
-    for row in tsv::rows(include_str!("../../../lexicons/dates/words.tsv")) {
+    for row in tsv::rows(sitrep_text::lexicon!("dates/words.tsv")) {
         let value = row.get(2).parse::<u32>().ok();
         let cue = match (row.get(1), value) {
             ("prep", _) => {

@@ -23,8 +23,6 @@ use sitrep_model::{Count, Figure, Period, Span};
 use crate::casualties::{may_mention, scan_mentions, Casualties, Measure, Mention};
 use crate::numbers::{self, NumberKind, PhraseTable, TokenKind, Tokens};
 
-const CUES_TSV: &str = include_str!("../../../lexicons/casualties/figure-cues.tsv");
-
 /// One aggregate figure found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureMention {
@@ -162,7 +160,7 @@ static CUES: LazyLock<(PhraseTable<Cue>, Vec<LexiconError>)> = LazyLock::new(|| 
     const FILE: &str = "lexicons/casualties/figure-cues.tsv";
     let mut table = PhraseTable::default();
     let mut problems = Vec::new();
-    for row in tsv::rows(CUES_TSV) {
+    for row in tsv::rows(sitrep_text::lexicon!("casualties/figure-cues.tsv")) {
         let cue = match row.get(1) {
             "since" => Cue::Since,
             "cumulative" => Cue::Cumulative,

@@ -34,7 +34,7 @@ struct Hedges {
 static HEDGES: LazyLock<Hedges> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut cues = Vec::new();
-    for row in tsv::rows(include_str!("../../../lexicons/hedges/hedges.tsv")) {
+    for row in tsv::rows(sitrep_text::lexicon!("hedges/hedges.tsv")) {
         let effect = match row.get(1) {
             "negate" => Modality::Negated,
             "threat" => Modality::Threat,
@@ -56,13 +56,12 @@ static HEDGES: LazyLock<Hedges> = LazyLock::new(|| {
 });
 
 static CAUSES: LazyLock<PhraseMatcher> = LazyLock::new(|| {
-    let patterns: Vec<PhrasePattern> =
-        tsv::rows(include_str!("../../../lexicons/hedges/causes.tsv"))
-            .map(|row| PhrasePattern {
-                text: row.get(0).to_string(),
-                id: 0,
-            })
-            .collect();
+    let patterns: Vec<PhrasePattern> = tsv::rows(sitrep_text::lexicon!("hedges/causes.tsv"))
+        .map(|row| PhrasePattern {
+            text: row.get(0).to_string(),
+            id: 0,
+        })
+        .collect();
     PhraseMatcher::new(&patterns)
 });
 

@@ -19,14 +19,6 @@ use std::sync::LazyLock;
 use sitrep_lexicon::{tsv, LexiconError};
 use sitrep_model::{Count, Span};
 
-const WORDS_TSV: &str = include_str!("../../../lexicons/numbers/words.tsv");
-const VAGUE_TSV: &str = include_str!("../../../lexicons/numbers/vague.tsv");
-const QUALIFIERS_TSV: &str = include_str!("../../../lexicons/numbers/qualifiers.tsv");
-const MONTHS_TSV: &str = include_str!("../../../lexicons/numbers/months.tsv");
-const UNITS_TSV: &str = include_str!("../../../lexicons/numbers/units.tsv");
-const FUNCTION_TSV: &str = include_str!("../../../lexicons/numbers/function-words.tsv");
-const PEOPLE_TSV: &str = include_str!("../../../lexicons/casualties/people.tsv");
-
 /// What a number expression counts or denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumberKind {
@@ -505,7 +497,7 @@ impl Lexicon {
         };
         let mut problems = Vec::new();
         const WORDS: &str = "lexicons/numbers/words.tsv";
-        for row in tsv::rows(WORDS_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("numbers/words.tsv")) {
             let role = match row.get(2) {
                 "cardinal" => WordRole::Cardinal,
                 "scale" => WordRole::Scale,
@@ -527,7 +519,7 @@ impl Lexicon {
             }
         }
         const VAGUE: &str = "lexicons/numbers/vague.tsv";
-        for row in tsv::rows(VAGUE_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("numbers/vague.tsv")) {
             match (
                 bound(row.get(1)),
                 bound(row.get(2)),
@@ -545,7 +537,7 @@ impl Lexicon {
             }
         }
         const QUALIFIERS: &str = "lexicons/numbers/qualifiers.tsv";
-        for row in tsv::rows(QUALIFIERS_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("numbers/qualifiers.tsv")) {
             let effect = match row.get(1) {
                 "at_least" => Qualifier::AtLeast,
                 "above" => Qualifier::Above,
@@ -564,7 +556,7 @@ impl Lexicon {
             }
         }
         const MONTHS: &str = "lexicons/numbers/months.tsv";
-        for row in tsv::rows(MONTHS_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("numbers/months.tsv")) {
             match row.get(1).parse::<u32>() {
                 Ok(m @ 1..=12) => {
                     lex.months.insert(row.get(0).to_lowercase(), m);
@@ -573,7 +565,7 @@ impl Lexicon {
             }
         }
         const UNITS: &str = "lexicons/numbers/units.tsv";
-        for row in tsv::rows(UNITS_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("numbers/units.tsv")) {
             let class = match row.get(2) {
                 "duration" => Class::Duration,
                 "age" => Class::Age,
@@ -601,11 +593,11 @@ impl Lexicon {
             };
             table.entry(row.get(0).to_lowercase()).or_insert(class);
         }
-        for row in tsv::rows(FUNCTION_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("numbers/function-words.tsv")) {
             lex.function.insert(row.get(0).to_lowercase());
         }
         const PEOPLE: &str = "lexicons/casualties/people.tsv";
-        for row in tsv::rows(PEOPLE_TSV) {
+        for row in tsv::rows(sitrep_text::lexicon!("casualties/people.tsv")) {
             let singular = match row.get(1) {
                 "sg" => true,
                 "pl" => false,

@@ -41,14 +41,17 @@ pub use data::{
     Agent, Country, Entries, Group, Modifier, ModifierEffect, Person, FILES, KINDS, SECTORS,
 };
 
-/// The bundled actor files, in [`FILES`] order.
-const EMBEDDED: [&str; 5] = [
-    include_str!("../../../lexicons/actors/countries.tsv"),
-    include_str!("../../../lexicons/actors/agents.tsv"),
-    include_str!("../../../lexicons/actors/groups.tsv"),
-    include_str!("../../../lexicons/actors/people.tsv"),
-    include_str!("../../../lexicons/actors/modifiers.tsv"),
-];
+/// The bundled actor files (or the user's copies: see `sitrep_text::lexicon_files`),
+/// in [`FILES`] order.
+fn embedded_files() -> [&'static str; 5] {
+    [
+        sitrep_text::lexicon!("actors/countries.tsv"),
+        sitrep_text::lexicon!("actors/agents.tsv"),
+        sitrep_text::lexicon!("actors/groups.tsv"),
+        sitrep_text::lexicon!("actors/people.tsv"),
+        sitrep_text::lexicon!("actors/modifiers.tsv"),
+    ]
+}
 
 /// The directory name used in error messages for the bundled files.
 const EMBEDDED_DIR: &str = "lexicons/actors";
@@ -203,7 +206,7 @@ impl ActorLexicon {
 
     /// The parsed bundled entries, for callers that merge their own.
     pub fn embedded_entries() -> Result<Entries, LexiconError> {
-        Entries::parse(EMBEDDED_DIR, EMBEDDED)
+        Entries::parse(EMBEDDED_DIR, embedded_files())
     }
 
     /// Validates and compiles parsed entries; `dir` names them in errors.

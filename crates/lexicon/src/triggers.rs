@@ -13,35 +13,29 @@ use crate::matcher::{PhraseMatcher, PhrasePattern};
 use crate::tsv::{self, Row};
 use crate::LexiconError;
 
-const FILES: [(&str, &str); 6] = [
-    (
-        "explosions.tsv",
-        include_str!("../../../lexicons/triggers/explosions.tsv"),
-    ),
-    (
-        "violence.tsv",
-        include_str!("../../../lexicons/triggers/violence.tsv"),
-    ),
-    (
-        "territory.tsv",
-        include_str!("../../../lexicons/triggers/territory.tsv"),
-    ),
-    (
-        "protest.tsv",
-        include_str!("../../../lexicons/triggers/protest.tsv"),
-    ),
-    (
-        "strategic.tsv",
-        include_str!("../../../lexicons/triggers/strategic.tsv"),
-    ),
-    (
-        "verbal.tsv",
-        include_str!("../../../lexicons/triggers/verbal.tsv"),
-    ),
-];
-const IRREGULAR: &str = include_str!("../../../lexicons/triggers/irregular_verbs.tsv");
-const PRECEDENCE: &str = include_str!("../../../lexicons/triggers/precedence.tsv");
-const INTERVENTION: &str = include_str!("../../../lexicons/triggers/intervention.tsv");
+/// The bundled trigger files (or the user's copies: see `sitrep_text::lexicon_files`).
+fn files() -> [(&'static str, &'static str); 6] {
+    [
+        (
+            "explosions.tsv",
+            sitrep_text::lexicon!("triggers/explosions.tsv"),
+        ),
+        (
+            "violence.tsv",
+            sitrep_text::lexicon!("triggers/violence.tsv"),
+        ),
+        (
+            "territory.tsv",
+            sitrep_text::lexicon!("triggers/territory.tsv"),
+        ),
+        ("protest.tsv", sitrep_text::lexicon!("triggers/protest.tsv")),
+        (
+            "strategic.tsv",
+            sitrep_text::lexicon!("triggers/strategic.tsv"),
+        ),
+        ("verbal.tsv", sitrep_text::lexicon!("triggers/verbal.tsv")),
+    ]
+}
 
 /// How a pattern is inflected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,7 +145,7 @@ const GAP_WORDS: usize = 4;
 impl TriggerLexicon {
     /// The bundled default triggers.
     pub fn embedded() -> Result<Self, LexiconError> {
-        let files: Vec<(String, String)> = FILES
+        let files: Vec<(String, String)> = files()
             .iter()
             .map(|(name, content)| (name.to_string(), content.to_string()))
             .collect();
@@ -182,7 +176,7 @@ impl TriggerLexicon {
                 entries.push(trigger);
             }
         }
-        let precedence = tsv::rows(PRECEDENCE)
+        let precedence = tsv::rows(sitrep_text::lexicon!("triggers/precedence.tsv"))
             .enumerate()
             .map(|(rank, row)| {
                 AcledType::from_sub_event(row.get(0))
@@ -191,7 +185,7 @@ impl TriggerLexicon {
             })
             .collect::<Result<HashMap<_, _>, _>>()?;
         let intervention = PhraseMatcher::new(
-            &tsv::rows(INTERVENTION)
+            &tsv::rows(sitrep_text::lexicon!("triggers/intervention.tsv"))
                 .map(|row| PhrasePattern {
                     text: row.get(0).to_string(),
                     id: 0,
@@ -374,7 +368,7 @@ type Irregular = HashMap<String, Vec<String>>;
 
 fn irregular_verbs() -> Result<Irregular, LexiconError> {
     let mut map = HashMap::new();
-    for row in tsv::rows(IRREGULAR) {
+    for row in tsv::rows(sitrep_text::lexicon!("triggers/irregular_verbs.tsv")) {
         let base = row.get(0);
         if base.is_empty() || row.get(2).is_empty() {
             return Err(row.error("irregular_verbs.tsv", "need base, past and participle"));

@@ -13,12 +13,11 @@ use sitrep_model::Span;
 
 use crate::{Analyzed, Sentence};
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    data_lines(include_str!("../../../lexicons/text/abbreviations.tsv")).collect()
-});
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(crate::lexicon!("text/abbreviations.tsv")).collect());
 
 static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
-    data_lines(include_str!("../../../lexicons/text/boilerplate.tsv"))
+    data_lines(crate::lexicon!("text/boilerplate.tsv"))
         .map(str::to_lowercase)
         .collect()
 });

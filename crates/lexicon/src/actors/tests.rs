@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use super::{phrase_key, ActorLexicon, ActorMention, ActorOrigin, Entries, EMBEDDED, FILES};
+use super::{embedded_files, phrase_key, ActorLexicon, ActorMention, ActorOrigin, Entries, FILES};
 use crate::tsv;
 
 fn lexicon() -> &'static ActorLexicon {
@@ -816,7 +816,7 @@ fn never_panics_and_spans_are_exact() {
 
 /// Parsed rows of one embedded file, with their 1-based line numbers.
 fn rows_of(file: usize) -> Vec<tsv::Row<'static>> {
-    tsv::rows(EMBEDDED[file]).collect()
+    tsv::rows(embedded_files()[file]).collect()
 }
 
 /// The key each file is sorted by (byte order, as `LC_ALL=C sort` gives), and the
@@ -858,12 +858,12 @@ fn key_and_phrases(file: usize, row: &tsv::Row<'_>) -> (String, Vec<String>) {
 #[test]
 fn lint_every_file() {
     let expected_columns = [6, 5, 5, 7, 2];
-    if let Err(e) = Entries::parse("lexicons/actors", EMBEDDED) {
+    if let Err(e) = Entries::parse("lexicons/actors", embedded_files()) {
         panic!("a bundled actor file does not parse: {e}");
     }
     let mut problems = Vec::new();
     for (file, name) in FILES.iter().enumerate() {
-        let header: Vec<&str> = EMBEDDED[file]
+        let header: Vec<&str> = embedded_files()[file]
             .lines()
             .take_while(|l| l.starts_with('#'))
             .collect();

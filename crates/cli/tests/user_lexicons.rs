@@ -1,0 +1,70 @@
+//! `sitrep --lexicons DIR`: a user's lexicon file replaces the bundled one with the same
+//! path, and a misspelt file name is refused at start-up with a clear error.
+
+mod extract_support;
+
+use extract_support::{scratch, sitrep};
+
+const ARTICLE: &str = "Gunmen zorched four farmers in a village near Jos on Monday, police said.\n";
+
+/// A lexicon directory whose violence triggers are the bundled ones plus a made-up verb.
+fn user_lexicons(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    std::fs::create_dir_all(dir.join("triggers")).expect("scratch dir");
+    let bundled = include_str!("../../../lexicons/triggers/violence.tsv");
+    let extra = "zorch\tV\tevent\t@violence\tASSAULT\t-\t190\tGunmen zorched two guards.\n";
+    std::fs::write(
+        dir.join("triggers/violence.tsv"),
+        format!("{bundled}{extra}"),
+    )
+    .expect("write lexicon");
+    dir
+}
+
+fn events(stdout: &str) -> usize {
+    stdout
+        .lines()
+        .filter(|l| l.contains("\"kind\":\"event\""))
+        .count()
+}
+
+#[test]
+fn a_user_trigger_file_replaces_the_bundled_one() {
+    let dir = user_lexicons("user-lexicons-extend");
+    let args = ["extract", "--published", "2024-03-05", "-"];
+    let bundled = sitrep(&args, ARTICLE.as_bytes());
+    assert_eq!(bundled.code, 0, "{}", bundled.stderr);
+    assert_eq!(events(&bundled.stdout), 0, "{}", bundled.stdout);
+
+    let dir_arg = dir.display().to_string();
+    let mut with_dir = vec!["--lexicons", dir_arg.as_str()];
+    with_dir.extend(args);
+    let user = sitrep(&with_dir, ARTICLE.as_bytes());
+    assert_eq!(user.code, 0, "{}", user.stderr);
+    assert_eq!(events(&user.stdout), 1, "{}", user.stdout);
+    assert!(user.stdout.contains("\"Attack\""), "{}", user.stdout);
+    assert!(
+        user.stderr.contains("triggers/violence.tsv"),
+        "{}",
+        user.stderr
+    );
+}
+
+#[test]
+fn a_misspelt_lexicon_file_is_refused() {
+    let dir = scratch("user-lexicons-typo");
+    std::fs::create_dir_all(dir.join("triggers")).expect("scratch dir");
+    std::fs::write(dir.join("triggers/violance.tsv"), "# empty\n").expect("write lexicon");
+    let dir_arg = dir.display().to_string();
+    let run = sitrep(
+        &["--lexicons", &dir_arg, "extract", "-"],
+        ARTICLE.as_bytes(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("violance.tsv is not a lexicon sitrep knows"),
+        "{}",
+        run.stderr
+    );
+}
