@@ -708,12 +708,7 @@ const COMMUNAL_KINDS: [&str; 3] = ["civilians", "political_party", "rioters"];
 /// from the kinds of the two actors (ACLED's definitions: an attack targets
 /// unarmed people; a clash is between armed organisations; crowds commit mob
 /// violence, demonstrators violent demonstrations).
-fn resolve_violence(
-    actor1: &str,
-    actor2: &str,
-    crowd1: bool,
-    victims_civilian: bool,
-) -> AcledType {
+fn resolve_violence(actor1: &str, actor2: &str, crowd1: bool, victims_civilian: bool) -> AcledType {
     let state = STATE_KINDS.contains(&actor1);
     if actor2 == "protesters" && (state || actor1.is_empty()) {
         return sub_event("Excessive force against protesters");
@@ -752,13 +747,14 @@ fn names_one_person(text: &str, mention: &ActorMention) -> bool {
         return false;
     };
     let head = head.to_lowercase();
-    let plural = (head.ends_with('s') && !head.ends_with("ss"))
-        || GROUP_NOUNS.contains(&head.as_str());
+    let plural =
+        (head.ends_with('s') && !head.ends_with("ss")) || GROUP_NOUNS.contains(&head.as_str());
     let before = word_before(text, mention.span.start, 0).map(|w| w.slice(text));
-    let article = [Some(first), before]
-        .into_iter()
-        .flatten()
-        .any(|w| ONE_PERSON_ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a)));
+    let article = [Some(first), before].into_iter().flatten().any(|w| {
+        ONE_PERSON_ARTICLES
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    });
     article && !plural
 }
 
@@ -767,8 +763,21 @@ const ONE_PERSON_ARTICLES: [&str; 6] = ["a", "an", "one", "the", "another", "lon
 
 /// Singular-looking head nouns that name several people.
 const GROUP_NOUNS: [&str; 15] = [
-    "men", "women", "people", "children", "folk", "crowd", "mob", "group", "youths",
-    "gang", "family", "community", "clan", "tribe", "public",
+    "men",
+    "women",
+    "people",
+    "children",
+    "folk",
+    "crowd",
+    "mob",
+    "group",
+    "youths",
+    "gang",
+    "family",
+    "community",
+    "clan",
+    "tribe",
+    "public",
 ];
 
 /// Fighting between two sides: crowds make mob violence (or a violent
