@@ -116,6 +116,13 @@ pub struct Mention {
     pub acled: u32,
     /// Population group of the people counted ("military", "civilians"), when named.
     pub group: Option<&'static str>,
+    /// The sentence names the victims but not who harmed them: a passive with no
+    /// "by" ("two soldiers were killed"), an intransitive ("ten soldiers died") or a
+    /// noun ("three deaths").
+    pub agentless: bool,
+    /// The deaths are what a protest or reprisal is about ("protested against the
+    /// killing of two students"), not victims of the event the sentence reports.
+    pub background: bool,
 }
 
 impl Mention {
@@ -170,12 +177,16 @@ impl Casualties {
                 of().filter(|m| {
                     m.asserted()
                         && !m.cumulative
+                        && !m.background
                         && m.count != Count::exact(0)
                         && (m.count.min.is_some() || m.count.max.is_some())
                 })
             };
             let Some(first) = counted().next().copied() else {
-                return of().find(|m| m.asserted()).or(of().next()).copied();
+                return of()
+                    .find(|m| m.asserted() && !m.background)
+                    .or(of().find(|m| !m.background))
+                    .copied();
             };
             // Separate groups in one sentence add up ("1 soldier died and 5 militants
             // were killed").
@@ -289,6 +300,7 @@ enum Role {
 enum Flag {
     Negated,
     Uncertain,
+    Cause,
 }
 
 struct Lexicon {
@@ -402,10 +414,11 @@ impl Lexicon {
             let flag = match row.get(1) {
                 "negated" => Flag::Negated,
                 "uncertain" => Flag::Uncertain,
+                "cause" => Flag::Cause,
                 other => {
                     lex.problems.push(row.error(
                         MODALITY,
-                        format!("unknown flag `{other}`: use negated or uncertain"),
+                        format!("unknown flag `{other}`: use negated, uncertain or cause"),
                     ));
                     continue;
                 }
@@ -583,6 +596,12 @@ impl Matcher<'_, '_> {
                     measure = Measure::Killed;
                 }
                 let (negated, uncertain) = self.modality(region, i);
+                let background = frame == Frame::Noun && self.names_cause(i);
+                let agentless = match frame {
+                    Frame::Intrans | Frame::Noun => true,
+                    Frame::Verb => group.end <= i && !self.agent_follows(end),
+                    Frame::Toll => false,
+                };
                 out.push(Mention {
                     measure,
                     count: group.count,
@@ -594,12 +613,23 @@ impl Matcher<'_, '_> {
                     cumulative: frame == Frame::Toll,
                     acled: if group.known { group.acled } else { 3 },
                     group: group.group,
+                    agentless,
+                    background,
                 });
             }
             floor = next_floor;
             i = end;
         }
         out
+    }
+
+    /// Whether a passive's agent follows its verb ending at token `end` ("were
+    /// killed by gunmen"), adverbs aside.
+    fn agent_follows(&self, mut end: usize) -> bool {
+        while self.role_is(end, Role::Adverb) {
+            end += 1;
+        }
+        self.t.norm(end) == "by"
     }
 
     /// The first token of the clause the trigger at `i` is in, not before `floor`.
@@ -713,7 +743,7 @@ impl Matcher<'_, '_> {
         }
         (region..k - 1)
             .rev()
-            .take(12)
+            .take(20)
             .find(|&a| matches!(self.role(a), Some((_, Role::Passive | Role::Singular))))
     }
 
@@ -1119,6 +1149,27 @@ impl Matcher<'_, '_> {
         head
     }
 
+    /// Whether the casualty noun at `i` names what a protest, a grievance or a
+    /// reprisal is about ("protested against the killing of two students",
+    /// "following the 24 June death of a man"): a cause phrase among the five
+    /// words before it, no punctuation between.
+    fn names_cause(&self, i: usize) -> bool {
+        let t = self.t;
+        let mut k = i;
+        while k > 0 && i - k < 5 {
+            k -= 1;
+            if t.kind(k) == Some(TokenKind::Punct) && !self.t.is_dash(k) {
+                return false;
+            }
+            if let Some((end, Flag::Cause)) = self.lex.modality.longest_at(t, k) {
+                if end <= i {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Negation and uncertainty in the few words before the trigger at `i`.
     fn modality(&self, region: usize, i: usize) -> (bool, bool) {
         let mut negated = false;
@@ -1132,6 +1183,7 @@ impl Matcher<'_, '_> {
                         match flag {
                             Flag::Negated => negated = true,
                             Flag::Uncertain => uncertain = true,
+                            Flag::Cause => {}
                         }
                     }
                     k = end;
@@ -1408,6 +1460,62 @@ mod tests {
             "A mob lynched a man accused of killing a driver in Pikine.",
             Killed,
             n(1),
+            "",
+        );
+        check(
+            "A trader was dragged from his shop in Maiduguri by three armed men, beaten, and killed.",
+            Killed,
+            n(1),
+            "",
+        );
+    }
+
+    #[test]
+    fn killed_or_injured_is_a_casualty_count() {
+        check(
+            "Four PKK fighters were killed or injured in a drone strike in Qandil.",
+            Killed,
+            None,
+            "",
+        );
+        check(
+            "Four PKK fighters were killed or injured in a drone strike in Qandil.",
+            Casualties,
+            n(4),
+            "",
+        );
+        check(
+            "The shelling left 20 people dead or wounded in Horlivka.",
+            Casualties,
+            n(20),
+            "",
+        );
+        check(
+            "Bandits killed and wounded several villagers in Zamfara.",
+            Casualties,
+            open(3),
+            "",
+        );
+    }
+
+    #[test]
+    fn deaths_a_protest_is_about_are_not_its_victims() {
+        let rows = [
+            "Residents blocked the highway in Isiolo in protest against the killing of nine herders.",
+            "Hundreds marched in Savannah following the 24 June death of a Black man.",
+            "Students rallied in Dhaka demanding justice for the murder of two classmates.",
+            "Youths clashed with police in Kisumu over the deaths of three boda boda riders.",
+            "Mourners gathered in Tripoli to mourn the deaths of 12 fishermen.",
+        ];
+        for sentence in rows {
+            check(sentence, Killed, None, "");
+        }
+        let c = casualties("Protesters burned tyres after the killing of two traders; police killed one protester.");
+        assert_eq!(c.killed.map(|m| m.count), Some(Count::exact(1)));
+        check(
+            "Soldiers fought against militants in Borno, and the deaths of 12 fighters were confirmed.",
+            Killed,
+            n(12),
             "",
         );
     }

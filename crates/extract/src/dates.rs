@@ -36,6 +36,7 @@
 //! 2016"), the date of the report itself ("said on Thursday"), or a plain point.
 //! [`pick_date`] chooses the date governing a trigger from those.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
@@ -102,6 +103,37 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
     )
 }
 
+/// The date expressions of consecutive sentences, each resolved against
+/// `published` and against the last day-precision date the sentences before it
+/// named (what "the next day" and "that day" count from).
+pub fn find_dates_in_sentences<'a>(
+    sentences: impl IntoIterator<Item = &'a str>,
+    published: Option<NaiveDate>,
+) -> Vec<Vec<DateMention>> {
+    let mut reference = None;
+    sentences
+        .into_iter()
+        .map(|sentence| {
+            let found = find_dates_in(
+                sentence,
+                DateContext {
+                    published,
+                    reference,
+                },
+            );
+            if let Some(day) = found
+                .iter()
+                .rev()
+                .find(|m| m.role == DateRole::Point && m.date.precision == DatePrecision::Day)
+                .and_then(|m| m.date.value)
+            {
+                reference = Some(day);
+            }
+            found
+        })
+        .collect()
+}
+
 /// All date expressions in `text`, resolved against `context`.
 pub fn find_dates_in(text: &str, context: DateContext) -> Vec<DateMention> {
     let lexicon = &*LEXICON;
@@ -147,6 +179,7 @@ pub fn find_dates_in(text: &str, context: DateContext) -> Vec<DateMention> {
         lex: &lex,
         lexicon,
         context,
+        nearby: Cell::new(None),
     };
     scanner.scan()
 }
@@ -393,6 +426,7 @@ enum Cue {
     Ago,
     Earlier,
     Later,
+    Meta,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -407,6 +441,9 @@ enum Entry {
 enum Anchor {
     Published,
     Reference,
+    /// A time of the day just named in the sentence ("On 20 February, overnight");
+    /// with none, the publication date moved by the offset.
+    Nearby,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -477,6 +514,7 @@ fn load_lexicon() -> Lexicon {
     for row in tsv::rows(sitrep_text::lexicon!("dates/relative.tsv")) {
         let anchor = match row.get(1) {
             "reference" => Anchor::Reference,
+            "nearby" => Anchor::Nearby,
             _ => Anchor::Published,
         };
         let unit = match row.get(2) {
@@ -528,6 +566,7 @@ fn load_lexicon() -> Lexicon {
             ("ago", _) => Cue::Ago,
             ("earlier", _) => Cue::Earlier,
             ("later", _) => Cue::Later,
+            ("meta", _) => Cue::Meta,
             _ => continue,
         };
         add(row.get(0), Entry::Cue(cue), &mut entries);
@@ -583,22 +622,53 @@ struct Scanner<'a> {
     lex: &'a [Option<Lex>],
     lexicon: &'a Lexicon,
     context: DateContext,
+    /// The last day-precision date read in this text: what "that day" and
+    /// "overnight" refer to ("On 20 February, overnight, …").
+    nearby: Cell<Option<NaiveDate>>,
 }
 
 impl Scanner<'_> {
     fn scan(&self) -> Vec<DateMention> {
-        let mut out = Vec::new();
+        let mut out: Vec<DateMention> = Vec::new();
+        let mut previous_last = None;
         let mut i = 0;
         while i < self.tokens.len() {
             match self.mention_at(i) {
                 Some(found) => {
                     i = found.last + 1;
-                    out.push(self.finish(found));
+                    let apposition = previous_last.is_some_and(|p| self.restates(p, found.first));
+                    previous_last = Some(found.last);
+                    let mut mention = self.finish(found);
+                    if apposition {
+                        // "Around 7 June 2022 (between 3 - 10 June)": the aside
+                        // qualifies the date before it and never governs.
+                        mention.role = DateRole::Background;
+                    }
+                    if mention.date.precision == DatePrecision::Day
+                        && mention.role == DateRole::Point
+                    {
+                        self.nearby.set(mention.date.value);
+                    }
+                    out.push(mention);
                 }
                 None => i += 1,
             }
         }
         out
+    }
+
+    /// Whether a mention starting at token `first` is a parenthesised aside to the
+    /// mention ending at token `previous` ("9 June (between 3 - 10 June)").
+    fn restates(&self, previous: usize, first: usize) -> bool {
+        let mut k = previous + 1;
+        if !self.is_punct(k, '(') {
+            return false;
+        }
+        k += 1;
+        if k < first && (self.is_prep(k) || matches!(self.cue(k), Some((Cue::Around, _)))) {
+            k += 1;
+        }
+        k == first
     }
 
     fn finish(&self, found: Found) -> DateMention {
@@ -940,14 +1010,19 @@ impl Scanner<'_> {
             }
             j += 1;
         }
-        let day = self.day_number(j)?;
+        let mut day = self.day_number(j)?;
         let mut k = j + 1;
         let mut range = false;
-        if (self.is_dash(k) || self.is_word(k, "to") || self.is_word(k, "and"))
-            && self.day_number(k + 1).is_some()
-        {
-            range = true;
-            k += 2;
+        if self.is_dash(k) || self.is_word(k, "to") || self.is_word(k, "and") {
+            if let Some(last_day) = self.day_number(k + 1) {
+                range = true;
+                k += 2;
+                // "between 3 and 10 June": some day in the span, coded at its middle
+                // (ACLED); "13-14 June" is an event over both days, dated by the first.
+                if i > 0 && self.is_word(i - 1, "between") && last_day > day {
+                    day = (day + last_day).div_ceil(2);
+                }
+            }
         }
         if self.is_word(k, "of") {
             k += 1;
@@ -1049,6 +1124,28 @@ impl Scanner<'_> {
         if let Some((Cue::Daypart, daypart_last)) = self.cue(end + 1) {
             end = daypart_last;
         }
+        // "the night of Thursday and Friday", "Thursday to Friday": one span of
+        // time, dated by its first day.
+        let joiner = end + 1;
+        let joined = self.is_word(joiner, "and")
+            || self.is_word(joiner, "to")
+            || self.is_word(joiner, "into")
+            || self.is_dash(joiner);
+        if let (
+            true,
+            Some(Lex {
+                entry: Entry::Weekday { .. },
+                last,
+            }),
+        ) = (joined, self.lex(joiner + 1))
+        {
+            if self.capitalised(joiner + 1) {
+                end = match self.cue(last + 1) {
+                    Some((Cue::Daypart, daypart_last)) => daypart_last,
+                    _ => last,
+                };
+            }
+        }
         let published = self.context.published;
         let date = published.and_then(|p| resolve_weekday(day, modifier, p));
         Some(Found {
@@ -1108,8 +1205,12 @@ impl Scanner<'_> {
             return None;
         };
         let relative = *self.lexicon.relatives.get(usize::from(index))?;
-        let anchor = self.anchor(relative.anchor);
-        let date = anchor.and_then(|a| shift(a, relative.unit, relative.offset));
+        let date = match (relative.anchor, self.nearby.get()) {
+            (Anchor::Nearby, Some(day)) => shift(day, relative.unit, 0),
+            (anchor, _) => self
+                .anchor(anchor)
+                .and_then(|a| shift(a, relative.unit, relative.offset)),
+        };
         Some(Found {
             first: i,
             last,
@@ -1196,12 +1297,10 @@ impl Scanner<'_> {
         if !ordinal || !(1..=31).contains(&day) {
             return None;
         }
-        // "on the 5th floor" is not a date: the ordinal must end the phrase.
-        if let Some(next) = self.word(i + 2) {
-            let lower_case = next.chars().next().is_some_and(char::is_lowercase);
-            if lower_case && !self.is_prep(i + 2) && !self.is_word(i + 2, "and") {
-                return None;
-            }
+        // "on the 5th floor", "the 5th Brigade" are not dates: the ordinal must end
+        // the phrase.
+        if self.word(i + 2).is_some() && !self.is_prep(i + 2) && !self.is_word(i + 2, "and") {
+            return None;
         }
         let date = self
             .context
@@ -1219,8 +1318,12 @@ impl Scanner<'_> {
 
     fn anchor(&self, anchor: Anchor) -> Option<NaiveDate> {
         match anchor {
-            Anchor::Published => self.context.published,
-            Anchor::Reference => self.context.reference.or(self.context.published),
+            Anchor::Published | Anchor::Nearby => self.context.published,
+            Anchor::Reference => self
+                .nearby
+                .get()
+                .or(self.context.reference)
+                .or(self.context.published),
         }
     }
 
@@ -1229,6 +1332,9 @@ impl Scanner<'_> {
     fn role(&self, first: usize) -> DateRole {
         if self.starts_period(first) {
             return DateRole::PeriodStart;
+        }
+        if self.after_meta_label(first) {
+            return DateRole::Reporting;
         }
         // "since" earlier in the same clause, as a conjunction.
         for k in (0..first).rev() {
@@ -1244,6 +1350,21 @@ impl Scanner<'_> {
             return DateRole::Reporting;
         }
         DateRole::Point
+    }
+
+    /// "date 2020-08-19", "Published: 3 June 2019", "Posted on 3 June": a page's
+    /// own date (the date of the report, like "said on Thursday"), with at most a
+    /// colon or "on" between the label and the date.
+    fn after_meta_label(&self, first: usize) -> bool {
+        let mut k = first;
+        if k > 0 && (self.is_punct(k - 1, ':') || self.is_word(k - 1, "on")) {
+            k -= 1;
+        }
+        let Some(label_end) = k.checked_sub(1) else {
+            return false;
+        };
+        (label_end.saturating_sub(1)..=label_end)
+            .any(|q| matches!(self.cue(q), Some((Cue::Meta, last)) if last == label_end))
     }
 
     /// "since early December", "starting in April", "since the 3rd".
@@ -1495,6 +1616,11 @@ mod tests {
             ("2020-03-10", "In the first week of March, militants burned the school.", "March => 2020-03-01 month"),
             ("2020-03-10", "On Sept. 11, 2019, a drone hit the refinery.", "Sept. 11, 2019 => 2019-09-11 day"),
             ("2020-03-10", "The ceasefire signed in Doha on 29 February 2020 held for weeks.", "29 February 2020 => 2020-02-29 day"),
+            ("2022-06-20", "Two bodies were found between 3 and 10 June near Tacna.", "3 and 10 June => 2022-06-07 week"),
+            ("2022-06-20", "Around 7 June 2022 (between 3 - 10 June), two men were killed.", "Around 7 June 2022 => 2022-06-07 week | 3 - 10 June => 2022-06-07 week background"),
+            ("2022-02-20", "On 11 February (9 February by other accounts), troops shelled Gao.", "11 February => 2022-02-11 day | 9 February => 2022-02-09 day background"),
+            ("2022-01-20", "A soldier from the 5th Support Brigade opened fire on a bus.", ""),
+            ("2022-01-20", "Officers from the 3rd Battalion arrested two men on 16 January.", "16 January => 2022-01-16 day"),
         ];
         for (published, sentence, expected) in rows {
             check(published, sentence, expected);
@@ -1551,6 +1677,8 @@ mod tests {
             ("2019-06-03", "The convoy was ambushed on Tuesday afternoon near Goma.", "Tuesday afternoon => 2019-05-28 day"),
             ("2016-06-24", "The government and the FARC on Thursday signed a ceasefire.", "Thursday => 2016-06-23 day"),
             ("2022-08-09", "Last Thursday, nine volunteers were killed in Bourzanga.", "Last Thursday => 2022-08-04 day"),
+            ("2019-05-28", "On the intervening night of Thursday and Friday, troops killed a commander.", "Thursday and Friday => 2019-05-23 day"),
+            ("2020-02-28", "Protests went on from Monday to Wednesday night in Beirut.", "Monday to Wednesday night => 2020-02-24 day"),
         ];
         for (published, sentence, expected) in rows {
             check(published, sentence, expected);
@@ -1598,6 +1726,9 @@ mod tests {
             ("2020-02-28", "A suicide bomber struck a mosque earlier today.", "earlier today => 2020-02-28 day"),
             ("2020-03-02", "Militants attacked two villages this past weekend.", "this past weekend => 2020-02-29 week"),
             ("2020-02-28", "The hostages were freed two weeks later.", "two weeks later => 2020-03-13 week"),
+            ("2022-05-30", "On 20 May 2022, overnight, militants attacked a base in Hudur.", "20 May 2022 => 2022-05-20 day | overnight => 2022-05-20 day"),
+            ("2022-05-30", "On Sunday, rebels shelled the town and returned that night.", "Sunday => 2022-05-29 day | that night => 2022-05-29 day"),
+            ("2022-05-30", "Rebels stormed a camp on 12 May and left the next day.", "12 May => 2022-05-12 day | the next day => 2022-05-13 day"),
         ];
         for (published, sentence, expected) in rows {
             check(published, sentence, expected);
@@ -1617,6 +1748,9 @@ mod tests {
             ("2020-02-28", "The ministry said in a statement on Monday that 12 militants died on Sunday.", "Monday => 2020-02-24 day reporting | Sunday => 2020-02-23 day"),
             ("2020-02-28", "Police said the attack on Thursday killed five.", "Thursday => 2020-02-27 day"),
             ("2020-02-28", "Fighting has continued since Monday in the north.", "Monday => 2020-02-24 day start"),
+            ("2019-06-03", "date 2019-06-03 Boko Haram fighters attacked a base in Borno.", "2019-06-03 => 2019-06-03 day reporting"),
+            ("2019-06-03", "Published: 3 June 2019. Gunmen killed a chief.", "3 June 2019 => 2019-06-03 day reporting"),
+            ("2019-06-05", "Last updated on 4 June 2019 Gunmen killed a chief.", "4 June 2019 => 2019-06-04 day reporting"),
         ];
         for (published, sentence, expected) in rows {
             check(published, sentence, expected);
@@ -1695,6 +1829,35 @@ mod tests {
         assert_eq!(found[0].date.value, Some(date("2020-02-21")));
         let found = find_dates_in("The army retook the village two days ago.", context);
         assert_eq!(found[0].date.value, Some(date("2020-02-26")));
+    }
+
+    #[test]
+    fn earlier_sentences_give_the_reference_date() {
+        let found = find_dates_in_sentences(
+            [
+                "Gunmen attacked Kagara on Monday.",
+                "Police said on Thursday that the gunmen returned the next day.",
+                "Another attack took place that day.",
+            ],
+            Some(date("2020-02-28")),
+        );
+        let values: Vec<Vec<String>> = found
+            .iter()
+            .map(|mentions| {
+                mentions
+                    .iter()
+                    .map(|m| m.date.value.map(|d| d.to_string()).unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            values,
+            [
+                vec!["2020-02-24"],
+                vec!["2020-02-27", "2020-02-25"],
+                vec!["2020-02-25"],
+            ]
+        );
     }
 
     #[test]

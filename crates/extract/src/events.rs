@@ -16,7 +16,7 @@ use sitrep_text::words::{capitalised_mid_sentence, word_before};
 use sitrep_text::{Analyzed, Sentence};
 
 use crate::dates::{self, DateMention};
-use crate::fields::{shift, SentenceFacts};
+use crate::fields::{self, shift, SentenceFacts};
 use crate::figures::{self, FigureMention};
 use crate::frames::{self, Frame, Voice};
 use crate::modality::{modality, names_accident, Modality};
@@ -162,10 +162,8 @@ impl Extractor {
             .iter()
             .map(|s| self.triggers.find(s.span.slice(text)))
             .collect();
-        let sentence_dates: Vec<Vec<DateMention>> = sentences
-            .iter()
-            .map(|s| dates::find_dates(s.span.slice(text), published))
-            .collect();
+        let sentence_dates: Vec<Vec<DateMention>> =
+            dates::find_dates_in_sentences(sentences.iter().map(|s| s.span.slice(text)), published);
         // An article whose lead reports an accident or a disaster ("a landslide
         // struck the camp") reports its tolls as accident tolls throughout.
         let doc_accident = sentences
@@ -182,7 +180,10 @@ impl Extractor {
         for ((sentence, triggers), dates) in sentences.iter().zip(found).zip(sentence_dates) {
             let body = sentence.span.slice(text);
             let (casualties, sentence_figures) = figures::read_sentence(body, published);
-            let facts = (!triggers.is_empty()).then(|| {
+            // A sentence with no trigger may still give the toll of the incident
+            // before it ("Ten soldiers died.").
+            let victims = casualties.killed.is_some() || casualties.injured.is_some();
+            let facts = (!triggers.is_empty() || victims).then(|| {
                 SentenceFacts::read(
                     body,
                     casualties,
@@ -217,7 +218,9 @@ impl Extractor {
                 default_date: &default_date,
                 doc_accident,
             };
+            let fresh = out.len();
             self.sentence_candidates(&context, triggers, published, &mut out);
+            fields::carry_toll(&mut out, fresh, &facts, sentence);
         }
         DocumentReading {
             candidates: out,
@@ -472,7 +475,11 @@ impl Extractor {
         ordered.sort_by_key(|r| (r.voice == Voice::Nominal, r.trigger.span.start));
         let mut frame = Frame::default();
         for r in ordered {
-            frame.actor1 = frame.actor1.or(r.frame.actor1);
+            // One mention never plays both roles: the victim of "was killed" is
+            // not the actor of "in a shooting" that follows.
+            frame.actor1 = frame
+                .actor1
+                .or(r.frame.actor1.filter(|&i| Some(i) != frame.actor2));
             frame.actor2 = frame
                 .actor2
                 .or(r.frame.actor2.filter(|&i| Some(i) != frame.actor1));
@@ -483,7 +490,16 @@ impl Extractor {
                 .and_then(|m| m.actor.kind.clone())
                 .unwrap_or_default()
         };
-        let (k1, k2) = (kind(&actor1), kind(&actor2));
+        let (mut k1, k2) = (kind(&actor1), kind(&actor2));
+        // People who shoot are armed men, not a crowd ("unknown men opened fire").
+        let firearms = readings.iter().any(|r| {
+            let entry = self.triggers.entry(&r.trigger);
+            entry.acled == AcledRule::Violence && entry.mode.as_deref() == Some("firearms")
+        });
+        if firearms && k1 == "civilians" {
+            k1 = "militia".to_string();
+        }
+        let crowd1 = actor1.as_ref().is_some_and(|m| !names_one_person(text, m));
         let body = sentence.span.slice(text);
         let intervention = self.triggers.shows_intervention(body)
             || cx
@@ -497,7 +513,10 @@ impl Extractor {
             let entry = self.triggers.entry(&r.trigger);
             let (sub, specific) = match entry.acled {
                 AcledRule::Fixed(t) => (t, true),
-                AcledRule::Violence => (resolve_violence(&k1, &k2, facts.victims_civilian), false),
+                AcledRule::Violence => (
+                    resolve_violence(&k1, &k2, crowd1, facts.victims_civilian),
+                    false,
+                ),
                 AcledRule::Clash => (resolve_clash(&k1, &k2), false),
                 AcledRule::Riot => (resolve_riot(&k1, protest), true),
                 AcledRule::Territory => (resolve_territory(&k1), true),
@@ -692,7 +711,7 @@ const COMMUNAL_KINDS: [&str; 3] = ["civilians", "political_party", "rioters"];
 /// from the kinds of the two actors (ACLED's definitions: an attack targets
 /// unarmed people; a clash is between armed organisations; crowds commit mob
 /// violence, demonstrators violent demonstrations).
-fn resolve_violence(actor1: &str, actor2: &str, victims_civilian: bool) -> AcledType {
+fn resolve_violence(actor1: &str, actor2: &str, crowd1: bool, victims_civilian: bool) -> AcledType {
     let state = STATE_KINDS.contains(&actor1);
     if actor2 == "protesters" && (state || actor1.is_empty()) {
         return sub_event("Excessive force against protesters");
@@ -700,8 +719,13 @@ fn resolve_violence(actor1: &str, actor2: &str, victims_civilian: bool) -> Acled
     if actor1 == "protesters" {
         return sub_event("Violent demonstration");
     }
+    // A crowd's violence is mob violence; one person's ("a man stabbed …") an attack.
     if COMMUNAL_KINDS.contains(&actor1) {
-        return sub_event("Mob violence");
+        return sub_event(if crowd1 || actor1 == "rioters" {
+            "Mob violence"
+        } else {
+            "Attack"
+        });
     }
     if ARMED_KINDS.contains(&actor2) {
         return sub_event("Armed clash");
@@ -711,6 +735,53 @@ fn resolve_violence(actor1: &str, actor2: &str, victims_civilian: bool) -> Acled
     }
     sub_event("Armed clash")
 }
+
+/// Whether an actor mention names one person ("a man", "the woman", "a student"),
+/// not a crowd ("villagers", "a mob", "several men", "PTI supporters"): a singular
+/// head word after an article.
+fn names_one_person(text: &str, mention: &ActorMention) -> bool {
+    let words: Vec<&str> = mention
+        .span
+        .slice(text)
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(&first), Some(&head)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let head = head.to_lowercase();
+    let plural =
+        (head.ends_with('s') && !head.ends_with("ss")) || GROUP_NOUNS.contains(&head.as_str());
+    let before = word_before(text, mention.span.start, 0).map(|w| w.slice(text));
+    let article = [Some(first), before].into_iter().flatten().any(|w| {
+        ONE_PERSON_ARTICLES
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    });
+    article && !plural
+}
+
+/// Words before a singular noun that make it one person ("a man", "the suspect").
+const ONE_PERSON_ARTICLES: [&str; 6] = ["a", "an", "one", "the", "another", "lone"];
+
+/// Singular-looking head nouns that name several people.
+const GROUP_NOUNS: [&str; 15] = [
+    "men",
+    "women",
+    "people",
+    "children",
+    "folk",
+    "crowd",
+    "mob",
+    "group",
+    "youths",
+    "gang",
+    "family",
+    "community",
+    "clan",
+    "tribe",
+    "public",
+];
 
 /// Fighting between two sides: crowds make mob violence (or a violent
 /// demonstration), armed organisations an armed clash.

@@ -510,7 +510,7 @@ mod tests {
         );
         check(
             "Last year, 2,400 children were killed or maimed in Afghanistan.",
-            &["killed children 2400 2400 2019-01-01 2019-12-31 -"],
+            &["casualties children 2400 2400 2019-01-01 2019-12-31 -"],
         );
         check(
             "Since March 1, 87 journalists have been detained in Belarus.",

@@ -58,6 +58,9 @@ pub struct PhraseMatcher {
     variants: Vec<Variant>,
     /// Hash of a lower-cased first word → range in `by_first_word`.
     first_words: HashMap<u64, (u32, u32), BuildHasherDefault<WordHasher>>,
+    /// A bit per [`filter_slot`] of the first words' hashes: most words of a text
+    /// start no pattern and are dismissed here without a table probe.
+    first_word_filter: Box<[u64]>,
     /// Variant indices grouped by first word, ascending within a group.
     by_first_word: Vec<u32>,
     /// Spellings that start with punctuation, and their variant indices.
@@ -96,8 +99,11 @@ impl PhraseMatcher {
         }
         keyed.sort_unstable();
         let mut first_words = HashMap::default();
+        let mut first_word_filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
         let mut by_first_word = Vec::with_capacity(keyed.len());
         for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let slot = filter_slot(group[0].0);
+            first_word_filter[slot / 64] |= 1 << (slot % 64);
             let start = by_first_word.len() as u32;
             by_first_word.extend(group.iter().map(|&(_, index)| index));
             first_words.insert(group[0].0, (start, group.len() as u32));
@@ -113,6 +119,7 @@ impl PhraseMatcher {
         PhraseMatcher {
             variants,
             first_words,
+            first_word_filter,
             by_first_word,
             punctuated,
         }
@@ -160,16 +167,19 @@ impl PhraseMatcher {
                 at += 1;
                 continue;
             }
-            let word = first_word(&bytes[at..]);
-            if let Some(&(first, len)) = self.first_words.get(&word_hash(word)) {
-                let group = &self.by_first_word[first as usize..(first + len) as usize];
-                for &index in group {
-                    if let Some(end) = self.matches_at(bytes, at, index) {
-                        hits.push((at, end, index));
+            let (len, hash) = hashed_word(&bytes[at..]);
+            let slot = filter_slot(hash);
+            if self.first_word_filter[slot / 64] & (1 << (slot % 64)) != 0 {
+                if let Some(&(first, count)) = self.first_words.get(&hash) {
+                    let group = &self.by_first_word[first as usize..(first + count) as usize];
+                    for &index in group {
+                        if let Some(end) = self.matches_at(bytes, at, index) {
+                            hits.push((at, end, index));
+                        }
                     }
                 }
             }
-            at += word.len();
+            at += len;
         }
         if let Some((automaton, indices)) = &self.punctuated {
             for m in automaton.find_overlapping_iter(text) {
@@ -209,12 +219,39 @@ fn first_word(bytes: &[u8]) -> &[u8] {
 
 /// A hash of a word, ASCII case folded.
 fn word_hash(word: &[u8]) -> u64 {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut hash: u64 = 0;
     for &b in word {
-        hash = (hash.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(SEED);
+        hash = hash_step(hash, b);
     }
     hash ^ (word.len() as u64)
+}
+
+/// The length of the leading run of word bytes of `bytes` and its [`word_hash`],
+/// in one pass.
+fn hashed_word(bytes: &[u8]) -> (usize, u64) {
+    let mut hash: u64 = 0;
+    let mut len = 0;
+    for &b in bytes {
+        if !is_word_byte(b) {
+            break;
+        }
+        hash = hash_step(hash, b);
+        len += 1;
+    }
+    (len, hash ^ (len as u64))
+}
+
+fn hash_step(hash: u64, byte: u8) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    (hash.rotate_left(5) ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(SEED)
+}
+
+/// Size of the first-word filter: 8 KB, small enough to stay in cache.
+const FILTER_BITS: usize = 1 << 16;
+
+/// The filter bit of a word hash (its top bits, which the multiply mixes best).
+fn filter_slot(hash: u64) -> usize {
+    (hash >> 48) as usize % FILTER_BITS
 }
 
 /// Passes [`word_hash`] values through to the table.

@@ -101,11 +101,13 @@ fn continues(prev: &str, next: &str) -> bool {
     !matches!(last, '.' | '!' | '?' | ':' | '"' | '\u{201d}' | '\'' | ')') && first.is_lowercase()
 }
 
+/// Whether the line starts with a boilerplate prefix, compared lower-cased
+/// within its first 24 characters (no allocation: this runs for every line).
 fn is_boilerplate(line: &str) -> bool {
-    let head: String = line.chars().take(24).collect::<String>().to_lowercase();
-    BOILERPLATE
-        .iter()
-        .any(|prefix| head.starts_with(prefix.as_str()))
+    BOILERPLATE.iter().any(|prefix| {
+        let mut head = line.chars().take(24).flat_map(char::to_lowercase);
+        prefix.chars().all(|p| head.next() == Some(p))
+    })
 }
 
 /// A dateline at the start of a paragraph: "Beirut: ", "KABUL (Reuters) - ",
@@ -286,6 +288,13 @@ mod tests {
             &[
                 "[link] Read: Rebels seize key town",
                 "The army retreated overnight.",
+            ],
+        );
+        check(
+            "READ MORE: Talks stall in Doha\nMilitants shelled the port.",
+            &[
+                "[link] READ MORE: Talks stall in Doha",
+                "Militants shelled the port.",
             ],
         );
         check(

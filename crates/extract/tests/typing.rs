@@ -1,0 +1,83 @@
+//! Event detection and ACLED typing, sentence by sentence: which sub-event type
+//! the coders' rules give (who acts on whom decides attack, clash, mob violence
+//! or violent demonstration), and which sentences report no event at all.
+//! Every sentence is invented for this table.
+
+use std::sync::LazyLock;
+
+use sitrep_extract::Extractor;
+
+static EXTRACTOR: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::embedded().unwrap_or_else(|e| panic!("lexicons load: {e}")));
+
+/// The ACLED sub-event types of every typed candidate of `text`, in order.
+fn types_of(text: &str) -> Vec<String> {
+    let analyzed = sitrep_text::analyze(text);
+    let published = "2023-05-10".parse().ok();
+    EXTRACTOR
+        .candidates(text, &analyzed, published)
+        .into_iter()
+        .filter_map(|c| c.acled.map(|t| t.sub_event_type().to_string()))
+        .collect()
+}
+
+/// `expected` is the first typed candidate's sub-event type, or "none".
+fn check(rows: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    for (text, expected) in rows {
+        let found = types_of(text);
+        let first = found.first().map_or("none", String::as_str);
+        if first != *expected {
+            failures.push(format!("{text:?}\n   expected {expected}, found {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn one_person_attacks_a_crowd_riots() {
+    check(&[
+        (
+            "On 4 May 2023, in Recife, a woman was killed in a drive-by shooting in the Boa Vista district.",
+            "Attack",
+        ),
+        (
+            "On 2 March 2023, a man stabbed a shopkeeper outside a bakery in Leeds.",
+            "Attack",
+        ),
+        (
+            "On 9 April 2023, a student shot at a councillor outside his office in Porto Alegre.",
+            "Attack",
+        ),
+        (
+            "On 12 March 2023, villagers beat a suspected cattle thief to death in Kisumu.",
+            "Mob violence",
+        ),
+        (
+            "On 8 January 2023, a mob lynched two men accused of stealing a motorbike in Kano.",
+            "Mob violence",
+        ),
+        (
+            "On 5 February 2023, several men attacked a trader with sticks in a market in Hermosillo.",
+            "Mob violence",
+        ),
+        (
+            "On 14 August 2023, ZANU-PF supporters assaulted two opposition activists at a bus stop in Harare.",
+            "Mob violence",
+        ),
+    ]);
+}
+
+#[test]
+fn firing_at_someone_is_violence() {
+    check(&[
+        (
+            "On 7 July 2023, gunmen fired at a police patrol near Maiduguri.",
+            "Armed clash",
+        ),
+        (
+            "On 3 June 2023, unknown men fired towards a bus carrying pilgrims near Quetta.",
+            "Attack",
+        ),
+    ]);
+}
