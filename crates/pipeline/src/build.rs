@@ -75,7 +75,7 @@ fn figures(
     let text = doc.text.as_str();
     let mut out = Vec::new();
     for (index, mention) in mentions {
-        if mention.uncertain || !is_aggregate(&mention) {
+        if mention.uncertain || !(is_aggregate(&mention) || mention.multiple) {
             continue;
         }
         let sentence = &analyzed.sentences[index];
