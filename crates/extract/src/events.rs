@@ -859,6 +859,10 @@ const GROUP_NOUNS: [&str; 15] = [
 /// demonstration), armed organisations an armed clash.
 fn resolve_clash(actor1: &str, actor2: &str) -> AcledType {
     let crowd = |k: &str| COMMUNAL_KINDS.contains(&k) || k == "protesters";
+    // Demonstrators fighting another crowd (party supporters, residents) riot as mobs.
+    if (actor1 == "protesters" && crowd(actor2)) || (actor2 == "protesters" && crowd(actor1)) {
+        return sub_event("Mob violence");
+    }
     if actor1 == "protesters" || actor2 == "protesters" && !STATE_KINDS.contains(&actor1) {
         return sub_event("Violent demonstration");
     }

@@ -69,6 +69,20 @@ fn one_person_attacks_a_crowd_riots() {
 }
 
 #[test]
+fn demonstrators_fighting_another_crowd_riot_as_mobs() {
+    check(&[
+        (
+            "On 6 June 2023, two men were hurt in clashes between marchers and local residents in Khulna.",
+            "Mob violence",
+        ),
+        (
+            "On 6 June 2023, fighting broke out between demonstrators and residents in Sylhet.",
+            "Mob violence",
+        ),
+    ]);
+}
+
+#[test]
 fn firing_at_someone_is_violence() {
     check(&[
         (
