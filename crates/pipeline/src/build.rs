@@ -7,12 +7,12 @@ use sitrep_extract::{merge, Candidate, Extractor};
 use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_model::{
-    stable_hash, Acled, AcledType, Actor, CharIndex, DatePrecision, Document, Event, Evidence,
-    Figure, Location, Plover, Span,
+    stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
+    Location, Plover, Span,
 };
 use sitrep_text::{Analyzed, Sentence};
 
-use crate::Extraction;
+use crate::{conventions, Extraction};
 
 /// Events whose own date lies further back than this are background, not news.
 const HISTORY_DAYS: i64 = 120;
@@ -76,7 +76,7 @@ fn figures(
     let text = doc.text.as_str();
     let mut out = Vec::new();
     for (index, mention) in mentions {
-        if mention.uncertain || !is_aggregate(&mention) {
+        if mention.uncertain || !(is_aggregate(&mention) || mention.multiple) {
             continue;
         }
         let sentence = &analyzed.sentences[index];
@@ -161,11 +161,8 @@ fn to_event(
         Some(code) => actors.localise(m, code),
         None => m.actor.clone(),
     };
-    let mut actor1 = c.actor1.as_ref().map(localise);
+    let actor1 = c.actor1.as_ref().map(localise);
     let actor2 = c.actor2.as_ref().map(localise);
-    if actor1.is_none() {
-        actor1 = default_actor1(&c, iso3, actors);
-    }
     let evidence = evidence(text, &analyzed.sentences[c.sentence], chars);
     // ACLED: only a country's own forces "regain" its territory; foreign forces
     // that take ground overtake it, as non-state actors do.
@@ -180,6 +177,14 @@ fn to_event(
         }
         _ => t,
     });
+    let (actor1, actor2) = match sub {
+        Some(t) => {
+            let own = |m: &Option<ActorMention>| m.as_ref().is_some_and(|m| !m.needs_country());
+            let own = [own(&c.actor1), own(&c.actor2)];
+            conventions::apply(t, actor1, actor2, own, iso3, actors)
+        }
+        None => (actor1, actor2),
+    };
     let acled = sub.map(|t| Acled {
         event_type: t.event_type().to_string(),
         sub_event_type: t.sub_event_type().to_string(),
@@ -204,7 +209,7 @@ fn to_event(
         doc_id: doc.id.clone(),
         date: c.date,
         acled,
-        plover: Some(Plover {
+        plover: (!c.plover.is_empty()).then_some(Plover {
             kind: c.plover,
             mode: c.mode,
         }),
@@ -222,30 +227,4 @@ fn to_event(
         trigger: Some(c.trigger.slice(text).to_string()),
         confidence: c.confidence,
     }
-}
-
-/// ACLED names an unknown perpetrator "Unidentified Armed Group (Country)" and
-/// protesters with no organisation "Protesters (Country)".
-fn default_actor1(c: &Candidate, iso3: Option<&str>, actors: &ActorLexicon) -> Option<Actor> {
-    let sub = c.acled?;
-    let event_type = sub.event_type();
-    let (label, kind) = match event_type {
-        "Protests" => ("Protesters", "protesters"),
-        "Riots" => ("Rioters", "rioters"),
-        "Battles" | "Explosions/Remote violence" | "Violence against civilians" => {
-            ("Unidentified Armed Group", "militia")
-        }
-        _ => return None,
-    };
-    let country = iso3.and_then(|code| actors.country(code));
-    Some(Actor {
-        text: String::new(),
-        name: Some(match country {
-            Some(country) => format!("{label} ({})", country.name),
-            None => label.to_string(),
-        }),
-        country: iso3.map(str::to_string),
-        kind: Some(kind.to_string()),
-        code: None,
-    })
 }
