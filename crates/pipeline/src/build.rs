@@ -191,7 +191,7 @@ fn to_event(
         doc_id: doc.id.clone(),
         date: c.date,
         acled,
-        plover: Some(Plover {
+        plover: (!c.plover.is_empty()).then_some(Plover {
             kind: c.plover,
             mode: c.mode,
         }),
