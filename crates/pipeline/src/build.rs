@@ -33,6 +33,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             .collect();
         candidate.location = places
             .locate(candidate.sentence_span, candidate.trigger.start, &exclude)
+            .or_else(|| context_place(&places, &analyzed, candidate.sentence))
             .or_else(|| places.focus());
     }
     let candidates = merge::merge(candidates);
@@ -95,10 +96,27 @@ fn figures(
         figure.evidence = evidence(text, sentence, chars);
         figure.location = places
             .locate(sentence.span, sentence.span.start + mention.span.start, &[])
+            .or_else(|| context_place(places, analyzed, index))
             .or_else(|| places.focus());
         out.push(figure);
     }
     out
+}
+
+/// Sentences looked back over for the place of an event whose sentence names none.
+const CONTEXT_SENTENCES: usize = 2;
+
+/// The place of an event whose evidence sentence names none: the place of the sentence
+/// before it, else of the one before that ("Gunmen attacked a market in X. Five people
+/// died." places the deaths in X).
+fn context_place(places: &DocPlaces, analyzed: &Analyzed, index: usize) -> Option<Location> {
+    analyzed
+        .sentences
+        .get(index.saturating_sub(CONTEXT_SENTENCES)..index)?
+        .iter()
+        .rev()
+        .filter(|s| !s.boilerplate)
+        .find_map(|s| places.locate(s.span, s.span.end, &[]))
 }
 
 fn evidence(text: &str, sentence: &Sentence, chars: &CharIndex) -> Evidence {
@@ -198,7 +216,7 @@ fn to_event(
         doc_id: doc.id.clone(),
         date: c.date,
         acled,
-        plover: Some(Plover {
+        plover: (!c.plover.is_empty()).then_some(Plover {
             kind: c.plover,
             mode: c.mode,
         }),
