@@ -33,6 +33,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             .collect();
         candidate.location = places
             .locate(candidate.sentence_span, candidate.trigger.start, &exclude)
+            .or_else(|| context_place(&places, &analyzed, candidate.sentence))
             .or_else(|| places.focus());
     }
     let candidates = merge::merge(candidates);
@@ -41,6 +42,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
         .and_then(|l| l.country)
         .and_then(|iso2| extractor.actors().iso2_to_iso3(&iso2).map(str::to_string));
     let chars = CharIndex::new(text);
+    let cues = conventions::context_cues(text);
     let events = candidates
         .into_iter()
         .filter(|c| !is_history(c, doc))
@@ -52,6 +54,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
                 &chars,
                 extractor.actors(),
                 focus_iso3.as_deref(),
+                &cues,
             )
         })
         .collect();
@@ -93,10 +96,27 @@ fn figures(
         figure.evidence = evidence(text, sentence, chars);
         figure.location = places
             .locate(sentence.span, sentence.span.start + mention.span.start, &[])
+            .or_else(|| context_place(places, analyzed, index))
             .or_else(|| places.focus());
         out.push(figure);
     }
     out
+}
+
+/// Sentences looked back over for the place of an event whose sentence names none.
+const CONTEXT_SENTENCES: usize = 2;
+
+/// The place of an event whose evidence sentence names none: the place of the sentence
+/// before it, else of the one before that ("Gunmen attacked a market in X. Five people
+/// died." places the deaths in X).
+fn context_place(places: &DocPlaces, analyzed: &Analyzed, index: usize) -> Option<Location> {
+    analyzed
+        .sentences
+        .get(index.saturating_sub(CONTEXT_SENTENCES)..index)?
+        .iter()
+        .rev()
+        .filter(|s| !s.boilerplate)
+        .find_map(|s| places.locate(s.span, s.span.end, &[]))
 }
 
 fn evidence(text: &str, sentence: &Sentence, chars: &CharIndex) -> Evidence {
@@ -131,6 +151,7 @@ fn to_event(
     chars: &CharIndex,
     actors: &ActorLexicon,
     focus_iso3: Option<&str>,
+    cues: &[u32],
 ) -> Event {
     let text = doc.text.as_str();
     let iso3 = c
@@ -167,6 +188,10 @@ fn to_event(
         }
         None => (actor1, actor2),
     };
+    let (actor1, actor2) = (
+        conventions::apply_context(actor1, cues, iso3, actors),
+        conventions::apply_context(actor2, cues, iso3, actors),
+    );
     let acled = sub.map(|t| Acled {
         event_type: t.event_type().to_string(),
         sub_event_type: t.sub_event_type().to_string(),
