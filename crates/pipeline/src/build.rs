@@ -42,6 +42,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
         .and_then(|l| l.country)
         .and_then(|iso2| extractor.actors().iso2_to_iso3(&iso2).map(str::to_string));
     let chars = CharIndex::new(text);
+    let cues = conventions::context_cues(text);
     let events = candidates
         .into_iter()
         .filter(|c| !is_history(c, doc))
@@ -53,6 +54,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
                 &chars,
                 extractor.actors(),
                 focus_iso3.as_deref(),
+                &cues,
             )
         })
         .collect();
@@ -149,6 +151,7 @@ fn to_event(
     chars: &CharIndex,
     actors: &ActorLexicon,
     focus_iso3: Option<&str>,
+    cues: &[u32],
 ) -> Event {
     let text = doc.text.as_str();
     let iso3 = c
@@ -185,6 +188,10 @@ fn to_event(
         }
         None => (actor1, actor2),
     };
+    let (actor1, actor2) = (
+        conventions::apply_context(actor1, cues, iso3, actors),
+        conventions::apply_context(actor2, cues, iso3, actors),
+    );
     let acled = sub.map(|t| Acled {
         event_type: t.event_type().to_string(),
         sub_event_type: t.sub_event_type().to_string(),

@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use sitrep_lexicon::actors::ActorLexicon;
-use sitrep_lexicon::tsv;
+use sitrep_lexicon::{tsv, PhraseMatcher, PhrasePattern};
 use sitrep_model::{AcledType, Actor};
 
 /// Kinds that never form a crowd: found as a protest's actor 1, they intervened.
@@ -121,4 +121,61 @@ pub fn apply(
         *role = actors.generic(&c.agent, country.as_deref(), text);
     }
     (actor1, actor2)
+}
+
+/// A cue of `lexicons/actors/context.tsv`: the agent renamed and its new agent.
+#[derive(Debug, Clone)]
+struct Context {
+    from: String,
+    to: String,
+}
+
+static CONTEXT: LazyLock<(PhraseMatcher, Vec<Context>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut rules = Vec::new();
+    for row in tsv::rows(sitrep_text::lexicon!("actors/context.tsv")) {
+        let (Some(cue), Some(from), Some(to)) = (row.opt(0), row.opt(1), row.opt(2)) else {
+            continue;
+        };
+        patterns.push(PhrasePattern {
+            text: cue.to_string(),
+            id: rules.len() as u32,
+        });
+        rules.push(Context {
+            from: from.to_string(),
+            to: to.to_string(),
+        });
+    }
+    (PhraseMatcher::new(&patterns), rules)
+});
+
+/// The renamings whose cue `text` contains (indexes into the context rules).
+pub fn context_cues(text: &str) -> Vec<u32> {
+    let mut ids: Vec<u32> = CONTEXT.0.find(text).into_iter().map(|m| m.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Renames `actor` by the document's context cues (`cues` from [`context_cues`]):
+/// an actor named as the rule's `from` agent for the event's country becomes its
+/// `to` agent ("Unidentified Armed Group (Mexico)" → "Unidentified Gang (Mexico)").
+pub fn apply_context(
+    actor: Option<Actor>,
+    cues: &[u32],
+    iso3: Option<&str>,
+    actors: &ActorLexicon,
+) -> Option<Actor> {
+    let actor = actor?;
+    for &id in cues {
+        let rule = &CONTEXT.1[id as usize];
+        let country = actor.country.as_deref().or(iso3);
+        let from = actors.generic(&rule.from, country, String::new());
+        if from.is_some_and(|f| f.name.is_some() && f.name == actor.name) {
+            if let Some(to) = actors.generic(&rule.to, country, actor.text.clone()) {
+                return Some(to);
+            }
+        }
+    }
+    Some(actor)
 }

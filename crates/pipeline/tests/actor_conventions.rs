@@ -108,6 +108,19 @@ fn event_types_name_their_actors_as_acled_does() {
             "Military Forces of Kenya",
             "Al Shabaab",
         ),
+        // Context cues (lexicons/actors/context.tsv) anywhere in the document.
+        (
+            "On 2 May 2023, armed men shot dead a taxi driver in Celaya. Police said the killing was linked to a criminal group.",
+            "Attack",
+            "Unidentified Gang (Mexico)",
+            "Civilians (Mexico)",
+        ),
+        (
+            "On 2 May 2023, armed men shot dead a taxi driver in Celaya.",
+            "Attack",
+            "Unidentified Armed Group (Mexico)",
+            "Civilians (Mexico)",
+        ),
     ];
     let mut failures = Vec::new();
     for &(text, sub, a1, a2) in rows {
