@@ -396,3 +396,24 @@ fn the_sample_events_file_is_current() {
         path.display()
     );
 }
+
+#[test]
+fn the_sample_labels_file_matches_the_coded_events() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("test_data/multi_source.incidents.tsv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let found: Vec<(String, String, String)> = text
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "{}: {line:?}", path.display());
+            (fields[0].into(), fields[1].into(), fields[2].into())
+        })
+        .collect();
+    let expected: Vec<(String, String, String)> = SAMPLE
+        .iter()
+        .map(|c| (c.doc.into(), c.sentence.into(), c.incident.into()))
+        .collect();
+    assert_eq!(found, expected, "{} differs from SAMPLE", path.display());
+}

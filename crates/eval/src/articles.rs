@@ -356,7 +356,9 @@ pub fn pair_events(text: &str, gold: &[GoldEvent], predicted: &[Event]) -> Vec<P
         .collect()
 }
 
-/// Pairs coded figures with predicted ones of the same measure and lowest value.
+/// Pairs coded figures with predicted ones of the same measure and lowest value. A
+/// coder's "more than 70,000" written as 70,000 also matches the open range {70001,
+/// null} the record contract gives it.
 pub fn pair_figures(gold: &[GoldFigure], predicted: &[Figure]) -> Vec<(usize, usize)> {
     let scores: Vec<Vec<Option<f64>>> = gold
         .iter()
@@ -364,8 +366,11 @@ pub fn pair_figures(gold: &[GoldFigure], predicted: &[Figure]) -> Vec<(usize, us
             predicted
                 .iter()
                 .map(|f| {
+                    let min = f.value.min.map(u64::from);
+                    let open_above =
+                        f.value.max.is_none() && min.is_some_and(|m| m > 0 && Some(m - 1) == g.min);
                     let same = f.measure.eq_ignore_ascii_case(g.measure.trim())
-                        && f.value.min.map(u64::from) == g.min;
+                        && (min == g.min || open_above);
                     same.then(|| 1.0 + f64::from(u8::from(f.value.max.map(u64::from) == g.max)))
                 })
                 .collect()

@@ -19,6 +19,7 @@ use crate::dates::{self, DateMention};
 use crate::fields::{self, shift, SentenceFacts};
 use crate::figures::{self, FigureMention};
 use crate::frames::{self, Frame, Voice};
+use crate::headers::{header_of, NoteHeader};
 use crate::modality::{
     modality, names_accident, names_crime, non_event_spans, sport_cues, Modality,
 };
@@ -185,16 +186,21 @@ impl Extractor {
             published,
             dates::dominant_day(sentence_dates.iter().flatten()),
         );
+        // A coder's note may open with a label naming its event ("Looting: …").
+        let header = sentences.first().and_then(|s| header_of(text, s.span));
         let mut out = Vec::new();
         let mut figures = Vec::new();
         let mut previous_source: Option<String> = None;
-        for ((sentence, triggers), dates) in sentences.iter().zip(found).zip(sentence_dates) {
+        for (i, ((sentence, triggers), dates)) in
+            sentences.iter().zip(found).zip(sentence_dates).enumerate()
+        {
             let body = sentence.span.slice(text);
+            let header_here = header.as_ref().filter(|_| i == 0);
             let (casualties, sentence_figures) = figures::read_sentence(body, published);
             // A sentence with no trigger may still give the toll of the incident
             // before it ("Ten soldiers died.").
             let victims = casualties.killed.is_some() || casualties.injured.is_some();
-            let facts = (!triggers.is_empty() || victims).then(|| {
+            let facts = (!triggers.is_empty() || victims || header_here.is_some()).then(|| {
                 SentenceFacts::read(
                     body,
                     casualties,
@@ -234,6 +240,9 @@ impl Extractor {
             let fresh = out.len();
             self.sentence_candidates(&context, triggers, published, &mut out);
             fields::carry_toll(&mut out, fresh, &facts, sentence);
+            if let Some(header) = header_here {
+                self.apply_header(header, &context, published, &mut out, fresh);
+            }
         }
         DocumentReading {
             candidates: out,
@@ -474,6 +483,71 @@ impl Extractor {
                 confidence: 0.6,
             });
         }
+    }
+
+    /// Gives the label's type to the sentence's first ACLED-typed candidate (moved
+    /// first), or adds one from the label when the sentence has none.
+    fn apply_header(
+        &self,
+        header: &NoteHeader,
+        cx: &SentenceContext<'_>,
+        published: Option<NaiveDate>,
+        out: &mut Vec<Candidate>,
+        fresh: usize,
+    ) {
+        let span = cx.sentence.span;
+        let retype = |c: &mut Candidate| {
+            c.acled = Some(header.acled);
+            c.plover.clone_from(&header.plover);
+            c.mode.clone_from(&header.mode);
+            c.cameo.clone_from(&header.cameo);
+            c.specific = true;
+        };
+        if let Some(i) = (fresh..out.len()).find(|&i| out[i].acled.is_some()) {
+            let mut candidate = out.remove(i);
+            retype(&mut candidate);
+            out.insert(fresh, candidate);
+            return;
+        }
+        let trigger = header.span;
+        let actor1 = self
+            .actors
+            .find(span.slice(cx.text), published)
+            .into_iter()
+            .next()
+            .map(|mut m| {
+                m.span = shift(m.span, span.start);
+                m
+            });
+        let (date, date_in_sentence, date_reporting) = cx.date_for(trigger, false);
+        let facts = cx.facts;
+        let mut candidate = Candidate {
+            sentence: cx.sentence.index,
+            sentence_span: span,
+            trigger,
+            acled: None,
+            specific: true,
+            plover: String::new(),
+            mode: None,
+            cameo: None,
+            actor1,
+            actor2: None,
+            killed: facts.killed,
+            fatalities: facts.fatalities,
+            injured: facts.injured,
+            arrested: facts.arrested,
+            abducted: facts.abducted,
+            date,
+            date_in_sentence,
+            date_reporting,
+            headline: false,
+            attribution: None,
+            definite: false,
+            location: None,
+            confidence: 0.7,
+        };
+        retype(&mut candidate);
+        out.insert(fresh, candidate);
     }
 
     fn is_physical(&self, r: &Reading) -> bool {
@@ -825,6 +899,10 @@ const GROUP_NOUNS: [&str; 15] = [
 /// demonstration), armed organisations an armed clash.
 fn resolve_clash(actor1: &str, actor2: &str) -> AcledType {
     let crowd = |k: &str| COMMUNAL_KINDS.contains(&k) || k == "protesters";
+    // Demonstrators fighting another crowd (party supporters, residents) riot as mobs.
+    if (actor1 == "protesters" && crowd(actor2)) || (actor2 == "protesters" && crowd(actor1)) {
+        return sub_event("Mob violence");
+    }
     if actor1 == "protesters" || actor2 == "protesters" && !STATE_KINDS.contains(&actor1) {
         return sub_event("Violent demonstration");
     }

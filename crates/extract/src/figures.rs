@@ -46,6 +46,11 @@ pub struct FigureMention {
     pub vague: bool,
     /// The sentence denies, fears or projects the figure rather than reporting it.
     pub uncertain: bool,
+    /// The count adds up several incidents, places or days, or is a running total
+    /// ("two roadside bombs … killing four", "across the country", "on July 2-3",
+    /// "so far"): a figure even without a stated period, while the incident it was
+    /// read from may still carry it as its toll.
+    pub multiple: bool,
 }
 
 impl FigureMention {
@@ -94,12 +99,13 @@ pub fn read_sentence(
     let t = Tokens::new(sentence);
     let nums = numbers::scan(&t);
     let mentions = scan_mentions(&t, &nums);
-    let found = figures_in(&t, &mentions, published);
+    let found = figures_in(&t, &nums, &mentions, published);
     (Casualties::from_mentions(mentions), found)
 }
 
 fn figures_in(
     t: &Tokens,
+    nums: &[numbers::Found],
     mentions: &[Mention],
     published: Option<NaiveDate>,
 ) -> Vec<FigureMention> {
@@ -107,6 +113,7 @@ fn figures_in(
         return Vec::new();
     }
     let cues = read_cues(t, published);
+    let multiple = cues.multiple || several_incidents(t, nums) || spans_days(t);
     let mut out: Vec<FigureMention> = Vec::new();
     for m in mentions.iter().copied() {
         let figure_measure = !matches!(
@@ -117,10 +124,14 @@ fn figures_in(
                 | Measure::Abducted
                 | Measure::Casualties
         );
-        if !(figure_measure || cues.aggregate) {
+        if !(figure_measure || cues.aggregate || multiple) {
             continue;
         }
         if m.count.min.is_none() && m.count.max.is_none() || m.count == Count::exact(0) {
+            continue;
+        }
+        // "several missing", "many others displaced": too vague to be a figure.
+        if m.vague && m.count.min.is_some_and(|n| n <= 3) {
             continue;
         }
         let population = m.group.or_else(|| out.last().and_then(|f| f.population));
@@ -135,6 +146,7 @@ fn figures_in(
             attribution: cues.attribution,
             vague: m.vague,
             uncertain: !m.asserted(),
+            multiple: multiple || cues.aggregate,
         });
     }
     out
@@ -154,6 +166,8 @@ enum Cue {
     Past,
     SourceBefore,
     SourceAfter,
+    Spread,
+    Incidents,
 }
 
 static CUES: LazyLock<(PhraseTable<Cue>, Vec<LexiconError>)> = LazyLock::new(|| {
@@ -169,6 +183,8 @@ static CUES: LazyLock<(PhraseTable<Cue>, Vec<LexiconError>)> = LazyLock::new(|| 
             "past" => Cue::Past,
             "source_before" => Cue::SourceBefore,
             "source_after" => Cue::SourceAfter,
+            "spread" => Cue::Spread,
+            "incidents" => Cue::Incidents,
             other => {
                 problems.push(row.error(FILE, format!("unknown role `{other}`")));
                 continue;
@@ -185,6 +201,7 @@ static CUES: LazyLock<(PhraseTable<Cue>, Vec<LexiconError>)> = LazyLock::new(|| 
 #[derive(Debug, Default)]
 struct Cues {
     aggregate: bool,
+    multiple: bool,
     period: Option<Period>,
     period_span: Option<Span>,
     attribution: Option<Span>,
@@ -213,6 +230,8 @@ fn read_cues(t: &Tokens, published: Option<NaiveDate>) -> Cues {
                 }
             }
             Cue::Cumulative => cues.aggregate = true,
+            Cue::Spread => cues.multiple = true,
+            Cue::Incidents => {}
             _ => {
                 // "since" opens a period only before a date: not in "since it first
                 // intervened".
@@ -229,6 +248,27 @@ fn read_cues(t: &Tokens, published: Option<NaiveDate>) -> Cues {
     }
     cues.attribution = cues.attribution.or(source_after);
     cues
+}
+
+/// Whether a number of two or more counts incidents ("two roadside bombs", "three
+/// separate attacks", "two more gunfights"): the sentence's toll sums them.
+fn several_incidents(t: &Tokens, nums: &[numbers::Found]) -> bool {
+    nums.iter().any(|n| {
+        n.found.count.min.is_some_and(|v| v >= 2)
+            && !n.found.vague
+            && (n.end..n.noun_end.max(n.end + 1).min(t.len()))
+                .any(|k| matches!(CUES.0.longest_at(t, k), Some((_, Cue::Incidents))))
+    })
+}
+
+/// Whether the sentence names a span of days ("on July 2-3", "2-4 March").
+fn spans_days(t: &Tokens) -> bool {
+    let num = |k: usize| k < t.len() && t.kind(k) == Some(TokenKind::Num);
+    (0..t.len()).any(|i| {
+        numbers::month_at(t, i).is_some()
+            && ((num(i + 1) && t.is_dash(i + 2) && num(i + 3))
+                || (i >= 3 && num(i - 3) && t.is_dash(i - 2) && num(i - 1)))
+    })
 }
 
 /// "according to the United Nations, …": the source up to the next punctuation.
@@ -539,6 +579,54 @@ mod tests {
             &[],
         );
         check("No one has been displaced since the truce in Tripoli.", &[]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn tolls_summing_several_incidents_places_or_days_are_figures_too() {
+        // (sentence, the figures as "measure min", all flagged `multiple`)
+        let rows: [(&str, &[&str]); 9] = [
+            ("Two roadside bombs hit army convoys in Helmand on Tuesday, killing four soldiers and wounding six others.", &["killed 4", "injured 6"]),
+            ("Three separate attacks on churches left 11 worshippers dead, police said.", &["killed 11"]),
+            ("Police fired on demonstrators across the country on Sunday, killing at least 12 people.", &["killed 12"]),
+            ("At least five party supporters were killed in different parts of the province.", &["killed 5"]),
+            ("Twelve farmers were killed on March 4-5 in the east of the country.", &["killed 12"]),
+            ("Gunmen killed 9 villagers in a series of raids on farming settlements.", &["killed 9"]),
+            ("Clashes over the weekend left 23 people dead in Oromia.", &["killed 23"]),
+            ("Security forces killed three insurgents in two gunfights in Kupwara.", &["killed 3"]),
+            ("The violence has killed 3,500 people in total, officials said.", &["killed 3500"]),
+        ];
+        for (sentence, expected) in rows {
+            let found = figures(sentence, PUBLISHED);
+            let got: Vec<String> = found
+                .iter()
+                .map(|f| format!("{} {}", f.measure.as_str(), f.value.min.unwrap_or(0)))
+                .collect();
+            assert_eq!(got, expected, "{sentence:?}");
+            assert!(found.iter().all(|f| f.multiple), "{sentence:?}");
+        }
+        // One incident, one place, one day: its toll is not a figure.
+        for sentence in [
+            "A roadside bomb hit an army convoy in Helmand on Tuesday, killing four soldiers.",
+            "Gunmen killed 9 villagers in a raid on a farming settlement on 3 March.",
+            "The two attackers were killed by guards at the gate.",
+            "Police fired on demonstrators in Nairobi on Sunday, killing two people.",
+        ] {
+            assert!(figures(sentence, PUBLISHED).is_empty(), "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn vague_handfuls_are_not_figures() {
+        check(
+            "Several volunteers are listed as missing after the flood.",
+            &[],
+        );
+        check("Many others were reported missing in the landslide.", &[]);
+        check(
+            "Hundreds of families have been displaced by the floods.",
+            &["displaced families 200 - - - -"],
+        );
     }
 
     #[test]

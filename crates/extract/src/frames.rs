@@ -272,6 +272,19 @@ pub fn assign(
     // inside a longer subject phrase is not attempted: nearest wins.
     let nearest_left = left.last().copied();
     let first_right = right.first().copied();
+    // "fighting broke out between X and Y", "X and Y clashed; clashes between X and
+    // Y": "between" names both sides, whatever the trigger's voice.
+    if voice != Voice::Passive {
+        if let Some(between) = right
+            .iter()
+            .position(|&i| introduced_by(i, &["between", "among"]))
+        {
+            return Frame {
+                actor1: Some(right[between]),
+                actor2: right.get(between + 1).copied(),
+            };
+        }
+    }
     match voice {
         Voice::Active | Voice::Participle => {
             // "clashed with X", "killed X": the first actor after the verb.
@@ -301,15 +314,6 @@ pub fn assign(
             actor2: nearest_left,
         },
         Voice::Nominal => {
-            if let Some(between) = right
-                .iter()
-                .position(|&i| introduced_by(i, &["between", "among"]))
-            {
-                return Frame {
-                    actor1: Some(right[between]),
-                    actor2: right.get(between + 1).copied(),
-                };
-            }
             let by = right
                 .iter()
                 .copied()
@@ -452,6 +456,21 @@ mod tests {
             Nominal,
             Some("army"),
             Some("RSF"),
+        );
+        // "between" names both sides after an active verb too.
+        check(
+            "Heavy fighting erupted between Kenyan troops and al-Shabaab near Mandera.",
+            "erupted",
+            Active,
+            Some("Kenyan troops"),
+            Some("al-Shabaab"),
+        );
+        check(
+            "A gunfight broke out between police and bandits outside Zaria on Monday.",
+            "broke out",
+            Active,
+            Some("police"),
+            Some("bandits"),
         );
     }
 }

@@ -5,7 +5,7 @@
 //! actors, `modality` drops denied, planned and hypothetical events (and turns
 //! threats into THREATEN), `casualties`, `dates` and `attribution` read the
 //! counts, the date and the source, `figures` reads aggregate humanitarian
-//! numbers, and `merge` joins repeated reports of one incident. Every function on
+//! numbers, `headers` reads the label a coder's note opens with ("Looting: …"), and `merge` joins repeated reports of one incident. Every function on
 //! the per-document path takes in-memory values and cannot fail; spans are byte
 //! ranges into the text given.
 
@@ -16,6 +16,7 @@ pub mod events;
 pub mod fields;
 pub mod figures;
 pub mod frames;
+pub mod headers;
 pub mod merge;
 pub mod modality;
 pub mod numbers;

@@ -69,6 +69,20 @@ fn one_person_attacks_a_crowd_riots() {
 }
 
 #[test]
+fn demonstrators_fighting_another_crowd_riot_as_mobs() {
+    check(&[
+        (
+            "On 6 June 2023, two men were hurt in clashes between marchers and local residents in Khulna.",
+            "Mob violence",
+        ),
+        (
+            "On 6 June 2023, fighting broke out between demonstrators and residents in Sylhet.",
+            "Mob violence",
+        ),
+    ]);
+}
+
+#[test]
 fn firing_at_someone_is_violence() {
     check(&[
         (
@@ -77,6 +91,41 @@ fn firing_at_someone_is_violence() {
         ),
         (
             "On 3 June 2023, unknown men fired towards a bus carrying pilgrims near Quetta.",
+            "Attack",
+        ),
+    ]);
+}
+
+#[test]
+fn a_notes_opening_label_decides_its_type() {
+    check(&[
+        (
+            "Property destruction: On 3 May 2023, unidentified men set fire to a school in Bamenda. Nobody was hurt.",
+            "Looting/property destruction",
+        ),
+        (
+            "Defusal: On 11 April 2023, soldiers found and destroyed a bomb planted near a bridge in Cauca.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Movement of forces: On 2 February 2023, the army sent reinforcements to Djibo.",
+            "Change to group/activity",
+        ),
+        (
+            "Non-violent activity: On 7 March 2023, militants patrolled the market of a village near Menaka.",
+            "Other",
+        ),
+        (
+            "Displacement: On 20 June 2023, about 400 families arrived in Kaya after fleeing their village.",
+            "Other",
+        ),
+        // A colon later in the sentence, or an unknown label, decides nothing.
+        (
+            "On 3 May 2023, the governor said: gunmen burned a school in Bamenda.",
+            "Looting/property destruction",
+        ),
+        (
+            "Breaking: gunmen killed four farmers near Makurdi on Monday.",
             "Attack",
         ),
     ]);

@@ -92,7 +92,19 @@ pub struct Mention {
     pub locative: bool,
     /// Whether it is a possessive ("Turkey's"), usually a modifier, not a location.
     pub possessive: bool,
+    /// Whether it is only the start of a longer name or names a site of its own ("Porto
+    /// Novo neighbourhood", "Tin Rhassane", "Morro da Coca"): weak evidence for the town.
+    pub partial: bool,
 }
+
+/// `locate`: bonus for a place named with the region it is in ("Saraqeb, a town in Idlib
+/// province", "Macapa (Amapa)").
+const NESTED_BONUS: f64 = 2.0;
+/// `locate`: penalty for a place in a country that neither the other places of the sentence
+/// nor the document's focus are in.
+const STRAY_PENALTY: f64 = 2.5;
+/// `locate`: penalty for a name that is only the start of a longer one or names a site.
+const PARTIAL_PENALTY: f64 = 1.5;
 
 /// An unnamed area in the text that an event can be placed in ("the border area").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +123,9 @@ pub struct DocPlaces {
     /// it is a division), and how often it is named.
     focus_place: Option<(ResolvedPlace, usize)>,
     text_len: usize,
+    /// The text between consecutive mentions, when short: (end of one, start of the next,
+    /// the text between, trimmed).
+    gaps: Vec<(usize, usize, String)>,
 }
 
 /// Geoparses one document. Never fails; an empty or odd text gives no mentions.
@@ -147,9 +162,19 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
             place: pick.map(&mut place_of),
             locative: candidate.cue_before == Some(Cue::Locative),
             possessive: candidate.possessive,
+            partial: is_partial(gazetteer, &tokens, candidate.through),
         })
         .collect();
     let regional = regional_phrases(gazetteer, text, &tokens, &mentions);
+    let gaps = mentions
+        .windows(2)
+        .filter_map(|pair| {
+            let end = pair[0].span.end;
+            let start = pair[1].direction.map_or(pair[1].span.start, |d| d.start);
+            let gap = text.get(end..start)?;
+            (gap.len() <= 12).then(|| (end, start, gap.trim().to_string()))
+        })
+        .collect();
     let (focus_country, focus_place) = document_focus(gazetteer, &picks);
     DocPlaces {
         mentions,
@@ -157,7 +182,33 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         focus_country,
         focus_place,
         text_len: text.len(),
+        gaps,
     }
+}
+
+/// Particles inside Romance place names ("Morro da Coca", "Valle del Cauca").
+const NAME_PARTICLES: &[&str] = &["da", "das", "de", "del", "der", "di", "do", "dos", "du"];
+
+/// Whether the name ending at token `through` goes on with words the gazetteer does not
+/// have ("Tin Rhassane", "Morro da Coca") or is followed by a site word ("Porto Novo
+/// neighbourhood", `sublocal` in `gazetteer/cues.tsv`).
+fn is_partial(gazetteer: &Gazetteer, tokens: &[Token], through: usize) -> bool {
+    let Some(next) = tokens.get(through + 1) else {
+        return false;
+    };
+    if next.sep != Sep::Join {
+        return false;
+    }
+    if let Some(&cue) = gazetteer.cues.get(&next.hash) {
+        return cue == Cue::Sublocal;
+    }
+    if next.capitalised {
+        return !gazetteer.stop.contains(&next.hash);
+    }
+    NAME_PARTICLES.contains(&next.key)
+        && tokens
+            .get(through + 2)
+            .is_some_and(|t| t.sep == Sep::Join && t.capitalised)
 }
 
 fn regional_phrases(
@@ -400,8 +451,8 @@ impl DocPlaces {
             .filter(|m| window.contains(m.span) && m.place.is_some())
             .filter(|m| !exclude.iter().any(|x| x.overlaps(m.span)))
             .collect();
-        // A place named with the region it is in ("Saraqeb, a town in Idlib province") is
-        // the more precise of the two.
+        // A place named with the region it is in ("Saraqeb, a town in Idlib province",
+        // "Macapa (Amapa)", "Irapuato, Guanajuato") is the more precise of the two.
         let outers: Vec<&ResolvedPlace> = inside
             .iter()
             .filter_map(|m| m.place.as_ref())
@@ -410,19 +461,98 @@ impl DocPlaces {
             .collect();
         let best = inside
             .iter()
-            .map(|m| {
-                let nested = m
-                    .place
-                    .as_ref()
-                    .is_some_and(|inner| outers.iter().any(|outer| contains(outer, inner)));
-                let bonus = if nested { 2.0 } else { 0.0 };
-                (self.locate_score(m, anchor) + bonus, *m)
+            .enumerate()
+            .map(|(k, m)| {
+                let nested = m.place.as_ref().is_some_and(|inner| {
+                    outers.iter().any(|outer| contains(outer, inner))
+                        || self.chained(m, inside.get(k + 1).copied())
+                });
+                let bonus = if nested { NESTED_BONUS } else { 0.0 };
+                let stray = if self.stray(m, &inside) {
+                    STRAY_PENALTY
+                } else {
+                    0.0
+                };
+                let partial = if m.partial { PARTIAL_PENALTY } else { 0.0 };
+                (self.locate_score(m, anchor) + bonus - stray - partial, *m)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0));
         match best {
             Some((_, mention)) => Some(self.location_of(mention)),
             None => self.regional_location(window, exclude),
         }
+    }
+
+    /// Whether `mention` is followed by a place it lies in, written as a chain: "Macapa
+    /// (Amapa)", "Irapuato, Guanajuato", "Lashio township (Lashio district, Shan State)". The
+    /// second name may be a town that gives its name to the division ("Amapa" the town,
+    /// for the state).
+    fn chained(&self, mention: &Mention, next: Option<&Mention>) -> bool {
+        let (Some(inner), Some(next)) = (mention.place.as_ref(), next) else {
+            return false;
+        };
+        let Some(outer) = next.place.as_ref() else {
+            return false;
+        };
+        let start = next.direction.map_or(next.span.start, |d| d.start);
+        let Some(gap) = self.text_gap(mention.span.end, start) else {
+            return false;
+        };
+        if !matches!(gap, "," | "(" | ", in" | "in" | "of") {
+            return false;
+        }
+        if inner.country.is_empty() || inner.country != outer.country || inner == outer {
+            return false;
+        }
+        if contains(outer, inner) {
+            return true;
+        }
+        let name = crate::fold::fold(&outer.name);
+        let named_after =
+            |division: &str| !division.is_empty() && crate::fold::fold(division) == name;
+        let same_admin2 = !inner.admin2.is_empty() && inner.admin2 == outer.admin2;
+        match inner.kind {
+            Kind::City | Kind::Capital => {
+                named_after(&inner.admin1) || named_after(&inner.admin2) || same_admin2
+            }
+            Kind::Admin2 => named_after(&inner.admin1),
+            _ => false,
+        }
+    }
+
+    fn text_gap(&self, from: usize, to: usize) -> Option<&str> {
+        self.gaps
+            .iter()
+            .find(|g| g.0 == from && g.1 == to)
+            .map(|g| g.2.as_str())
+    }
+
+    /// Whether `mention` is a place in a country that no other place in the window nor the
+    /// document's focus is in ("Mala" read as the town in Peru among Yemeni districts).
+    fn stray(&self, mention: &Mention, inside: &[&Mention]) -> bool {
+        let Some(place) = &mention.place else {
+            return false;
+        };
+        if place.country.is_empty() || matches!(place.kind, Kind::Country | Kind::Continent) {
+            return false;
+        }
+        if self
+            .focus_country
+            .as_ref()
+            .is_some_and(|f| f.country == place.country)
+        {
+            return false;
+        }
+        let others: Vec<&ResolvedPlace> = inside
+            .iter()
+            .filter(|m| m.text != mention.text)
+            .filter_map(|m| m.place.as_ref())
+            .filter(|p| !p.country.is_empty())
+            .collect();
+        if others.iter().any(|p| p.country == place.country) {
+            return false;
+        }
+        !others.is_empty() || self.focus_country.is_some()
     }
 
     fn locate_score(&self, mention: &Mention, anchor: usize) -> f64 {

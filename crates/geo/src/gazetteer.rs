@@ -213,6 +213,7 @@ pub(crate) enum Cue {
     Title,
     Person,
     Regional,
+    Sublocal,
 }
 
 impl Cue {
@@ -228,6 +229,7 @@ impl Cue {
             "title" => Cue::Title,
             "person" => Cue::Person,
             "regional" => Cue::Regional,
+            "sublocal" => Cue::Sublocal,
             _ => return None,
         })
     }

@@ -209,7 +209,7 @@ pub(crate) fn resolve(
         let next = &candidates[i + 1];
         let next_start = next.direction.map_or(next.span.start, |d| d.start);
         let gap = text.get(candidates[i].span.end..next_start).map(str::trim);
-        if matches!(gap, Some("," | "in" | ", in" | "in the" | ", in the")) {
+        if matches!(gap, Some("," | "(" | "in" | ", in" | "in the" | ", in the")) {
             chain_next[i] = Some(i + 1);
         }
     }

@@ -422,3 +422,84 @@ fn kinds_have_their_precision() {
         ]
     );
 }
+
+#[test]
+fn a_bracketed_region_chains_like_a_comma() {
+    let table = [
+        (
+            "Attackers shot two men in Paris (Texas) on Friday.",
+            "Paris",
+            "US",
+        ),
+        (
+            "A crowd gathered in Jacksonville (Arkansas) to protest.",
+            "Jacksonville",
+            "US",
+        ),
+    ];
+    for (text, surface, country) in table {
+        check(text, surface, place(surface, country));
+    }
+}
+
+#[test]
+fn events_take_the_head_of_a_chain_not_strays_or_name_fragments() {
+    // (text, anchor, expected place, precision)
+    let table = [
+        // A town followed by the town that names its state: the first is the more precise.
+        (
+            "In Macapa (Amapa), protesters blocked the main road on Friday.",
+            "blocked",
+            "Macapá",
+            GeoPrecision::Town,
+        ),
+        // A chain before the trigger beats a neighbourhood named like a foreign city after it.
+        (
+            "In Irapuato, Guanajuato, gunmen opened fire on a bus in the Santa Fe neighbourhood.",
+            "opened fire",
+            "Irapuato",
+            GeoPrecision::Town,
+        ),
+        // "Mala" read as a town in Peru, alone among Yemeni places: the district wins.
+        (
+            "Artillery shells hit farms around Mala, Harib district, in Marib province, the army said.",
+            "shells",
+            "Harib",
+            GeoPrecision::Region,
+        ),
+        // "Kan" is only the first word of an unknown village name (and read as a Chinese city).
+        (
+            "Troops raided the village of Kan Thit in Shwebo district of Sagaing region and burned 40 houses.",
+            "raided",
+            "Shwebo",
+            GeoPrecision::Town,
+        ),
+    ];
+    for (text, anchor, name, precision) in table {
+        check_locate(text, text, anchor, &[], Some((name, precision)));
+    }
+}
+
+#[test]
+fn names_that_go_on_or_name_a_site_are_partial() {
+    let text = "Clashes near the Porto Novo neighbourhood and in Kano on Monday left two dead; \
+                shots were heard in Tin Rhassane and at Morro da Coca, and later in Lagos.";
+    let places = gazetteer().geoparse(text);
+    // (surface, partial)
+    let table = [
+        ("Porto Novo", true),
+        ("Kano", false),
+        ("Tin", true),
+        ("Morro", true),
+        ("Lagos", false),
+    ];
+    for (surface, partial) in table {
+        let span = span_of(text, surface);
+        let Some(mention) = places.mentions().iter().find(|m| m.span.overlaps(span)) else {
+            // Not taken as a place at all: not partial either.
+            assert!(partial, "{surface:?} should be a place");
+            continue;
+        };
+        assert_eq!(mention.partial, partial, "{surface:?}: {mention:?}");
+    }
+}

@@ -385,6 +385,19 @@ impl ActorLexicon {
         }
     }
 
+    /// The generic agent listed with `phrase` in agents.tsv ("protesters", "civilians",
+    /// "armed men"), given the country `iso3` when known: the names ACLED gives actors
+    /// that an event type implies ("Protesters (Kenya)" for a protest with no named
+    /// crowd). `None` when no agent has the phrase.
+    pub fn generic(&self, phrase: &str, iso3: Option<&str>, text: String) -> Option<Actor> {
+        let agent = self
+            .agents
+            .iter()
+            .position(|a| a.phrases.iter().any(|p| p.eq_ignore_ascii_case(phrase)))?;
+        let country = iso3.and_then(|code| self.by_iso3.get(code).copied());
+        Some(self.agent_actor(agent as u32, country, text))
+    }
+
     /// The country with this ISO3 code.
     pub fn country(&self, iso3: &str) -> Option<&Country> {
         self.by_iso3.get(iso3).map(|&i| &self.countries[i as usize])

@@ -7,12 +7,12 @@ use sitrep_extract::{merge, Candidate, Extractor};
 use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_model::{
-    stable_hash, Acled, AcledType, Actor, CharIndex, DatePrecision, Document, Event, Evidence,
-    Figure, Location, Plover, Span,
+    stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
+    Location, Plover, Span,
 };
 use sitrep_text::{Analyzed, Sentence};
 
-use crate::Extraction;
+use crate::{conventions, Extraction};
 
 /// Events whose own date lies further back than this are background, not news.
 const HISTORY_DAYS: i64 = 120;
@@ -33,6 +33,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             .collect();
         candidate.location = places
             .locate(candidate.sentence_span, candidate.trigger.start, &exclude)
+            .or_else(|| context_place(&places, &analyzed, candidate.sentence))
             .or_else(|| places.focus());
     }
     let candidates = merge::merge(candidates);
@@ -41,6 +42,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
         .and_then(|l| l.country)
         .and_then(|iso2| extractor.actors().iso2_to_iso3(&iso2).map(str::to_string));
     let chars = CharIndex::new(text);
+    let cues = conventions::context_cues(text);
     let events = candidates
         .into_iter()
         .filter(|c| !is_history(c, doc))
@@ -52,6 +54,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
                 &chars,
                 extractor.actors(),
                 focus_iso3.as_deref(),
+                &cues,
             )
         })
         .collect();
@@ -75,7 +78,7 @@ fn figures(
     let text = doc.text.as_str();
     let mut out = Vec::new();
     for (index, mention) in mentions {
-        if mention.uncertain || !is_aggregate(&mention) {
+        if mention.uncertain || !(is_aggregate(&mention) || mention.multiple) {
             continue;
         }
         let sentence = &analyzed.sentences[index];
@@ -93,10 +96,27 @@ fn figures(
         figure.evidence = evidence(text, sentence, chars);
         figure.location = places
             .locate(sentence.span, sentence.span.start + mention.span.start, &[])
+            .or_else(|| context_place(places, analyzed, index))
             .or_else(|| places.focus());
         out.push(figure);
     }
     out
+}
+
+/// Sentences looked back over for the place of an event whose sentence names none.
+const CONTEXT_SENTENCES: usize = 2;
+
+/// The place of an event whose evidence sentence names none: the place of the sentence
+/// before it, else of the one before that ("Gunmen attacked a market in X. Five people
+/// died." places the deaths in X).
+fn context_place(places: &DocPlaces, analyzed: &Analyzed, index: usize) -> Option<Location> {
+    analyzed
+        .sentences
+        .get(index.saturating_sub(CONTEXT_SENTENCES)..index)?
+        .iter()
+        .rev()
+        .filter(|s| !s.boilerplate)
+        .find_map(|s| places.locate(s.span, s.span.end, &[]))
 }
 
 fn evidence(text: &str, sentence: &Sentence, chars: &CharIndex) -> Evidence {
@@ -131,6 +151,7 @@ fn to_event(
     chars: &CharIndex,
     actors: &ActorLexicon,
     focus_iso3: Option<&str>,
+    cues: &[u32],
 ) -> Event {
     let text = doc.text.as_str();
     let iso3 = c
@@ -143,11 +164,8 @@ fn to_event(
         Some(code) => actors.localise(m, code),
         None => m.actor.clone(),
     };
-    let mut actor1 = c.actor1.as_ref().map(localise);
+    let actor1 = c.actor1.as_ref().map(localise);
     let actor2 = c.actor2.as_ref().map(localise);
-    if actor1.is_none() {
-        actor1 = default_actor1(&c, iso3, actors);
-    }
     let evidence = evidence(text, &analyzed.sentences[c.sentence], chars);
     // ACLED: only a country's own forces "regain" its territory; foreign forces
     // that take ground overtake it, as non-state actors do.
@@ -162,6 +180,18 @@ fn to_event(
         }
         _ => t,
     });
+    let (actor1, actor2) = match sub {
+        Some(t) => {
+            let own = |m: &Option<ActorMention>| m.as_ref().is_some_and(|m| !m.needs_country());
+            let own = [own(&c.actor1), own(&c.actor2)];
+            conventions::apply(t, actor1, actor2, own, iso3, actors)
+        }
+        None => (actor1, actor2),
+    };
+    let (actor1, actor2) = (
+        conventions::apply_context(actor1, cues, iso3, actors),
+        conventions::apply_context(actor2, cues, iso3, actors),
+    );
     let acled = sub.map(|t| Acled {
         event_type: t.event_type().to_string(),
         sub_event_type: t.sub_event_type().to_string(),
@@ -186,7 +216,7 @@ fn to_event(
         doc_id: doc.id.clone(),
         date: c.date,
         acled,
-        plover: Some(Plover {
+        plover: (!c.plover.is_empty()).then_some(Plover {
             kind: c.plover,
             mode: c.mode,
         }),
@@ -204,30 +234,4 @@ fn to_event(
         trigger: Some(c.trigger.slice(text).to_string()),
         confidence: c.confidence,
     }
-}
-
-/// ACLED names an unknown perpetrator "Unidentified Armed Group (Country)" and
-/// protesters with no organisation "Protesters (Country)".
-fn default_actor1(c: &Candidate, iso3: Option<&str>, actors: &ActorLexicon) -> Option<Actor> {
-    let sub = c.acled?;
-    let event_type = sub.event_type();
-    let (label, kind) = match event_type {
-        "Protests" => ("Protesters", "protesters"),
-        "Riots" => ("Rioters", "rioters"),
-        "Battles" | "Explosions/Remote violence" | "Violence against civilians" => {
-            ("Unidentified Armed Group", "militia")
-        }
-        _ => return None,
-    };
-    let country = iso3.and_then(|code| actors.country(code));
-    Some(Actor {
-        text: String::new(),
-        name: Some(match country {
-            Some(country) => format!("{label} ({})", country.name),
-            None => label.to_string(),
-        }),
-        country: iso3.map(str::to_string),
-        kind: Some(kind.to_string()),
-        code: None,
-    })
 }

@@ -16,6 +16,7 @@
 //! ```
 
 mod build;
+mod conventions;
 
 use sitrep_extract::Extractor;
 use sitrep_geo::Gazetteer;

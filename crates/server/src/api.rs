@@ -11,7 +11,7 @@ use axum::routing::get;
 use axum::Router;
 use serde::{Deserialize, Serialize};
 use sitrep_model::{stable_hash, Document, Event, Figure};
-use sitrep_store::{DocumentRecords, IngestStatus, StoreError};
+use sitrep_store::{DocumentRecords, Filter, IngestStatus, StoreError};
 
 use crate::params::{events_query, stats_query, store_flag, Format};
 use crate::{assets, formats, AppState};
@@ -117,34 +117,50 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| ApiError::internal(format!("the request's worker failed: {e}")))?
 }
 
+/// Reads a page of `/api/events`. A page an index answers (no filter, or only
+/// dates and country) takes a fraction of a millisecond: it runs right on this
+/// worker. Other filters may scan much of the store: the runtime is told to
+/// move its other tasks away meanwhile.
+fn read_page<T>(
+    filter: &Filter,
+    read: impl FnOnce() -> Result<T, StoreError>,
+) -> Result<T, ApiError> {
+    if filter.pages_from_index() {
+        Ok(read()?)
+    } else {
+        Ok(tokio::task::block_in_place(read)?)
+    }
+}
+
 async fn list_events(
     State(state): State<Arc<AppState>>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
     let query = events_query(query.as_deref())?;
-    // Pages are short indexed reads: run them on this worker, telling the
-    // runtime to move other tasks away meanwhile (cheaper than a thread hand-off).
-    let page = tokio::task::block_in_place(|| state.reader().query(&query.filter, &query.page))?;
+    if query.format == Format::Json {
+        // The stored JSON of each incident is spliced into the page as is.
+        let limit = query.page.limit.clamp(1, sitrep_store::MAX_PAGE);
+        let mut body = Vec::with_capacity(limit * 1024 + 128);
+        body.extend_from_slice(b"{\"events\":[");
+        let (count, next) = read_page(&query.filter, || {
+            state
+                .reader()
+                .query_json(&query.filter, &query.page, &mut body)
+        })?;
+        body.extend_from_slice(b"],\"count\":");
+        body.extend_from_slice(count.to_string().as_bytes());
+        body.extend_from_slice(b",\"next\":");
+        serde_json::to_writer(&mut body, &next.map(|c| c.encode()))
+            .map_err(|e| ApiError::internal(e.to_string()))?;
+        body.push(b'}');
+        return Ok(json_response(body));
+    }
+    let page = read_page(&query.filter, || {
+        state.reader().query(&query.filter, &query.page)
+    })?;
     let next = page.next.as_ref().map(|c| c.encode());
     match query.format {
-        Format::Json => {
-            let size: usize = page.items.iter().map(|r| r.json.len() + 1).sum();
-            let mut body = Vec::with_capacity(size + 64);
-            body.extend_from_slice(b"{\"events\":[");
-            for (index, row) in page.items.iter().enumerate() {
-                if index > 0 {
-                    body.push(b',');
-                }
-                body.extend_from_slice(row.json.as_bytes());
-            }
-            body.extend_from_slice(b"],\"count\":");
-            body.extend_from_slice(page.items.len().to_string().as_bytes());
-            body.extend_from_slice(b",\"next\":");
-            serde_json::to_writer(&mut body, &next)
-                .map_err(|e| ApiError::internal(e.to_string()))?;
-            body.push(b'}');
-            Ok(json_response(body))
-        }
+        Format::Json => unreachable!("JSON pages are answered above"),
         Format::Csv => {
             let mut body = Vec::new();
             formats::write_csv(&mut body, &page.items)?;

@@ -31,6 +31,20 @@ pub struct Filter {
     pub bbox: Option<BBox>,
 }
 
+impl Filter {
+    /// True when an index in page order answers every condition (dates,
+    /// country, cursor), so a page costs about `limit` row reads whatever the
+    /// store's size. Other conditions are tested row by row and may scan much
+    /// of the store before a page fills (text searches read every row).
+    pub fn pages_from_index(&self) -> bool {
+        non_empty(&self.admin1).is_none()
+            && non_empty(&self.event_type).is_none()
+            && non_empty(&self.actor).is_none()
+            && non_empty(&self.text).is_none()
+            && self.bbox.is_none()
+    }
+}
+
 /// A longitude/latitude box; `min_lon > max_lon` crosses the antimeridian.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BBox {

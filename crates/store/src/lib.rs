@@ -41,7 +41,10 @@ pub use records::group_records;
 pub use write::{IngestReport, IngestStatus};
 
 /// The schema migrations, in order. Append only: never edit a released one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_covering_date_index.sql"),
+];
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]

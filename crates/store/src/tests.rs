@@ -368,6 +368,144 @@ fn pages_cover_every_incident_once() {
 }
 
 #[test]
+fn json_pages_splice_the_same_rows_as_pages() {
+    let mut store = Store::open_in_memory().unwrap();
+    let events: Vec<Event> = (0..150)
+        .map(|i| {
+            let (kind, place) = if i % 3 == 0 {
+                (AIR, ARIHA)
+            } else {
+                (CLASH, KIDAL)
+            };
+            let day = format!("2022-02-{:02}", i % 28 + 1);
+            event(
+                &format!("e{i}"),
+                &day,
+                kind,
+                place,
+                Some(i),
+                "FAMa",
+                "Soldiers clashed.",
+            )
+        })
+        .collect();
+    store
+        .ingest_batch(&[doc_with("d", events)], &SingletonRule)
+        .unwrap();
+    let filters = [
+        Filter::default(),
+        Filter {
+            country: Some("sy".into()),
+            ..Filter::default()
+        },
+        Filter {
+            event_type: Some("armed clash".into()),
+            ..Filter::default()
+        },
+    ];
+    for filter in filters {
+        let mut request = PageRequest {
+            limit: 40,
+            cursor: None,
+        };
+        loop {
+            let page = store.query(&filter, &request).unwrap();
+            let mut spliced = b"[".to_vec();
+            let (count, next) = store.query_json(&filter, &request, &mut spliced).unwrap();
+            spliced.push(b']');
+            let rows: Vec<serde_json::Value> = serde_json::from_slice(&spliced).unwrap();
+            let expected: Vec<serde_json::Value> = page
+                .items
+                .iter()
+                .map(|row| serde_json::from_str(&row.json).unwrap())
+                .collect();
+            assert_eq!(
+                (count, &rows, &next),
+                (expected.len(), &expected, &page.next)
+            );
+            match next {
+                Some(next) => request.cursor = Some(next),
+                None => break,
+            }
+        }
+    }
+}
+
+#[test]
+fn only_date_and_country_filters_page_from_an_index() {
+    let indexed = [
+        Filter::default(),
+        Filter {
+            country: Some("SY".into()),
+            from: NaiveDate::from_ymd_opt(2022, 1, 1),
+            to: NaiveDate::from_ymd_opt(2022, 12, 31),
+            ..Filter::default()
+        },
+        Filter {
+            actor: Some("  ".into()),
+            ..Filter::default()
+        },
+    ];
+    let scanned = [
+        Filter {
+            event_type: Some("Battles".into()),
+            ..Filter::default()
+        },
+        Filter {
+            admin1: Some("Idlib".into()),
+            ..Filter::default()
+        },
+        Filter {
+            actor: Some("jnim".into()),
+            ..Filter::default()
+        },
+        Filter {
+            text: Some("market".into()),
+            ..Filter::default()
+        },
+        Filter {
+            bbox: Some("35,35,37,37".parse().unwrap()),
+            ..Filter::default()
+        },
+    ];
+    for filter in indexed {
+        assert!(filter.pages_from_index(), "{filter:?}");
+    }
+    for filter in scanned {
+        assert!(!filter.pages_from_index(), "{filter:?}");
+    }
+}
+
+#[test]
+fn filtered_pages_read_the_date_index_without_sorting() {
+    let store = Store::open_in_memory().unwrap();
+    let filter = Filter {
+        event_type: Some("Battles".into()),
+        admin1: Some("Idlib".into()),
+        bbox: Some("35,35,37,37".parse().unwrap()),
+        ..Filter::default()
+    };
+    let clause = crate::filter::where_clause(&filter, None);
+    let sql = format!(
+        "EXPLAIN QUERY PLAN SELECT date, seq, json FROM incidents{} ORDER BY date DESC, seq DESC LIMIT 101",
+        clause.sql
+    );
+    let plan: Vec<String> = store
+        .conn
+        .prepare(&sql)
+        .unwrap()
+        .query_map(rusqlite::params_from_iter(clause.params.iter()), |row| {
+            row.get(3)
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let plan = plan.join("; ");
+    assert!(plan.contains("incidents_by_date_filters"), "{plan}");
+    assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+}
+
+#[test]
 fn stats_count_by_type_country_and_day() {
     let mut store = Store::open_in_memory().unwrap();
     store

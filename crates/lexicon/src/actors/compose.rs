@@ -192,7 +192,8 @@ fn attach(text: &str, prev: &Element, next: &Element, chain_has_country: bool) -
             let after_agent = matches!(prev.target, Target::Agent(_));
             let to_place = match next.target {
                 Target::Country { form, .. } => form != CountryForm::Demonym,
-                Target::People(_) => link == Link::Of,
+                // "fighters of the ADF", "forces of Hamas": the group.
+                Target::People(_) | Target::Group(_) => link == Link::Of,
                 _ => false,
             };
             let closed = link == Link::Of || text[next.span.end..].starts_with(')');

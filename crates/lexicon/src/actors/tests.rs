@@ -88,6 +88,17 @@ fn composes_countries_agents_and_modifiers() {
             None,
             &["Syrian regime=SYRGOV"],
         ),
+        // An agent "of" a named group is the group.
+        (
+            "Fighters of al-Shabaab overran the camp.",
+            None,
+            &["Fighters of al-Shabaab=SOMREB"],
+        ),
+        (
+            "Troops clashed with forces of the Arakan Army overnight.",
+            None,
+            &["Troops=-", "forces of the Arakan Army=MMRREB"],
+        ),
         (
             "A Russian delegation arrived in Ankara on Monday.",
             None,

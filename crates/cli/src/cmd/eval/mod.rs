@@ -3,6 +3,7 @@
 
 mod acled;
 mod articles;
+mod dedup;
 mod geo;
 mod petrarch;
 
@@ -32,6 +33,8 @@ enum Set {
     Petrarch(petrarch::Args),
     /// Geoparsing gold sets (LGL, GeoVirus XML): toponym recall, accuracy within 161 km.
     Geo(geo::Args),
+    /// Cross-document deduplication against coded incidents: pairs merged correctly, wrongly, missed.
+    Dedup(dedup::Args),
 }
 
 /// Runs the chosen evaluation.
@@ -41,6 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Set::Articles(args) => articles::run(args),
         Set::Petrarch(args) => petrarch::run(args),
         Set::Geo(args) => geo::run(args),
+        Set::Dedup(args) => dedup::run(args),
     }
 }
 

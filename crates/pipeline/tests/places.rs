@@ -1,0 +1,59 @@
+//! Where the pipeline places events, on short texts written for these tests.
+
+use std::sync::OnceLock;
+
+use sitrep_model::{Document, GeoPrecision};
+use sitrep_pipeline::Pipeline;
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::load_default().expect("the bundled pipeline loads"))
+}
+
+#[test]
+fn an_event_in_a_sentence_without_a_place_takes_the_place_of_the_sentence_before() {
+    // (text, trigger of the event in a sentence naming no place, place, precision)
+    let table = [
+        (
+            "Police fired tear gas at students marching in Guarapari, Espirito Santo, on Monday. \
+             Later that day, protesters set fire to a bus and threw stones at officers.",
+            "threw stones",
+            "Guarapari",
+            GeoPrecision::Town,
+        ),
+        (
+            "Army drones struck a convoy near Rutshuru in North Kivu on Sunday. \
+             Officials said the rebels retaliated by shelling an army camp.",
+            "shelling",
+            "Rutshuru",
+            GeoPrecision::Town,
+        ),
+        (
+            "Fighting was reported in North Kivu. \
+             Rebels abducted six farmers on Tuesday, a local official said.",
+            "abducted",
+            "North Kivu",
+            GeoPrecision::Region,
+        ),
+    ];
+    for (text, trigger, name, precision) in table {
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            published: chrono::NaiveDate::from_ymd_opt(2022, 5, 5),
+            ..Document::default()
+        };
+        let events = pipeline().extract(&doc).events;
+        let event = events
+            .iter()
+            .find(|e| e.trigger.as_deref() == Some(trigger))
+            .unwrap_or_else(|| panic!("no event on {trigger:?} in {text:?}: {events:#?}"));
+        let location = event.location.as_ref().expect("a location");
+        assert_eq!(
+            location.name.as_deref(),
+            Some(name),
+            "{text:?}: {location:?}"
+        );
+        assert_eq!(location.precision, precision, "{text:?}: {location:?}");
+    }
+}
