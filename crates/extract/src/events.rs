@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
-use sitrep_lexicon::triggers::{AcledRule, Form, Pos, Role, TriggerLexicon, TriggerMatch};
+use sitrep_lexicon::triggers::{AcledRule, Form, Role, TriggerLexicon, TriggerMatch};
 use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
 use sitrep_text::words::{capitalised_mid_sentence, word_before};
@@ -316,7 +316,8 @@ impl Extractor {
             if accident && physical && violent_generic {
                 continue;
             }
-            let is_verb = entry.pos == Pos::Verb && m.form != Form::Other;
+            // Verbs, and exact phrases that open with a verb form ("jailed").
+            let is_verb = m.form != Form::Other;
             // News reports events in the past; a physical verb in the present
             // ("rebels launch attacks from the hills") is habitual, except in a headline.
             if physical
@@ -359,7 +360,16 @@ impl Extractor {
             } else {
                 &mentions
             };
-            let frame = frames::assign(text, span, m.span, voice, pool);
+            // A pattern with a gap ("release ... prisoner") may hold its object in
+            // the gap: roles are read around its first word.
+            let head = if entry.pattern.contains("...") {
+                let words = m.span.slice(text);
+                let end = words.find(char::is_whitespace).unwrap_or(words.len());
+                Span::new(m.span.start, m.span.start + end)
+            } else {
+                m.span
+            };
+            let frame = frames::assign(text, span, head, voice, pool);
             readings.push(Reading {
                 trigger: *m,
                 frame,

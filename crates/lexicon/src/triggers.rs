@@ -87,7 +87,7 @@ pub enum Form {
     Past,
     /// Gerund or present participle ("killing").
     Gerund,
-    /// A noun or an exact phrase.
+    /// A noun, or an exact phrase that does not open with a verb form.
     Other,
 }
 
@@ -385,11 +385,27 @@ fn irregular_verbs() -> Result<Irregular, LexiconError> {
     Ok(map)
 }
 
+/// The form of an exact phrase, read off its first word: "jailed", "released from
+/// custody" are past, "hurling stones" a gerund; anything else is a noun or fixed phrase.
+/// A participle before "to" is an adjective ("committed to", "opposed to"), not a verb.
+fn exact_form(pattern: &str) -> Form {
+    let mut words = pattern.split(' ');
+    let first = words.next().unwrap_or_default();
+    let long = first.chars().count() > 4;
+    if long && first.ends_with("ed") && words.next() != Some("to") {
+        Form::Past
+    } else if long && first.ends_with("ing") {
+        Form::Gerund
+    } else {
+        Form::Other
+    }
+}
+
 /// The spellings a pattern matches, with their forms.
 fn inflect(pattern: &str, pos: Pos, irregular: &Irregular) -> Vec<(String, Form)> {
     let pattern = pattern.trim();
     match pos {
-        Pos::Exact => vec![(pattern.to_string(), Form::Other)],
+        Pos::Exact => vec![(pattern.to_string(), exact_form(pattern))],
         Pos::Noun => {
             let (head, last) = pattern
                 .rsplit_once(' ')
@@ -524,6 +540,22 @@ fn consonant_y(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_phrases_opening_with_a_verb_form_are_verbs() {
+        let rows = [
+            ("jailed", Form::Past),
+            ("released from custody", Form::Past),
+            ("hurling stones", Form::Gerund),
+            ("committed to", Form::Other),
+            ("sent to prison", Form::Other),
+            ("red", Form::Other),
+            ("ceasefire", Form::Other),
+        ];
+        for (pattern, form) in rows {
+            assert_eq!(exact_form(pattern), form, "{pattern}");
+        }
+    }
 
     #[test]
     fn inflects_regular_and_irregular_verbs() {
