@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
-use sitrep_lexicon::triggers::{AcledRule, Form, Role, TriggerLexicon, TriggerMatch};
+use sitrep_lexicon::triggers::{AcledRule, Form, Pos, Role, TriggerLexicon, TriggerMatch};
 use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
 use sitrep_text::words::{capitalised_mid_sentence, word_before};
