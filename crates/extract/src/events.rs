@@ -327,7 +327,8 @@ impl Extractor {
             );
             let clause = frames::clause(text, span, m.span);
             let base_verb = is_verb && m.form == Form::Present;
-            let modality = modality(text, clause, m.span, base_verb);
+            let protest = entry.acled == AcledRule::Protest;
+            let modality = modality(text, clause, m.span, base_verb, protest);
             if modality == Modality::Negated || modality == Modality::Unreal {
                 continue;
             }
