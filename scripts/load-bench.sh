@@ -3,7 +3,9 @@
 #
 # Fills a store with 100,000 constructed events (sitrep ingest --records),
 # serves it on 127.0.0.1 only, and drives GET /api/events (pages of 100) with
-# wrk for a bounded time. Prints requests/s, p50/p99 latency and errors.
+# wrk for a bounded time. Prints requests/s, p50/p99 latency, errors, the
+# server's CPU time per request (user + system, from /proc: what the machine's
+# other load does not change much) and the load average before and after.
 #
 # Usage: scripts/load-bench.sh [SECONDS per scenario, default 15] [CONNECTIONS, default 16]
 # Needs: wrk (apt-get install wrk), a release build (built here if missing).
@@ -85,24 +87,44 @@ request = function()
 end
 LUA
 
+# The server's CPU time so far (user + system), in clock ticks.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
+# Runs wrk with the given arguments into $1 and the server's CPU ticks into $1.cpu.
+drive() {
+    local out="$1" before after
+    shift
+    before="$(server_ticks)"
+    wrk -t1 -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" > "$out"
+    after="$(server_ticks)"
+    echo $((after - before)) > "$out.cpu"
+}
+
 report() {
     local name="$1" out="$2"
-    local rps p50 p99 errors non2xx
+    local rps p50 p99 errors non2xx requests cpu
     rps="$(grep 'Requests/sec' "$out" | awk '{print $2}')"
     p50="$(grep -E '^ +50%' "$out" | awk '{print $2}')"
     p99="$(grep -E '^ +99%' "$out" | awk '{print $2}')"
     errors="$(grep 'Socket errors' "$out" | sed 's/.*Socket errors: //' || true)"
     non2xx="$(grep 'Non-2xx' "$out" | awk '{print $NF}' || true)"
-    printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s   socket errors %s\n' \
-        "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-none}"
+    requests="$(grep 'requests in' "$out" | awk '{print $1}')"
+    cpu="$(awk -v t="$(cat "$out.cpu")" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "?" }')"
+    printf '%-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s   socket errors %s   server CPU %s us/request\n' \
+        "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-none}" "$cpu"
 }
 
 echo "load-bench: $events events, ${seconds}s per scenario, $connections connections, 1 wrk thread, server --threads 2" >&2
-wrk -t1 -c"$connections" -d"${seconds}s" --timeout 5s --latency "$url/api/events?limit=100" > "$work/first.txt"
-wrk -t1 -c"$connections" -d"${seconds}s" --timeout 5s --latency -s "$work/pages.lua" "$url" > "$work/mixed.txt"
+curl -s -o /dev/null "$url/api/events?limit=100"   # warm the page cache
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+drive "$work/first.txt" "$url/api/events?limit=100"
+drive "$work/mixed.txt" -s "$work/pages.lua" "$url"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "GET /api/events, pages of 100, store of $events events ($(nproc) cores, loopback):"
 report "first page" "$work/first.txt"
 report "mixed (cursor, country, type+dates)" "$work/mixed.txt"
 bytes="$(curl -s "$url/api/events?limit=100" | wc -c)"
 echo "response size of one page: $bytes bytes"
+echo "load average (1, 5, 15 min) before: $load_before, after: $load_after"

@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
-use sitrep_lexicon::triggers::{AcledRule, Form, Role, TriggerLexicon, TriggerMatch};
+use sitrep_lexicon::triggers::{AcledRule, Form, Pos, Role, TriggerLexicon, TriggerMatch};
 use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
 use sitrep_text::words::{capitalised_mid_sentence, word_before};
@@ -20,7 +20,9 @@ use crate::fields::{self, shift, SentenceFacts};
 use crate::figures::{self, FigureMention};
 use crate::frames::{self, Frame, Voice};
 use crate::headers::{header_of, NoteHeader};
-use crate::modality::{modality, names_accident, Modality};
+use crate::modality::{
+    modality, names_accident, names_crime, non_event_spans, sport_cues, Modality,
+};
 
 /// An event found in one sentence, before geocoding and merging.
 #[derive(Debug, Clone)]
@@ -61,6 +63,13 @@ pub struct Candidate {
     pub date: EventDate,
     /// Whether the date was read from this sentence (not a fallback).
     pub date_in_sentence: bool,
+    /// Whether that date is the date of a statement ("police said on Thursday"),
+    /// which dates the event only weakly.
+    pub date_reporting: bool,
+    /// Whether the evidence sentence is a headline (no closing punctuation) that
+    /// names one incident ("Gunmen kill five in Jos", not "attacks kill five"): it
+    /// sums up an incident the body usually reports again.
+    pub headline: bool,
     /// Who the report is attributed to.
     pub attribution: Option<String>,
     /// The trigger is anaphoric ("the attack"): it likely repeats an earlier event.
@@ -171,6 +180,8 @@ impl Extractor {
             .iter()
             .take(3)
             .any(|s| names_accident(s.span.slice(text)));
+        // A sports report's "clash", "attack" or "shot" are sport.
+        let doc_sport = sport_cues(sentences.iter().take(5).map(|s| s.span.slice(text))) >= 2;
         let default_date = dates::document_default(
             published,
             dates::dominant_day(sentence_dates.iter().flatten()),
@@ -223,6 +234,8 @@ impl Extractor {
                 next_sentence: next,
                 default_date: &default_date,
                 doc_accident,
+                doc_sport,
+                headline: !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']),
             };
             let fresh = out.len();
             self.sentence_candidates(&context, triggers, published, &mut out);
@@ -276,12 +289,19 @@ impl Extractor {
             .filter(|m| !sources.iter().any(|s| s.overlaps(m.span)))
             .cloned()
             .collect();
-        let accident = cx.doc_accident || names_accident(body);
-        let headline = !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
+        let accident = cx.doc_accident || cx.doc_sport || names_accident(body);
+        // "riot police", "demonstrates the", "gathered … to watch": no event.
+        let non_events: Vec<Span> = non_event_spans(body)
+            .into_iter()
+            .map(|s| shift(s, span.start))
+            .collect();
+        let headline = cx.headline;
         let mut readings = Vec::new();
         for m in &found {
             // "on 28 March": a capitalised common word mid-sentence is a name.
-            if capitalised_mid_sentence(text, span, m.span) {
+            if capitalised_mid_sentence(text, span, m.span)
+                || non_events.iter().any(|s| s.overlaps(m.span))
+            {
                 continue;
             }
             let entry = self.triggers.entry(m);
@@ -433,8 +453,10 @@ impl Extractor {
                 &physical_mentions
             };
             let (actor1, actor2) = actors_of(pool, r.frame);
-            // ACLED: people "arrested" by an armed group are abducted.
+            // ACLED: people "arrested" by an armed group are abducted; an arrest
+            // for an ordinary crime (drugs, theft) is not a political event.
             let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");
+            let acled = acled.filter(|_| !(arrests && names_crime(body)));
             let kind1 = actor1
                 .as_ref()
                 .and_then(|m| m.actor.kind.as_deref())
@@ -444,7 +466,8 @@ impl Extractor {
             } else {
                 acled
             };
-            let (date, date_in_sentence) = cx.date_for(r.trigger.span, acled.is_none());
+            let (date, date_in_sentence, date_reporting) =
+                cx.date_for(r.trigger.span, acled.is_none());
             out.push(Candidate {
                 sentence: cx.sentence.index,
                 sentence_span: span,
@@ -463,6 +486,8 @@ impl Extractor {
                 abducted: None,
                 date,
                 date_in_sentence,
+                date_reporting,
+                headline: cx.headline,
                 attribution: r.source.clone(),
                 definite: false,
                 location: None,
@@ -505,7 +530,7 @@ impl Extractor {
                 m.span = shift(m.span, span.start);
                 m
             });
-        let (date, date_in_sentence) = cx.date_for(trigger, false);
+        let (date, date_in_sentence, date_reporting) = cx.date_for(trigger, false);
         let facts = cx.facts;
         let mut candidate = Candidate {
             sentence: cx.sentence.index,
@@ -525,6 +550,8 @@ impl Extractor {
             abducted: facts.abducted,
             date,
             date_in_sentence,
+            date_reporting,
+            headline: false,
             attribution: None,
             definite: false,
             location: None,
@@ -627,7 +654,7 @@ impl Extractor {
         }
         let entry = self.triggers.entry(&reading.trigger);
         let definite = is_definite(text, sentence.span, reading.trigger.span);
-        let (date, date_in_sentence) = cx.date_for(reading.trigger.span, false);
+        let (date, date_in_sentence, date_reporting) = cx.date_for(reading.trigger.span, false);
         let source = readings.iter().find_map(|r| r.source.clone());
         Candidate {
             sentence: sentence.index,
@@ -647,6 +674,8 @@ impl Extractor {
             abducted: facts.abducted,
             date,
             date_in_sentence,
+            date_reporting,
+            headline: cx.headline && !plural_noun(text, entry.pos, reading.trigger.span),
             attribution: source,
             definite,
             location: None,
@@ -663,18 +692,22 @@ struct SentenceContext<'a> {
     next_sentence: Option<&'a str>,
     default_date: &'a EventDate,
     doc_accident: bool,
+    /// The document is a sports report (`lexicons/hedges/sports.tsv`).
+    doc_sport: bool,
+    /// The sentence is a headline: no closing punctuation.
+    headline: bool,
 }
 
 impl SentenceContext<'_> {
-    /// The date of the trigger at `trigger` (document bytes), and whether the
-    /// sentence itself gave it.
-    fn date_for(&self, trigger: Span, verbal: bool) -> (EventDate, bool) {
+    /// The date of the trigger at `trigger` (document bytes), whether the
+    /// sentence itself gave it, and whether it is the date of a statement.
+    fn date_for(&self, trigger: Span, verbal: bool) -> (EventDate, bool, bool) {
         match self
             .facts
-            .date_at(trigger.start - self.sentence.span.start, verbal)
+            .date_mention_at(trigger.start - self.sentence.span.start, verbal)
         {
-            Some(date) => (date, true),
-            None => (self.default_date.clone(), false),
+            Some(m) => (m.date.clone(), true, m.role == dates::DateRole::Reporting),
+            None => (self.default_date.clone(), false, false),
         }
     }
 }
@@ -777,6 +810,13 @@ fn is_definite(text: &str, sentence: Span, trigger: Span) -> bool {
             "the" | "this" | "that" | "these"
         )
     })
+}
+
+/// Whether a noun trigger is in the plural ("attacks", "clashes"): it names
+/// several incidents.
+fn plural_noun(text: &str, pos: Pos, trigger: Span) -> bool {
+    let word = trigger.slice(text).to_ascii_lowercase();
+    pos == Pos::Noun && word.ends_with('s') && !word.ends_with("ss")
 }
 
 const STATE_KINDS: [&str; 3] = ["military", "police", "government"];

@@ -114,12 +114,16 @@ impl SentenceFacts {
     /// A statement's own date ("told the council on Thursday") governs a verbal
     /// event; other events take the date [`dates::pick_date`] chooses.
     pub fn date_at(&self, anchor: usize, verbal: bool) -> Option<EventDate> {
+        self.date_mention_at(anchor, verbal).map(|m| m.date.clone())
+    }
+
+    /// The date mention [`date_at`](Self::date_at) reads, with its role: a
+    /// statement's date ("said on Thursday") dates an event only weakly.
+    pub fn date_mention_at(&self, anchor: usize, verbal: bool) -> Option<&DateMention> {
         let statement = verbal
             .then(|| self.dates.iter().find(|m| m.role == DateRole::Reporting))
             .flatten();
-        statement
-            .or_else(|| dates::pick_date(&self.dates, anchor))
-            .map(|m| m.date.clone())
+        statement.or_else(|| dates::pick_date(&self.dates, anchor))
     }
 
     /// The source of the report around `anchor`, and whether it is a denial.

@@ -8,6 +8,14 @@
 //! 50 km where both are known. A generic candidate with no facts of its own also
 //! merges into the nearest earlier compatible event. The merged event keeps the
 //! first evidence and fills its gaps from the later one.
+//!
+//! Three signals weigh more than the rest. A headline that names one incident
+//! ("Gunmen kill five in market attack") sums up what the body reports again:
+//! it folds into the body's first event of the same family, preferring the same
+//! sub-event type, and the body's facts win. The date of a statement ("police
+//! said on Thursday") dates an event only weakly, so it never keeps two reports
+//! apart. And the same toll of three or more people ("ten killed" … "ten died")
+//! joins two reports whose actors the sentences name differently.
 
 use sitrep_model::{Count, DatePrecision, Location};
 
@@ -15,8 +23,13 @@ use crate::events::{Candidate, Family};
 
 const MERGE_KM: f64 = 50.0;
 
+/// The smallest toll that identifies an incident on its own.
+const SAME_TOLL_MIN: u32 = 3;
+
 /// Merges candidates that report the same incident; keeps text order.
-pub fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
+pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    inherit_remote_type(&mut candidates);
+    let candidates = fold_headlines(candidates);
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         let target = out
@@ -30,13 +43,93 @@ pub fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
-fn compatible(a: &Candidate, b: &Candidate) -> bool {
-    if a.family() != b.family() {
-        return false;
+/// In a report whose specific violent triggers all name one kind of remote
+/// violence ("shelling", "air strikes"), a victim sentence with no perpetrator
+/// ("two people were killed in the village") reports that violence too: an
+/// attack read from a generic verb with no actor1 takes the report's type.
+/// (Territorial events do not count: "retook the town" stands beside shelling.)
+fn inherit_remote_type(candidates: &mut [Candidate]) {
+    let mut remote = None;
+    for c in candidates
+        .iter()
+        .filter(|c| c.specific && c.family() == Family::Physical)
+    {
+        let Some(t) = c.acled else { continue };
+        let kind = t.event_type();
+        if kind == "Explosions/Remote violence" && remote.is_none_or(|r| r == t) {
+            remote = Some(t);
+        } else if kind == "Violence against civilians"
+            || kind == "Explosions/Remote violence"
+            || t.sub_event_type() == "Armed clash"
+        {
+            return;
+        }
     }
-    if a.family() == Family::Verbal && a.plover != b.plover {
-        return false;
+    let Some(remote) = remote else { return };
+    for c in candidates.iter_mut() {
+        let generic_violence = !c.specific
+            && c.actor1.is_none()
+            && c.acled.is_some_and(|t| t.sub_event_type() == "Attack");
+        if generic_violence {
+            c.acled = Some(remote);
+        }
     }
+}
+
+/// Folds each single-incident headline candidate into the nearest body
+/// candidate of a compatible type (the same sub-event type if there is one):
+/// the body's facts win; the headline fills gaps in the actors and gives its
+/// type to a body event read from a generic verb. A headline with no such body
+/// candidate stays.
+fn fold_headlines(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut i = 0;
+    while i < candidates.len() {
+        let h = &candidates[i];
+        if !h.headline || h.family() == Family::Verbal {
+            i += 1;
+            continue;
+        }
+        let nearest = |same_sub: bool| {
+            candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.headline && c.family() == h.family() && types_agree(h, c))
+                .filter(|(_, c)| !same_sub || c.acled == h.acled)
+                .min_by_key(|(_, c)| (c.sentence.abs_diff(h.sentence), c.sentence < h.sentence))
+                .map(|(j, _)| j)
+        };
+        match nearest(true).or_else(|| nearest(false)) {
+            Some(j) => {
+                let h = candidates.remove(i);
+                let into = &mut candidates[if j > i { j - 1 } else { j }];
+                if !into.specific && h.specific {
+                    into.acled = h.acled;
+                    into.specific = true;
+                    into.plover = h.plover;
+                    into.mode = h.mode;
+                    into.cameo = h.cameo;
+                }
+                into.actor1 = into.actor1.take().or(h.actor1);
+                into.actor2 = into.actor2.take().or(h.actor2);
+                into.confidence = (into.confidence + 0.1).min(0.95);
+            }
+            None => i += 1,
+        }
+    }
+    candidates
+}
+
+/// A date read from the sentence that is not a statement's date.
+fn firm_date(c: &Candidate) -> bool {
+    c.date_in_sentence && !c.date_reporting
+}
+
+/// Whether two candidates' types may name one incident: equal, or both violent
+/// with at least one read from a generic verb ("killed", "attacked"), whose
+/// type depends on the actors its sentence happens to name.
+fn types_agree(a: &Candidate, b: &Candidate) -> bool {
+    // Types a generic verb ("killed", "attacked") takes from the actors the
+    // sentence happens to name.
     let violent = |c: &Candidate| {
         c.acled.is_some_and(|t| {
             matches!(
@@ -45,10 +138,58 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
             ) || t.sub_event_type() == "Armed clash"
         })
     };
-    let types_agree =
-        a.acled == b.acled || (violent(a) && violent(b) && (!a.specific || !b.specific));
-    if !types_agree {
+    let either_generic = !a.specific || !b.specific;
+    a.acled == b.acled || (violent(a) && violent(b) && either_generic)
+}
+
+/// Crowd violence read from a generic verb ("97 died when police fired" …
+/// "police killed 97 protesters"): its type too depends on the actors named.
+fn crowd_or_violent(c: &Candidate) -> bool {
+    !c.specific
+        && c.acled.is_some_and(|t| {
+            matches!(
+                t.event_type(),
+                "Explosions/Remote violence" | "Violence against civilians"
+            ) || matches!(
+                t.sub_event_type(),
+                "Armed clash"
+                    | "Excessive force against protesters"
+                    | "Mob violence"
+                    | "Violent demonstration"
+            )
+        })
+}
+
+fn compatible(a: &Candidate, b: &Candidate) -> bool {
+    if a.family() != b.family() {
         return false;
+    }
+    if a.family() == Family::Verbal && a.plover != b.plover {
+        return false;
+    }
+    // The same toll of three or more people is the same incident, however each
+    // sentence names the sides (and so types a generic verb).
+    // A report with no date of its own does not join a firmly dated one on its
+    // toll alone ("two soldiers were killed" recurs).
+    let same_toll = a.family() == Family::Physical
+        && a.killed
+            .is_some_and(|k| k.min.is_some_and(|n| n >= SAME_TOLL_MIN))
+        && a.killed == b.killed
+        && (a.date_in_sentence || !firm_date(b))
+        && (b.date_in_sentence || !firm_date(a))
+        && places_agree(a.location.as_ref(), b.location.as_ref());
+    let toll_types = same_toll && crowd_or_violent(a) && crowd_or_violent(b);
+    if !types_agree(a, b) && !toll_types {
+        return false;
+    }
+    if firm_date(a) && firm_date(b) && a.date.value != b.date.value {
+        return false;
+    }
+    if !counts_agree(a.killed, b.killed) || !counts_agree(a.injured, b.injured) {
+        return false;
+    }
+    if same_toll {
+        return true;
     }
     // Two generic physical events with their own different facts stay apart
     // unless the later one refers back ("the attack").
@@ -76,12 +217,6 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
         && same_actor(&a.actor2, &b.actor1);
     let same = same_actor(&a.actor1, &b.actor1) && same_actor(&a.actor2, &b.actor2);
     if !(same || swapped) {
-        return false;
-    }
-    if !counts_agree(a.killed, b.killed) || !counts_agree(a.injured, b.injured) {
-        return false;
-    }
-    if a.date_in_sentence && b.date_in_sentence && a.date.value != b.date.value {
         return false;
     }
     // An anaphoric mention with no facts of its own ("The air strike came after
@@ -133,6 +268,11 @@ pub fn km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
 }
 
 fn absorb(into: &mut Candidate, from: Candidate) {
+    let strength = |c: &Candidate| u8::from(c.date_in_sentence) + u8::from(firm_date(c));
+    let better_date = strength(&from) > strength(into)
+        || (strength(&from) == strength(into)
+            && from.date_in_sentence
+            && rank(from.date.precision) < rank(into.date.precision));
     if !into.specific && from.specific {
         into.acled = from.acled;
         into.specific = true;
@@ -155,11 +295,10 @@ fn absorb(into: &mut Candidate, from: Candidate) {
             *mine = theirs;
         }
     }
-    let better_date = from.date_in_sentence
-        && (!into.date_in_sentence || rank(from.date.precision) < rank(into.date.precision));
     if better_date {
         into.date = from.date;
         into.date_in_sentence = true;
+        into.date_reporting = from.date_reporting;
     }
     into.attribution = into.attribution.take().or(from.attribution);
     let precise = |l: &Option<Location>| l.as_ref().map_or(9, |l| geo_rank(l.precision));

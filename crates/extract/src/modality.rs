@@ -72,6 +72,103 @@ pub fn names_accident(sentence: &str) -> bool {
     !CAUSES.find(sentence).is_empty()
 }
 
+fn cue_matcher(file: &'static str) -> PhraseMatcher {
+    let patterns: Vec<PhrasePattern> = tsv::rows(file)
+        .enumerate()
+        .map(|(i, row)| PhrasePattern {
+            text: row.get(0).to_string(),
+            id: i as u32,
+        })
+        .collect();
+    PhraseMatcher::new(&patterns)
+}
+
+static CRIMES: LazyLock<PhraseMatcher> =
+    LazyLock::new(|| cue_matcher(sitrep_text::lexicon!("hedges/crimes.tsv")));
+
+static SPORTS: LazyLock<PhraseMatcher> =
+    LazyLock::new(|| cue_matcher(sitrep_text::lexicon!("hedges/sports.tsv")));
+
+/// Whether `sentence` names an ordinary crime (`lexicons/hedges/crimes.tsv`): an
+/// arrest for it is police work, not a politically significant arrest.
+pub fn names_crime(sentence: &str) -> bool {
+    !CRIMES.find(sentence).is_empty()
+}
+
+/// How many different sport cues (`lexicons/hedges/sports.tsv`) a report's lead
+/// names; two or more make it a sports report.
+pub fn sport_cues<'a>(lead: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut seen: Vec<u32> = Vec::new();
+    for sentence in lead {
+        for m in SPORTS.find(sentence) {
+            if !seen.contains(&m.id) {
+                seen.push(m.id);
+            }
+        }
+    }
+    seen.len()
+}
+
+/// Words a sense pattern's gap ("gathered ... to watch") may span.
+const SENSE_GAP: usize = 6;
+
+/// Phrases in which a trigger word names no event (`lexicons/hedges/senses.tsv`):
+/// each row is one phrase, or two parts around a gap.
+struct Senses {
+    matcher: PhraseMatcher,
+    /// Per row: whether it has a second part (whose pattern id is `2 * row + 1`).
+    gapped: Vec<bool>,
+}
+
+static SENSES: LazyLock<Senses> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut gapped = Vec::new();
+    for (i, row) in tsv::rows(sitrep_text::lexicon!("hedges/senses.tsv")).enumerate() {
+        let text = row.get(0);
+        let mut parts = text.splitn(2, "...").map(str::trim);
+        let first = parts.next().unwrap_or_default();
+        let second = parts.next().filter(|p| !p.is_empty());
+        patterns.push(PhrasePattern {
+            text: first.to_string(),
+            id: 2 * i as u32,
+        });
+        if let Some(second) = second {
+            patterns.push(PhrasePattern {
+                text: second.to_string(),
+                id: 2 * i as u32 + 1,
+            });
+        }
+        gapped.push(second.is_some());
+    }
+    Senses {
+        matcher: PhraseMatcher::new(&patterns),
+        gapped,
+    }
+});
+
+/// Byte spans of `sentence` covered by a phrase in which a trigger word names no
+/// event ("riot police", "demonstrates the", "gathered ... to watch").
+pub fn non_event_spans(sentence: &str) -> Vec<Span> {
+    let found = SENSES.matcher.find_overlapping(sentence);
+    let mut out = Vec::new();
+    for a in found.iter().filter(|m| m.id % 2 == 0) {
+        let row = (a.id / 2) as usize;
+        if !SENSES.gapped.get(row).copied().unwrap_or(false) {
+            out.push(a.span);
+            continue;
+        }
+        let end = found
+            .iter()
+            .filter(|b| b.id == a.id + 1 && b.span.start >= a.span.end)
+            .find(|b| words(sentence, Span::new(a.span.end, b.span.start)).count() <= SENSE_GAP)
+            .map(|b| b.span.end);
+        if let Some(end) = end {
+            out.push(Span::new(a.span.start, end));
+        }
+    }
+    out
+}
+
 /// Verbs after which "to" + trigger still reports a real act ("began to shell").
 const ASPECT_VERBS: [&str; 8] = [
     "began",
@@ -204,6 +301,102 @@ mod tests {
             "The bus collided with a fuel tanker near Qalat."
         ));
         assert!(!names_accident("Gunmen killed eight soldiers at the camp."));
+    }
+
+    #[test]
+    fn recognises_ordinary_crime() {
+        let rows = [
+            ("Police arrested six men carrying heroin in a lorry.", true),
+            ("Police detained two students at the rally.", false),
+            (
+                "Two robbers were arrested after the raid on the bank.",
+                true,
+            ),
+            (
+                "Police arrested forty opposition activists in Harare.",
+                false,
+            ),
+            (
+                "The former minister was arrested in a corruption case.",
+                false,
+            ),
+        ];
+        for (sentence, expected) in rows {
+            assert_eq!(names_crime(sentence), expected, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn counts_sport_cues() {
+        let rows: [(&[&str], usize); 4] = [
+            (
+                &[
+                    "The hosts beat the visitors 2-0 in the qualifier.",
+                    "Their striker opened the scoring before half-time.",
+                ],
+                3,
+            ),
+            (&["The coach said the clash with Ghana would be hard."], 1),
+            (
+                &["Rebels clashed with troops near the border on Monday."],
+                0,
+            ),
+            (
+                &[
+                    "The league match ended in a fight between fans.",
+                    "Police said the league was suspended.",
+                ],
+                1,
+            ),
+        ];
+        for (lead, expected) in rows {
+            assert_eq!(sport_cues(lead.iter().copied()), expected, "{lead:?}");
+        }
+    }
+
+    #[test]
+    fn finds_phrases_that_name_no_event() {
+        // (sentence, trigger word, whether a phrase covers it)
+        let rows = [
+            ("A row of riot police stood at the gate.", "riot", true),
+            (
+                "The footage demonstrates the brutality of the raid.",
+                "demonstrates",
+                true,
+            ),
+            (
+                "Thousands demonstrated in the capital on Friday.",
+                "demonstrated",
+                false,
+            ),
+            (
+                "Neighbours gathered near the well to watch the divers.",
+                "gathered",
+                true,
+            ),
+            (
+                "Farmers gathered outside the council to demand water.",
+                "gathered",
+                false,
+            ),
+            (
+                "The children had gathered for their uncle's wedding party.",
+                "gathered",
+                true,
+            ),
+            (
+                "Crowds gathered on the long road through the hills and valleys to watch.",
+                "gathered",
+                false,
+            ),
+        ];
+        for (sentence, word, expected) in rows {
+            let at = sentence.find(word).expect("word in sentence");
+            let covered = non_event_spans(sentence)
+                .iter()
+                .any(|s| s.start <= at && at < s.end);
+            assert_eq!(covered, expected, "{sentence:?}");
+        }
     }
 
     #[test]

@@ -104,7 +104,20 @@ const NESTED_BONUS: f64 = 2.0;
 /// nor the document's focus are in.
 const STRAY_PENALTY: f64 = 2.5;
 /// `locate`: penalty for a name that is only the start of a longer one or names a site.
-const PARTIAL_PENALTY: f64 = 1.5;
+const PARTIAL_PENALTY: f64 = 2.0;
+/// `locate`: towns farther apart than this are not one chain ("Shwebo, Sagaing").
+const CHAIN_KM: f64 = 150.0;
+
+/// `locate`: a place this far from the point of the division written after it is not in it.
+const BROKEN_DIVISION_KM: f64 = 250.0;
+
+/// How a place relates to the place written after it (see `DocPlaces::chain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chain {
+    None,
+    Nested,
+    Broken,
+}
 
 /// An unnamed area in the text that an event can be placed in ("the border area").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -463,12 +476,13 @@ impl DocPlaces {
             .iter()
             .enumerate()
             .map(|(k, m)| {
-                let nested = m.place.as_ref().is_some_and(|inner| {
-                    outers.iter().any(|outer| contains(outer, inner))
-                        || self.chained(m, inside.get(k + 1).copied())
-                });
+                let chain = self.chain(m, inside.get(k + 1).copied());
+                let nested = chain == Chain::Nested
+                    || m.place
+                        .as_ref()
+                        .is_some_and(|inner| outers.iter().any(|outer| contains(outer, inner)));
                 let bonus = if nested { NESTED_BONUS } else { 0.0 };
-                let stray = if self.stray(m, &inside) {
+                let stray = if chain == Chain::Broken || self.stray(m, &inside) {
                     STRAY_PENALTY
                 } else {
                     0.0
@@ -483,40 +497,61 @@ impl DocPlaces {
         }
     }
 
-    /// Whether `mention` is followed by a place it lies in, written as a chain: "Macapa
-    /// (Amapa)", "Irapuato, Guanajuato", "Lashio township (Lashio district, Shan State)". The
-    /// second name may be a town that gives its name to the division ("Amapa" the town,
-    /// for the state).
-    fn chained(&self, mention: &Mention, next: Option<&Mention>) -> bool {
+    /// How `mention` relates to the place written right after it as a chain ("X, Y",
+    /// "X (Y", "X in Y", "X of Y"): nested when Y is a place it lies in ("Macapa (Amapa)",
+    /// "Irapuato, Guanajuato", where the second may be the town that names the division), or a
+    /// town near it ("Shwebo, Sagaing": the most specific comes first); broken when Y is a
+    /// division of the same country that does not contain it, or a town far from it, so
+    /// that the first name was read as the wrong place of that name.
+    fn chain(&self, mention: &Mention, next: Option<&Mention>) -> Chain {
         let (Some(inner), Some(next)) = (mention.place.as_ref(), next) else {
-            return false;
+            return Chain::None;
         };
         let Some(outer) = next.place.as_ref() else {
-            return false;
+            return Chain::None;
         };
         let start = next.direction.map_or(next.span.start, |d| d.start);
         let Some(gap) = self.text_gap(mention.span.end, start) else {
-            return false;
+            return Chain::None;
         };
-        if !matches!(gap, "," | "(" | ", in" | "in" | "of") {
-            return false;
+        let listing = matches!(gap, "," | "(");
+        if !listing && !matches!(gap, ", in" | "in" | "of") {
+            return Chain::None;
         }
         if inner.country.is_empty() || inner.country != outer.country || inner == outer {
-            return false;
+            return Chain::None;
         }
         if contains(outer, inner) {
-            return true;
+            return Chain::Nested;
         }
         let name = crate::fold::fold(&outer.name);
         let named_after =
             |division: &str| !division.is_empty() && crate::fold::fold(division) == name;
         let same_admin2 = !inner.admin2.is_empty() && inner.admin2 == outer.admin2;
-        match inner.kind {
-            Kind::City | Kind::Capital => {
-                named_after(&inner.admin1) || named_after(&inner.admin2) || same_admin2
+        let km = crate::resolve::distance_km(inner.lat, inner.lon, outer.lat, outer.lon);
+        match (inner.kind, outer.kind) {
+            (Kind::City | Kind::Capital, _)
+                if named_after(&inner.admin1) || named_after(&inner.admin2) || same_admin2 =>
+            {
+                Chain::Nested
             }
-            Kind::Admin2 => named_after(&inner.admin1),
-            _ => false,
+            (Kind::Admin2, _) if named_after(&inner.admin1) => Chain::Nested,
+            (Kind::City | Kind::Capital, Kind::City | Kind::Capital) if km <= CHAIN_KM => {
+                if listing {
+                    Chain::Nested
+                } else {
+                    Chain::None
+                }
+            }
+            (Kind::City | Kind::Capital, Kind::City | Kind::Capital) => Chain::Broken,
+            // Divisions' data is uneven (a town's admin2 may be missing or named otherwise),
+            // so only a far one breaks the chain.
+            (Kind::City | Kind::Capital | Kind::Admin2, Kind::Admin1 | Kind::Admin2)
+                if km > BROKEN_DIVISION_KM =>
+            {
+                Chain::Broken
+            }
+            _ => Chain::None,
         }
     }
 

@@ -467,6 +467,28 @@ fn events_take_the_head_of_a_chain_not_strays_or_name_fragments() {
             "Harib",
             GeoPrecision::Region,
         ),
+        // The name before the province is read as a town of that name far away (the
+        // gazetteer lacks the right one): the province's own town is the better guess.
+        (
+            "Drones dropped grenades on trenches outside Chervonyi Yar, Kharkiv, the army said.",
+            "dropped",
+            "Kharkiv",
+            GeoPrecision::Town,
+        ),
+        // Two towns near each other as a chain: the first is the more specific.
+        (
+            "In Shwebo, Sagaing, soldiers set fire to a rice mill on Monday.",
+            "set fire",
+            "Shwebo",
+            GeoPrecision::Town,
+        ),
+        // "LGA" is a district word, so the bracket after it still chains.
+        (
+            "In Gusau LGA (Zamfara), bandits raided a market on Saturday.",
+            "raided",
+            "Gusau",
+            GeoPrecision::Town,
+        ),
         // "Kan" is only the first word of an unknown village name (and read as a Chinese city).
         (
             "Troops raided the village of Kan Thit in Shwebo district of Sagaing region and burned 40 houses.",

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use sitrep_model::{stable_hash, Document, Event, Figure};
 use sitrep_store::{DocumentRecords, Filter, IngestStatus, StoreError};
 
-use crate::params::{events_query, stats_query, store_flag, Format};
+use crate::params::{events_query, stats_query, store_flag, EventsQuery, Format};
 use crate::{assets, formats, AppState};
 
 /// An error answered as `{"error": {"status": N, "message": "..."}}`.
@@ -137,56 +137,59 @@ async fn list_events(
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
     let query = events_query(query.as_deref())?;
-    if query.format == Format::Json {
-        // The stored JSON of each incident is spliced into the page as is.
-        let limit = query.page.limit.clamp(1, sitrep_store::MAX_PAGE);
-        let mut body = Vec::with_capacity(limit * 1024 + 128);
-        body.extend_from_slice(b"{\"events\":[");
-        let (count, next) = read_page(&query.filter, || {
-            state
-                .reader()
-                .query_json(&query.filter, &query.page, &mut body)
-        })?;
-        body.extend_from_slice(b"],\"count\":");
-        body.extend_from_slice(count.to_string().as_bytes());
-        body.extend_from_slice(b",\"next\":");
-        serde_json::to_writer(&mut body, &next.map(|c| c.encode()))
-            .map_err(|e| ApiError::internal(e.to_string()))?;
-        body.push(b'}');
-        return Ok(json_response(body));
+    match query.format {
+        Format::Json => json_page(&state, &query),
+        Format::Csv | Format::GeoJson => export_page(&state, &query),
     }
+}
+
+/// A JSON page: the stored JSON of each incident spliced in as is.
+fn json_page(state: &AppState, query: &EventsQuery) -> Result<Response, ApiError> {
+    let limit = query.page.limit.clamp(1, sitrep_store::MAX_PAGE);
+    let mut body = Vec::with_capacity(limit * 1024 + 128);
+    body.extend_from_slice(b"{\"events\":[");
+    let (count, next) = read_page(&query.filter, || {
+        state
+            .reader()
+            .query_json(&query.filter, &query.page, &mut body)
+    })?;
+    body.extend_from_slice(b"],\"count\":");
+    body.extend_from_slice(count.to_string().as_bytes());
+    body.extend_from_slice(b",\"next\":");
+    serde_json::to_writer(&mut body, &next.map(|c| c.encode()))
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    body.push(b'}');
+    Ok(json_response(body))
+}
+
+/// A CSV page (next cursor in `X-Next-Cursor`) or a GeoJSON page.
+fn export_page(state: &AppState, query: &EventsQuery) -> Result<Response, ApiError> {
     let page = read_page(&query.filter, || {
         state.reader().query(&query.filter, &query.page)
     })?;
     let next = page.next.as_ref().map(|c| c.encode());
-    match query.format {
-        Format::Json => unreachable!("JSON pages are answered above"),
-        Format::Csv => {
-            let mut body = Vec::new();
-            formats::write_csv(&mut body, &page.items)?;
-            let mut headers = HeaderMap::new();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            );
-            if let Some(next) = next.and_then(|n| HeaderValue::from_str(&n).ok()) {
-                headers.insert("x-next-cursor", next);
-            }
-            Ok((headers, body).into_response())
+    let mut body = Vec::new();
+    if query.format == Format::Csv {
+        formats::write_csv(&mut body, &page.items)?;
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/csv; charset=utf-8"),
+        );
+        if let Some(next) = next.and_then(|n| HeaderValue::from_str(&n).ok()) {
+            headers.insert("x-next-cursor", next);
         }
-        Format::GeoJson => {
-            let mut body = Vec::new();
-            formats::write_geojson(&mut body, &page.items, next.as_deref())?;
-            Ok((
-                [(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/geo+json"),
-                )],
-                body,
-            )
-                .into_response())
-        }
+        return Ok((headers, body).into_response());
     }
+    formats::write_geojson(&mut body, &page.items, next.as_deref())?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/geo+json"),
+        )],
+        body,
+    )
+        .into_response())
 }
 
 async fn event_detail(

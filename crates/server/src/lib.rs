@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use axum::serve::ListenerExt;
+
 use sitrep_pipeline::Pipeline;
 use sitrep_store::{IncidentRule, Store, StoreError};
 
@@ -136,6 +138,24 @@ fn lock(mutex: &Mutex<Store>) -> MutexGuard<'_, Store> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Socket send buffer of accepted connections (they inherit the listener's):
+/// a page of 100 events is ~100 KB, more than the kernel's 16 KB default, so
+/// without it a page leaves in several writes, each waiting for the client to
+/// read and the worker to be woken again.
+const SEND_BUFFER: u32 = 512 << 10;
+
+/// Binds the listening socket (address reuse as `TcpListener::bind`, larger send buffer).
+fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = match addr {
+        SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+    };
+    socket.set_reuseaddr(true)?;
+    socket.set_send_buffer_size(SEND_BUFFER)?;
+    socket.bind(addr)?;
+    socket.listen(1024)
+}
+
 /// Opens the store and serves until Ctrl-C; `on_ready` gets the bound address.
 pub fn run(
     config: ServerConfig,
@@ -158,11 +178,13 @@ pub fn run(
         .build()
         .map_err(io_error)?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(config.addr)
-            .await
-            .map_err(io_error)?;
+        let listener = listen(config.addr).map_err(io_error)?;
         on_ready(listener.local_addr().map_err(io_error)?);
         let app = api::router(Arc::new(state));
+        // Responses go out as soon as they are written (no Nagle delay on the last segment).
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 // If the signal handler cannot be installed, serve until killed.
