@@ -361,9 +361,9 @@ impl Extractor {
             } else {
                 &mentions
             };
-            // A pattern with a gap ("release ... prisoner") may hold its object in
-            // the gap: roles are read around its first word.
-            let head = if entry.pattern.contains("...") {
+            // A verbal pattern with a gap ("release ... prisoner") may hold its
+            // object in the gap: roles are read around its first word.
+            let head = if !physical && entry.pattern.contains("...") {
                 let words = m.span.slice(text);
                 let end = words.find(char::is_whitespace).unwrap_or(words.len());
                 Span::new(m.span.start, m.span.start + end)

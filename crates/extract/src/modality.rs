@@ -233,8 +233,7 @@ pub fn modality(
                         .iter()
                         .any(|v| w.slice(text).eq_ignore_ascii_case(v))
                 });
-                let purpose =
-                    purpose_real && acted_in(text, Span::new(clause.start, to.start));
+                let purpose = purpose_real && acted_in(text, Span::new(clause.start, to.start));
                 if !aspect && !purpose {
                     found = Modality::Unreal;
                 }
