@@ -114,7 +114,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let clause = frames::clause(s, whole, m.span);
                 let entry = extractor.triggers().entry(m);
                 let base = entry.pos == Pos::Verb && m.form == Form::Present;
-                n += modality::modality(s, clause, m.span, base) as usize;
+                n += modality::modality(s, clause, m.span, base, false) as usize;
             }
         }
         n

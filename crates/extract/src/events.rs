@@ -347,7 +347,8 @@ impl Extractor {
             );
             let clause = frames::clause(text, span, m.span);
             let base_verb = is_verb && m.form == Form::Present;
-            let modality = modality(text, clause, m.span, base_verb);
+            let protest = entry.acled == AcledRule::Protest;
+            let modality = modality(text, clause, m.span, base_verb, protest);
             // A plan, wish or promise of a verbal act ("will meet", "wants to help")
             // is still a CAMEO event, as PETRARCH codes it; a planned physical or
             // strategic act is no incident.
@@ -363,9 +364,9 @@ impl Extractor {
             } else {
                 &mentions
             };
-            // A pattern with a gap ("release ... prisoner") may hold its object in
-            // the gap: roles are read around its first word.
-            let head = if entry.pattern.contains("...") {
+            // A verbal pattern with a gap ("release ... prisoner") may hold its
+            // object in the gap: roles are read around its first word.
+            let head = if !physical && entry.pattern.contains("...") {
                 let words = m.span.slice(text);
                 let end = words.find(char::is_whitespace).unwrap_or(words.len());
                 Span::new(m.span.start, m.span.start + end)

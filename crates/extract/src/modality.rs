@@ -2,6 +2,7 @@
 //! threat. Cues are data (`lexicons/hedges/hedges.tsv`); the code only measures
 //! how far a cue stands before the trigger, inside the trigger's clause.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use sitrep_lexicon::{tsv, PhraseMatcher, PhrasePattern};
@@ -180,8 +181,35 @@ const ASPECT_VERBS: [&str; 8] = [
     "resumed",
 ];
 
+/// Past-tense verbs of `lexicons/hedges/purpose.tsv`: `act` (true) or `directive` (false).
+static PURPOSE: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+    tsv::rows(sitrep_text::lexicon!("hedges/purpose.tsv"))
+        .map(|row| (row.get(0).to_lowercase(), row.get(1) == "act"))
+        .collect()
+});
+
+/// Whether a past-tense act that is not a directive stands in `window` (within its
+/// last eight words): "walked out of class" before "to protest", not "urged them".
+fn acted_in(text: &str, window: Span) -> bool {
+    let found: Vec<String> = words(text, window)
+        .map(|w| w.slice(text).to_ascii_lowercase())
+        .collect();
+    found.iter().rev().take(8).any(|w| match PURPOSE.get(w) {
+        Some(&act) => act,
+        None => w.len() > 4 && w.ends_with("ed"),
+    }) && !found.iter().any(|w| PURPOSE.get(w) == Some(&false))
+}
+
 /// The modality of the trigger at `trigger` within `clause` (byte spans into `text`).
-pub fn modality(text: &str, clause: Span, trigger: Span, is_base_verb: bool) -> Modality {
+/// With `purpose_real` (protests), a trigger after "to" is still real when a past
+/// act precedes it ("gathered outside parliament to protest").
+pub fn modality(
+    text: &str,
+    clause: Span,
+    trigger: Span,
+    is_base_verb: bool,
+    purpose_real: bool,
+) -> Modality {
     let window = Span::new(clause.start, trigger.start);
     let mut found = Modality::Asserted;
     for m in HEDGES.matcher.find(window.slice(text)) {
@@ -205,7 +233,8 @@ pub fn modality(text: &str, clause: Span, trigger: Span, is_base_verb: bool) -> 
                         .iter()
                         .any(|v| w.slice(text).eq_ignore_ascii_case(v))
                 });
-                if !aspect {
+                let purpose = purpose_real && acted_in(text, Span::new(clause.start, to.start));
+                if !aspect && !purpose {
                     found = Modality::Unreal;
                 }
             }
@@ -236,8 +265,30 @@ mod tests {
         let at = sentence.find(trigger).expect("trigger in sentence");
         let span = Span::new(at, at + trigger.len());
         let base = !trigger.ends_with("ed") && !trigger.ends_with("ing");
-        let got = modality(sentence, Span::new(0, sentence.len()), span, base);
+        let got = modality(sentence, Span::new(0, sentence.len()), span, base, false);
         assert_eq!(got, expected, "{sentence:?} / {trigger:?}");
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn a_protest_after_a_past_act_is_real() {
+        use Modality::*;
+        let rows = [
+            ("Nearly 300 pupils walked out of their school to protest against the new rules.", Asserted),
+            ("Farmers gathered outside the ministry on Monday to protest low prices.", Asserted),
+            ("Hundreds of nurses went to the capital to protest unpaid wages.", Asserted),
+            ("The union urged its members to protest against the reform.", Unreal),
+            ("Opposition leaders called on supporters to protest on Friday.", Unreal),
+            ("Teachers plan to protest outside parliament next week.", Unreal),
+            ("Residents will gather at the square to protest the eviction.", Unreal),
+            ("They wanted to protest the verdict.", Unreal),
+        ];
+        for (sentence, expected) in rows {
+            let at = sentence.find("protest").expect("trigger in sentence");
+            let span = Span::new(at, at + "protest".len());
+            let got = modality(sentence, Span::new(0, sentence.len()), span, true, true);
+            assert_eq!(got, expected, "{sentence:?}");
+        }
     }
 
     #[test]

@@ -231,17 +231,26 @@ impl TriggerLexicon {
                 form,
             });
         }
-        // Longest leftmost; a gap pattern beats the plain word it starts with.
+        // Longest leftmost; a gap pattern beats the plain word it starts with; the
+        // same words read as a noun and as a verb ("attack", "clashes") keep one reading.
         out.sort_by(|a, b| {
             a.span
                 .start
                 .cmp(&b.span.start)
                 .then(b.span.end.cmp(&a.span.end))
+                .then(a.entry.cmp(&b.entry))
         });
         let mut kept: Vec<TriggerMatch> = Vec::with_capacity(out.len());
         for m in out {
-            if kept.last().is_none_or(|k| m.span.start >= k.span.end) {
-                kept.push(m);
+            match kept.last_mut() {
+                Some(k) if k.span == m.span => {
+                    let verbal = verb_reading(text, m.span.start);
+                    if (m.form != Form::Other) == verbal && (k.form != Form::Other) != verbal {
+                        *k = m;
+                    }
+                }
+                Some(k) if m.span.start < k.span.end => {}
+                _ => kept.push(m),
             }
         }
         kept
@@ -259,6 +268,22 @@ impl TriggerLexicon {
     pub fn shows_intervention(&self, text: &str) -> bool {
         !self.intervention.find(text).is_empty()
     }
+}
+
+/// Words after which a base or third-person form is a verb ("to attack", "they
+/// protest", "will clash"); elsewhere news uses such forms as nouns ("the attack",
+/// "clashes between …").
+const BEFORE_VERB: [&str; 22] = [
+    "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did",
+    "does", "do", "not", "never", "they", "we", "i", "you", "who", "often", "also",
+];
+
+/// Whether the word before byte `at` makes the trigger there a verb.
+fn verb_reading(text: &str, at: usize) -> bool {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| BEFORE_VERB.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// The end of a gap pattern's tail after byte `from`, or `from` when it has none.
