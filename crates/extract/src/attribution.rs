@@ -564,6 +564,10 @@ impl Reader<'_> {
     /// "X said 33 troops were killed"), rather than the verb closing the
     /// sentence or clause ("..., police said on Thursday.").
     fn content_follows(&self, last: usize) -> bool {
+        // "said that …": a complementiser always opens the reported content.
+        if self.is_word(last + 1, "that") {
+            return true;
+        }
         let mut words = 0;
         for token in &self.tokens[last + 1..] {
             match token.kind {
@@ -831,6 +835,21 @@ mod tests {
         let sentence = "Gunmen killed five villagers in Zamfara, police said.";
         let picked = attribution_for(sentence, sentence.find("killed").unwrap()).unwrap();
         assert_eq!(picked.text(sentence), "police");
+    }
+
+    #[test]
+    fn a_short_that_clause_is_the_reported_content() {
+        let rows = [
+            ("Chad said that rebels had fled.", " that rebels had fled."),
+            ("Mali claimed that Niger attacked.", " that Niger attacked."),
+            // Without "that", a short remainder is no content: the report covers what precedes.
+            ("Five died, the police said on Monday.", "Five died, "),
+        ];
+        for (sentence, scope) in rows {
+            let found = find_attributions(sentence);
+            let got = found.first().map(|a| a.scope.slice(sentence));
+            assert_eq!(got, Some(scope), "in {sentence:?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ use sitrep_model::{AcledType, Count, EventDate, Location, Span};
 use sitrep_text::words::{capitalised_mid_sentence, word_before};
 use sitrep_text::{Analyzed, Sentence};
 
+use crate::accusations;
 use crate::dates::{self, DateMention};
 use crate::fields::{self, shift, SentenceFacts};
 use crate::figures::{self, FigureMention};
@@ -352,7 +353,14 @@ impl Extractor {
             // A plan, wish or promise of a verbal act ("will meet", "wants to help")
             // is still a CAMEO event, as PETRARCH codes it; a planned physical or
             // strategic act is no incident.
-            if modality == Modality::Negated || (modality == Modality::Unreal && physical) {
+            // A denied or refused cooperative act ("will not supply arms", "refused
+            // to meet") is a rejection in CAMEO (root 12).
+            let rejected = modality == Modality::Negated
+                && !physical
+                && rejection(entry.cameo.as_deref()).is_some();
+            if (modality == Modality::Negated && !rejected)
+                || (modality == Modality::Unreal && physical)
+            {
                 continue;
             }
             let (source, denied) = cx.facts.source_at(body, m.span.start - span.start);
@@ -380,6 +388,7 @@ impl Extractor {
                 voice,
                 threat: modality == Modality::Threat,
                 unreal: modality == Modality::Unreal,
+                rejected,
                 source,
             });
         }
@@ -412,6 +421,7 @@ impl Extractor {
                 None => clauses.push((clause, vec![r])),
             }
         }
+        let first_physical = out.len();
         for (_, group) in clauses {
             let creates = has_counts
                 || group
@@ -421,6 +431,14 @@ impl Extractor {
                 out.push(self.physical_event(cx, &group, &physical_mentions));
             }
         }
+        // "X said Y attacked": X accuses Y.
+        let accused = accusations::accusations(
+            span.start,
+            &facts.sources,
+            &mentions,
+            &out[first_physical..],
+        );
+        out.extend(accused);
         // Strategic and verbal events: one per type.
         let mut seen: Vec<(Option<AcledType>, String)> = Vec::new();
         for r in &readings {
@@ -434,6 +452,13 @@ impl Extractor {
                 )
             } else if self.is_physical(r) {
                 continue;
+            } else if r.rejected {
+                (
+                    None,
+                    "REJECT".to_string(),
+                    None,
+                    rejection(entry.cameo.as_deref()).map(str::to_string),
+                )
             } else {
                 let acled = match entry.acled {
                     AcledRule::Fixed(t) => Some(t),
@@ -714,6 +739,20 @@ fn reciprocal(cameo: &Option<String>) -> bool {
         .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06")))
 }
 
+/// The CAMEO rejection (root 12) of a cooperative act that is denied or refused:
+/// intentions and diplomatic cooperation (03, 05) → 120, consultations (04) → 125,
+/// material cooperation and aid (06, 07) → 121, concessions (08) → 124. Other acts
+/// have none: a denied accusation or attack is no event.
+fn rejection(cameo: Option<&str>) -> Option<&'static str> {
+    match cameo?.get(..2)? {
+        "03" | "05" => Some("120"),
+        "04" => Some("125"),
+        "06" | "07" => Some("121"),
+        "08" => Some("124"),
+        _ => None,
+    }
+}
+
 /// What every trigger of one sentence shares.
 struct SentenceContext<'a> {
     text: &'a str,
@@ -748,6 +787,7 @@ struct Reading {
     voice: Voice,
     threat: bool,
     unreal: bool,
+    rejected: bool,
     source: Option<String>,
 }
 

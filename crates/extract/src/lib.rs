@@ -9,6 +9,7 @@
 //! the per-document path takes in-memory values and cannot fail; spans are byte
 //! ranges into the text given.
 
+pub mod accusations;
 pub mod attribution;
 pub mod casualties;
 pub mod dates;

@@ -96,8 +96,17 @@ fn verbal_acts_code_every_dyad_and_planned_acts() {
         ("Canada advised against travel to Haiti on Friday.", "160 CAN>HTI"),
         // A plan or promise of a verbal act is coded ...
         ("Japan will supply weapons to the Philippines.", "072 JPN>PHL"),
-        // ... a denial is not.
-        ("Japan will not supply weapons to the Philippines.", "none"),
+        // A refused or denied cooperative act is a rejection; a denied accusation is nothing.
+        ("Japan will not supply weapons to the Philippines.", "121 JPN>PHL"),
+        ("Kenya will not hold talks with the Ugandan envoy.", "125 KEN>UGA"),
+        ("Ghana did not free the Togolese prisoners.", "124 GHA>TGO"),
+        ("Chad did not condemn Sudan.", "none"),
+        // One party saying another attacked accuses it (112) ...
+        ("Ghana said Togolese soldiers attacked a border post on Monday.", "190 TGO>-; 112 GHA>TGO"),
+        ("Ghana said that Togo had attacked the post.", "190 TGO>-; 112 GHA>TGO"),
+        // ... not when it reports its own act, or a source has no country.
+        ("The Nigerian army said its troops shelled rebel camps.", "194 ->-"),
+        ("Medics said Chadian troops shot two herders.", "193 TCD>-"),
         // Commas alone make an apposition, not a list.
         ("Kenya, the host, praised Uganda on Friday.", "051 KEN>UGA"),
     ];
