@@ -639,6 +639,23 @@ impl Extractor {
             }
         }
         let (_, mut sub, reading, specific) = best.expect("physical readings are not empty");
+        // Security forces who shoot, kill or wound people at a protest ("during",
+        // "at", "amid" a protest: not a protest about an earlier killing) use
+        // excessive force ("a student was killed in police firing during a rally"),
+        // whether the forces are the subject or only named ("police fire").
+        let rule = self.triggers.entry(&reading.trigger).acled;
+        let at_protest = readings.iter().any(|r| {
+            self.triggers.entry(&r.trigger).acled == AcledRule::Protest
+                && in_setting(text, sentence.span, r.trigger.span)
+        });
+        if at_protest
+            && rule == AcledRule::Violence
+            && !ARMED_KINDS.contains(&k2.as_str())
+            && (STATE_KINDS.contains(&k1.as_str())
+                || k1.is_empty() && forces_named(mentions, actor2.as_ref()))
+        {
+            sub = sub_event("Excessive force against protesters");
+        }
         // Demonstrators who burn, loot or fight make a violent demonstration.
         let crowd_violence = [
             "Looting/property destruction",
@@ -857,6 +874,34 @@ fn resolve_violence(actor1: &str, actor2: &str, crowd1: bool, victims_civilian: 
         return sub_event("Attack");
     }
     sub_event("Armed clash")
+}
+
+/// Whether a protest trigger names the setting of another event: one of the three
+/// words before it is "during", "amid", "at" or "in" ("during a student rally").
+fn in_setting(text: &str, sentence: Span, trigger: Span) -> bool {
+    let mut at = trigger.start;
+    for _ in 0..3 {
+        let Some(w) = word_before(text, at, sentence.start) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if ["during", "amid", "amidst", "at", "in"].contains(&word.as_str()) {
+            return true;
+        }
+        at = w.start;
+    }
+    false
+}
+
+/// Whether the sentence names police or soldiers other than the victim.
+fn forces_named(mentions: &[ActorMention], victim: Option<&ActorMention>) -> bool {
+    mentions.iter().any(|m| {
+        victim.is_none_or(|v| v.span != m.span)
+            && m.actor
+                .kind
+                .as_deref()
+                .is_some_and(|k| k == "police" || k == "military")
+    })
 }
 
 /// Whether an actor mention names one person ("a man", "the woman", "a student"),
