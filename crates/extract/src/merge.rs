@@ -100,17 +100,9 @@ fn fold_headlines(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         };
         match nearest(true).or_else(|| nearest(false)) {
             Some(j) => {
-                let h = candidates.remove(i);
+                let mut h = candidates.remove(i);
                 let into = &mut candidates[if j > i { j - 1 } else { j }];
-                if !into.specific && h.specific {
-                    into.acled = h.acled;
-                    into.specific = true;
-                    into.plover = h.plover;
-                    into.mode = h.mode;
-                    into.cameo = h.cameo;
-                }
-                into.actor1 = into.actor1.take().or(h.actor1);
-                into.actor2 = into.actor2.take().or(h.actor2);
+                take_type_and_actors(into, &mut h);
                 into.confidence = (into.confidence + 0.1).min(0.95);
             }
             None => i += 1,
@@ -267,21 +259,27 @@ pub fn km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
-fn absorb(into: &mut Candidate, from: Candidate) {
+/// Gives `into` the type of `from` when only `from`'s is specific, and the actors
+/// `into` lacks.
+fn take_type_and_actors(into: &mut Candidate, from: &mut Candidate) {
+    if !into.specific && from.specific {
+        into.acled = from.acled;
+        into.specific = true;
+        into.plover = std::mem::take(&mut from.plover);
+        into.mode = from.mode.take();
+        into.cameo = from.cameo.take();
+    }
+    into.actor1 = into.actor1.take().or(from.actor1.take());
+    into.actor2 = into.actor2.take().or(from.actor2.take());
+}
+
+fn absorb(into: &mut Candidate, mut from: Candidate) {
     let strength = |c: &Candidate| u8::from(c.date_in_sentence) + u8::from(firm_date(c));
     let better_date = strength(&from) > strength(into)
         || (strength(&from) == strength(into)
             && from.date_in_sentence
             && rank(from.date.precision) < rank(into.date.precision));
-    if !into.specific && from.specific {
-        into.acled = from.acled;
-        into.specific = true;
-        into.plover = from.plover;
-        into.mode = from.mode;
-        into.cameo = from.cameo;
-    }
-    into.actor1 = into.actor1.take().or(from.actor1);
-    into.actor2 = into.actor2.take().or(from.actor2);
+    take_type_and_actors(into, &mut from);
     if informative(from.killed) > informative(into.killed) {
         into.killed = from.killed;
         into.fatalities = from.fatalities;

@@ -95,6 +95,33 @@ fn sample() -> Vec<Event> {
     ]
 }
 
+/// Events `e0`…, one a day through a month of 2022, killing `i`; `kind` gives each
+/// one's type and place.
+fn numbered_events(
+    n: u32,
+    month: u32,
+    kind: impl Fn(u32) -> ((&'static str, &'static str), Place),
+) -> Vec<Event> {
+    (0..n)
+        .map(|i| {
+            let (sub_event, place) = kind(i);
+            let day = format!("2022-{month:02}-{:02}", i % 28 + 1);
+            event(
+                &format!("e{i}"),
+                &day,
+                sub_event,
+                place,
+                Some(i),
+                "FAMa",
+                "Soldiers clashed.",
+            )
+        })
+        .collect()
+}
+
+/// A place as (name, country, admin1, lat, lon).
+type Place = (&'static str, &'static str, &'static str, f64, f64);
+
 fn doc_with(id: &str, events: Vec<Event>) -> DocumentRecords {
     let text = events
         .iter()
@@ -327,20 +354,7 @@ fn filters_narrow_the_incidents() {
 #[test]
 fn pages_cover_every_incident_once() {
     let mut store = Store::open_in_memory().unwrap();
-    let events: Vec<Event> = (0..250)
-        .map(|i| {
-            let day = format!("2022-01-{:02}", i % 28 + 1);
-            event(
-                &format!("e{i}"),
-                &day,
-                CLASH,
-                KIDAL,
-                Some(i),
-                "FAMa",
-                "Soldiers clashed.",
-            )
-        })
-        .collect();
+    let events = numbered_events(250, 1, |_| (CLASH, KIDAL));
     store
         .ingest_batch(&[doc_with("d", events)], &SingletonRule)
         .unwrap();
@@ -370,25 +384,13 @@ fn pages_cover_every_incident_once() {
 #[test]
 fn json_pages_splice_the_same_rows_as_pages() {
     let mut store = Store::open_in_memory().unwrap();
-    let events: Vec<Event> = (0..150)
-        .map(|i| {
-            let (kind, place) = if i % 3 == 0 {
-                (AIR, ARIHA)
-            } else {
-                (CLASH, KIDAL)
-            };
-            let day = format!("2022-02-{:02}", i % 28 + 1);
-            event(
-                &format!("e{i}"),
-                &day,
-                kind,
-                place,
-                Some(i),
-                "FAMa",
-                "Soldiers clashed.",
-            )
-        })
-        .collect();
+    let events = numbered_events(150, 2, |i| {
+        if i % 3 == 0 {
+            (AIR, ARIHA)
+        } else {
+            (CLASH, KIDAL)
+        }
+    });
     store
         .ingest_batch(&[doc_with("d", events)], &SingletonRule)
         .unwrap();
