@@ -349,7 +349,10 @@ impl Extractor {
             let base_verb = is_verb && m.form == Form::Present;
             let protest = entry.acled == AcledRule::Protest;
             let modality = modality(text, clause, m.span, base_verb, protest);
-            if modality == Modality::Negated || modality == Modality::Unreal {
+            // A plan, wish or promise of a verbal act ("will meet", "wants to help")
+            // is still a CAMEO event, as PETRARCH codes it; a planned physical or
+            // strategic act is no incident.
+            if modality == Modality::Negated || (modality == Modality::Unreal && physical) {
                 continue;
             }
             let (source, denied) = cx.facts.source_at(body, m.span.start - span.start);
@@ -376,6 +379,7 @@ impl Extractor {
                 frame,
                 voice,
                 threat: modality == Modality::Threat,
+                unreal: modality == Modality::Unreal,
                 source,
             });
         }
@@ -452,47 +456,64 @@ impl Extractor {
             } else {
                 &physical_mentions
             };
-            let (actor1, actor2) = actors_of(pool, r.frame);
-            // ACLED: people "arrested" by an armed group are abducted; an arrest
-            // for an ordinary crime (drugs, theft) is not a political event.
-            let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");
-            let acled = acled.filter(|_| !(arrests && names_crime(body)));
-            let kind1 = actor1
-                .as_ref()
-                .and_then(|m| m.actor.kind.as_deref())
-                .unwrap_or("");
-            let acled = if arrests && matches!(kind1, "rebels" | "militia") {
-                Some(sub_event("Abduction/forced disappearance"))
+            // A verbal act of several coordinated actors is one event per dyad
+            // ("Brazil and Peru met": BRA→PER and PER→BRA); one without an object
+            // is aimed at the country where it happens ("a visit to Kenya").
+            let dyads = if entry.acled == AcledRule::Outside {
+                frames::dyads(
+                    text,
+                    span,
+                    r.trigger.span,
+                    pool,
+                    r.frame,
+                    reciprocal(&cameo),
+                )
             } else {
-                acled
+                vec![r.frame]
             };
-            let (date, date_in_sentence, date_reporting) =
-                cx.date_for(r.trigger.span, acled.is_none());
-            out.push(Candidate {
-                sentence: cx.sentence.index,
-                sentence_span: span,
-                trigger: r.trigger.span,
-                acled,
-                specific: true,
-                plover,
-                mode,
-                cameo,
-                actor1,
-                actor2,
-                killed: None,
-                fatalities: None,
-                injured: None,
-                arrested: if arrests { facts.arrested } else { None },
-                abducted: None,
-                date,
-                date_in_sentence,
-                date_reporting,
-                headline: cx.headline,
-                attribution: r.source.clone(),
-                definite: false,
-                location: None,
-                confidence: 0.6,
-            });
+            for frame in dyads {
+                let (actor1, actor2) = actors_of(pool, frame);
+                // ACLED: people "arrested" by an armed group are abducted; an arrest
+                // for an ordinary crime (drugs, theft) is not a political event.
+                let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");
+                let acled = acled.filter(|_| !(arrests && names_crime(body)));
+                let kind1 = actor1
+                    .as_ref()
+                    .and_then(|m| m.actor.kind.as_deref())
+                    .unwrap_or("");
+                let acled = if arrests && matches!(kind1, "rebels" | "militia") {
+                    Some(sub_event("Abduction/forced disappearance"))
+                } else {
+                    acled
+                };
+                let (date, date_in_sentence, date_reporting) =
+                    cx.date_for(r.trigger.span, acled.is_none());
+                out.push(Candidate {
+                    sentence: cx.sentence.index,
+                    sentence_span: span,
+                    trigger: r.trigger.span,
+                    acled,
+                    specific: true,
+                    plover: plover.clone(),
+                    mode: mode.clone(),
+                    cameo: cameo.clone(),
+                    actor1,
+                    actor2,
+                    killed: None,
+                    fatalities: None,
+                    injured: None,
+                    arrested: if arrests { facts.arrested } else { None },
+                    abducted: None,
+                    date,
+                    date_in_sentence,
+                    date_reporting,
+                    headline: cx.headline,
+                    attribution: r.source.clone(),
+                    definite: false,
+                    location: None,
+                    confidence: if r.unreal { 0.5 } else { 0.6 },
+                });
+            }
         }
     }
 
@@ -701,6 +722,15 @@ impl Extractor {
     }
 }
 
+/// Whether a CAMEO code names an act done together (intentions to cooperate,
+/// consultations, diplomatic and material cooperation: roots 03 to 06), so that
+/// coordinated actors with no object act on each other.
+fn reciprocal(cameo: &Option<String>) -> bool {
+    cameo
+        .as_deref()
+        .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06")))
+}
+
 /// What every trigger of one sentence shares.
 struct SentenceContext<'a> {
     text: &'a str,
@@ -734,6 +764,7 @@ struct Reading {
     frame: Frame,
     voice: Voice,
     threat: bool,
+    unreal: bool,
     source: Option<String>,
 }
 

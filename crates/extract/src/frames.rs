@@ -203,10 +203,16 @@ pub fn can_act(text: &str, mention: &ActorMention, floor: usize) -> bool {
 /// Whether a locative preposition stands before byte `at`, across determiners and
 /// compass adjectives ("in northern Yemen", "across the south of Syria").
 fn locative_before(text: &str, at: usize, floor: usize) -> bool {
+    preposition_before(text, at, floor, &LOCATIVE)
+}
+
+/// Whether one of `prepositions` stands before byte `at`, across determiners and
+/// compass adjectives.
+fn preposition_before(text: &str, at: usize, floor: usize, prepositions: &[&str]) -> bool {
     let mut cursor = at;
     while let Some(w) = word_before(text, cursor, floor) {
         let word = w.slice(text).to_ascii_lowercase();
-        if LOCATIVE.contains(&word.as_str()) {
+        if prepositions.contains(&word.as_str()) {
             return true;
         }
         if !DETERMINERS.contains(&word.as_str()) && !COMPASS.contains(&word.as_str()) {
@@ -233,6 +239,137 @@ const COMPASS: [&str; 13] = [
     "south-eastern",
     "south-western",
 ];
+
+/// Prepositions that put a verbal act in a country, which is then its target
+/// ("a visit to Kenya", "talks in Geneva", "the unrest in Iran").
+const PLACE_TARGET: [&str; 6] = ["in", "to", "at", "into", "inside", "towards"];
+
+/// Most actors one coordination may give (a list of four makes twelve dyads).
+const MAX_COORDINATED: usize = 4;
+
+/// The mentions coordinated with mention `i`, `i` included, in text order:
+/// "Brazil and the United States", "the US, Russia, and Switzerland". Only "and",
+/// "&", commas and "the" may stand between two of them, and the last link holds
+/// "and": commas alone make an apposition ("Lavrov, Russia's foreign minister").
+/// Mentions that are places where they stand ("in Syria") take no part.
+pub fn coordinated(text: &str, sentence: Span, mentions: &[ActorMention], i: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&j| j == i || can_act(text, &mentions[j], sentence.start))
+        .collect();
+    order.sort_by_key(|&j| mentions[j].span.start);
+    let Some(pos) = order.iter().position(|&j| j == i) else {
+        return vec![i];
+    };
+    // Some(has "and") when only list punctuation joins two mentions.
+    let link = |a: usize, b: usize| -> Option<bool> {
+        let (x, y) = (mentions[a].span, mentions[b].span);
+        if y.start < x.end {
+            return None;
+        }
+        let gap = text[x.end..y.start].to_ascii_lowercase();
+        let comma = gap.contains(',');
+        let mut and = false;
+        for w in gap.split(|c: char| c.is_whitespace() || c == ',') {
+            match w {
+                "" | "the" => {}
+                "and" | "&" => and = true,
+                _ => return None,
+            }
+        }
+        (comma || and).then_some(and)
+    };
+    let (mut first, mut last) = (pos, pos);
+    while first > 0 && link(order[first - 1], order[first]).is_some() {
+        first -= 1;
+    }
+    while last + 1 < order.len() && link(order[last], order[last + 1]).is_some() {
+        last += 1;
+    }
+    // The list ends at its last "and"; a comma-only tail is an apposition.
+    while last > first && link(order[last - 1], order[last]) != Some(true) {
+        last -= 1;
+    }
+    if last == first || pos > last || last - first + 1 > MAX_COORDINATED {
+        return vec![i];
+    }
+    order[first..=last].to_vec()
+}
+
+/// The country a verbal act happens in, named after the trigger by "in", "to" or
+/// "at" ("will meet in Bern", "advised against travel to Tunisia"), as an index
+/// into `mentions`.
+pub fn place_target(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    mentions: &[ActorMention],
+) -> Option<usize> {
+    let clause = clause(text, sentence, trigger);
+    (0..mentions.len())
+        .filter(|&i| {
+            let m = &mentions[i];
+            m.bare_place
+                && m.span.start >= trigger.end
+                && m.span.end <= clause.end
+                && preposition_before(text, m.span.start, trigger.end, &PLACE_TARGET)
+        })
+        .min_by_key(|&i| mentions[i].span.start)
+}
+
+/// The dyads of a verbal act whose roles are `frame`: one per coordinated actor
+/// on each side ("Obama and Putin will visit Iraq": two). With no object, the
+/// country the act happens in is the target; failing that, coordinated actors of
+/// a `reciprocal` act (a meeting, a partnership) act on each other.
+pub fn dyads(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    mentions: &[ActorMention],
+    frame: Frame,
+    reciprocal: bool,
+) -> Vec<Frame> {
+    let sources = frame
+        .actor1
+        .map_or_else(Vec::new, |a| coordinated(text, sentence, mentions, a));
+    let country = |i: usize| mentions[i].actor.country.clone();
+    // "talks between X and Y": the object is one of the coordinated actors.
+    let in_list = frame.actor2.is_some_and(|a| sources.contains(&a));
+    let mut targets = match frame.actor2 {
+        Some(a) if !in_list => coordinated(text, sentence, mentions, a),
+        _ => Vec::new(),
+    };
+    let together = (reciprocal || in_list) && sources.len() > 1;
+    if frame.actor2.is_none() {
+        // A meeting of two countries held in one of them is between the two.
+        let place = place_target(text, sentence, trigger, mentions).filter(|&p| {
+            !(together && country(p).is_some() && sources.iter().any(|&s| country(s) == country(p)))
+        });
+        targets.extend(place);
+    }
+    let one = |a: Option<usize>, b: Option<usize>| Frame {
+        actor1: a,
+        actor2: b,
+    };
+    if sources.is_empty() {
+        return vec![one(None, frame.actor2.or(targets.first().copied()))];
+    }
+    let mut out = Vec::new();
+    for &s in &sources {
+        if !targets.is_empty() {
+            out.extend(targets.iter().map(|&t| one(Some(s), Some(t))));
+        } else if together {
+            out.extend(
+                sources
+                    .iter()
+                    .filter(|&&t| t != s)
+                    .map(|&t| one(Some(s), Some(t))),
+            );
+        } else {
+            out.push(one(Some(s), None));
+        }
+    }
+    out
+}
 
 /// Assigns roles for one trigger among the sentence's actor mentions.
 pub fn assign(
@@ -389,6 +526,76 @@ mod tests {
         let text_of = |i: Option<usize>| i.map(|i| mentions[i].span.slice(sentence));
         assert_eq!(text_of(frame.actor1), actor1, "actor1 in {sentence:?}");
         assert_eq!(text_of(frame.actor2), actor2, "actor2 in {sentence:?}");
+    }
+
+    /// The mentions coordinated with the mention `of`, joined by "|".
+    fn list(sentence: &str, of: &str) -> String {
+        let mentions = ACTORS.find(sentence, None);
+        let whole = Span::new(0, sentence.len());
+        let i = mentions
+            .iter()
+            .position(|m| m.span.slice(sentence) == of)
+            .expect("mention in sentence");
+        coordinated(sentence, whole, &mentions, i)
+            .into_iter()
+            .map(|j| mentions[j].span.slice(sentence))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    #[test]
+    fn coordinated_actors_form_lists() {
+        let rows = [
+            (
+                "Brazil and Argentina signed a deal.",
+                "Brazil",
+                "Brazil|Argentina",
+            ),
+            (
+                "Peru, Chile, and Bolivia met.",
+                "Chile",
+                "Peru|Chile|Bolivia",
+            ),
+            (
+                "Peru, Chile and the Bolivian army met.",
+                "Peru",
+                "Peru|Chile|Bolivian army",
+            ),
+            // Commas alone: an apposition.
+            ("Kenya, Uganda's neighbour, protested.", "Kenya", "Kenya"),
+            // Other words between two actors end the list.
+            ("Ghana said Togo and Benin met.", "Ghana", "Ghana"),
+            ("Ghana said Togo and Benin met.", "Benin", "Togo|Benin"),
+        ];
+        for (sentence, of, expected) in rows {
+            assert_eq!(list(sentence, of), expected, "in {sentence:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_after_in_or_to_is_the_target() {
+        let rows = [
+            (
+                "The minister travelled to Kenya on Monday.",
+                "travelled",
+                Some("Kenya"),
+            ),
+            ("Talks will be held in Geneva.", "Talks", None),
+            ("Talks will be held in Bern.", "Talks", Some("Bern")),
+            ("Talks with Egypt stalled in Cairo.", "Talks", Some("Cairo")),
+            // Before the trigger, or in another clause: not its place.
+            ("In Kenya, the envoy spoke.", "spoke", None),
+            ("The envoy spoke; fighting went on in Yemen.", "spoke", None),
+        ];
+        for (sentence, trigger, expected) in rows {
+            let at = sentence.find(trigger).expect("trigger in sentence");
+            let span = Span::new(at, at + trigger.len());
+            let mentions = ACTORS.find(sentence, None);
+            let whole = Span::new(0, sentence.len());
+            let found = place_target(sentence, whole, span, &mentions)
+                .map(|i| mentions[i].span.slice(sentence));
+            assert_eq!(found, expected, "in {sentence:?}");
+        }
     }
 
     #[test]

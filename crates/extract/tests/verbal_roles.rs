@@ -46,3 +46,67 @@ fn exact_verbs_and_gapped_patterns_find_their_objects() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// Every CAMEO-coded candidate as "CODE ACTOR1>ACTOR2" (countries, `-` for none),
+/// joined by "; ".
+fn dyads(text: &str) -> String {
+    let analyzed = sitrep_text::analyze(text);
+    let published = "2023-05-10".parse().ok();
+    let country = |m: &Option<sitrep_lexicon::actors::ActorMention>| {
+        m.as_ref()
+            .and_then(|m| m.actor.country.clone())
+            .unwrap_or_else(|| "-".into())
+    };
+    let found: Vec<String> = EXTRACTOR
+        .candidates(text, &analyzed, published)
+        .into_iter()
+        .filter_map(|c| {
+            let code = c.cameo.clone()?;
+            Some(format!(
+                "{code} {}>{}",
+                country(&c.actor1),
+                country(&c.actor2)
+            ))
+        })
+        .collect();
+    if found.is_empty() {
+        "none".into()
+    } else {
+        found.join("; ")
+    }
+}
+
+/// Coordinated actors make one event per dyad; a verbal act with no object is
+/// aimed at the country it happens in; a planned verbal act is still coded, a
+/// negated one is not.
+#[test]
+#[rustfmt::skip]
+fn verbal_acts_code_every_dyad_and_planned_acts() {
+    let rows = [
+        // Coordinated subjects of a meeting act on each other.
+        ("Kenya and Tanzania held talks on Monday.", "040 KEN>TZA; 040 TZA>KEN"),
+        ("Peru, Chile, and Bolivia met on Friday.",
+         "040 PER>CHL; 040 PER>BOL; 040 CHL>PER; 040 CHL>BOL; 040 BOL>PER; 040 BOL>CHL"),
+        // ... unless the meeting happens in a third country, its target.
+        ("Ghana and Togo will meet in Nairobi next week.", "040 GHA>KEN; 040 TGO>KEN"),
+        // Each coordinated subject acts on the object.
+        ("Norway and Sweden condemned Belarus on Sunday.", "111 NOR>BLR; 111 SWE>BLR"),
+        // A visit or a warning with no object is aimed at the country named after in/to.
+        ("The Danish envoy is expected to attend a conference in Nairobi.", "044 DNK>KEN"),
+        ("Canada advised against travel to Haiti on Friday.", "160 CAN>HTI"),
+        // A plan or promise of a verbal act is coded ...
+        ("Japan will supply weapons to the Philippines.", "072 JPN>PHL"),
+        // ... a denial is not.
+        ("Japan will not supply weapons to the Philippines.", "none"),
+        // Commas alone make an apposition, not a list.
+        ("Kenya, the host, praised Uganda on Friday.", "051 KEN>UGA"),
+    ];
+    let mut failures = Vec::new();
+    for (text, expected) in rows {
+        let got = dyads(text);
+        if got != expected {
+            failures.push(format!("{text:?}: expected {expected}, found {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
