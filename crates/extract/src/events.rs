@@ -394,6 +394,12 @@ impl Extractor {
         }
         let facts = cx.facts;
         let has_counts = facts.killed.is_some() || facts.injured.is_some();
+        // The sentence reports arrests ("detained four suspects").
+        let arrests = readings.iter().any(|r| {
+            !r.threat
+                && matches!(self.triggers.entry(&r.trigger).acled,
+                    AcledRule::Fixed(t) if t.sub_event_type() == "Arrests")
+        });
         let verbal_before = |r: &Reading| {
             readings.iter().any(|o| {
                 o.trigger.span.start < r.trigger.span.start
@@ -428,7 +434,7 @@ impl Extractor {
                     .iter()
                     .any(|r| self.triggers.entry(&r.trigger).role == Role::Event);
             if creates {
-                out.push(self.physical_event(cx, &group, &physical_mentions));
+                out.extend(self.physical_event(cx, &group, &physical_mentions, arrests));
             }
         }
         // "X said Y attacked": X accuses Y.
@@ -623,7 +629,8 @@ impl Extractor {
         cx: &SentenceContext<'_>,
         readings: &[&Reading],
         mentions: &[ActorMention],
-    ) -> Candidate {
+        arrests: bool,
+    ) -> Option<Candidate> {
         let (text, sentence, facts) = (cx.text, cx.sentence, cx.facts);
         // Actors: verbs decide before nouns (a passive verb knows its victim);
         // within each, the first trigger in text order that fills a role.
@@ -685,6 +692,40 @@ impl Extractor {
             }
         }
         let (_, mut sub, reading, specific) = best.expect("physical readings are not empty");
+        let rule = self.triggers.entry(&reading.trigger).acled;
+        // A raid or operation by police or soldiers that only arrests people, with no
+        // armed opponent and nobody killed or wounded, is the arrest, not a clash
+        // ("police raided a house and detained four suspects").
+        let violent_sub = ["Armed clash", "Attack"].contains(&sub.sub_event_type());
+        let operation =
+            OPERATIONS.contains(&self.triggers.entry(&reading.trigger).pattern.as_str());
+        if arrests
+            && operation
+            && rule == AcledRule::Violence
+            && violent_sub
+            && STATE_KINDS.contains(&k1.as_str())
+            && !ARMED_KINDS.contains(&k2.as_str())
+            && facts.killed.is_none()
+            && facts.injured.is_none()
+        {
+            return None;
+        }
+        // Security forces who shoot, kill or wound people at a protest ("during",
+        // "at", "amid" a protest: not a protest about an earlier killing) use
+        // excessive force ("a student was killed in police firing during a rally"),
+        // whether the forces are the subject or only named ("police fire").
+        let at_protest = readings.iter().any(|r| {
+            self.triggers.entry(&r.trigger).acled == AcledRule::Protest
+                && in_setting(text, sentence.span, r.trigger.span)
+        });
+        if at_protest
+            && rule == AcledRule::Violence
+            && !ARMED_KINDS.contains(&k2.as_str())
+            && (STATE_KINDS.contains(&k1.as_str())
+                || k1.is_empty() && forces_named(mentions, actor2.as_ref()))
+        {
+            sub = sub_event("Excessive force against protesters");
+        }
         // Demonstrators who burn, loot or fight make a violent demonstration.
         let crowd_violence = [
             "Looting/property destruction",
@@ -702,7 +743,7 @@ impl Extractor {
         let definite = is_definite(text, sentence.span, reading.trigger.span);
         let (date, date_in_sentence, date_reporting) = cx.date_for(reading.trigger.span, false);
         let source = readings.iter().find_map(|r| r.source.clone());
-        Candidate {
+        Some(Candidate {
             sentence: sentence.index,
             sentence_span: sentence.span,
             trigger: reading.trigger.span,
@@ -726,7 +767,7 @@ impl Extractor {
             definite,
             location: None,
             confidence: if specific { 0.8 } else { 0.6 },
-        }
+        })
     }
 }
 
@@ -928,6 +969,39 @@ fn resolve_violence(actor1: &str, actor2: &str, crowd1: bool, victims_civilian: 
         return sub_event("Attack");
     }
     sub_event("Armed clash")
+}
+
+/// Whether a protest trigger names the setting of another event: one of the three
+/// words before it is "during", "amid", "at" or "in" ("during a student rally").
+fn in_setting(text: &str, sentence: Span, trigger: Span) -> bool {
+    let mut at = trigger.start;
+    for _ in 0..3 {
+        let Some(w) = word_before(text, at, sentence.start) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if ["during", "amid", "amidst", "at", "in"].contains(&word.as_str()) {
+            return true;
+        }
+        at = w.start;
+    }
+    false
+}
+
+/// Triggers that name an operation rather than harm done to a person: with an
+/// arrest and no casualties, the operation is the arrest (a beating that ends in
+/// an arrest stays an attack).
+const OPERATIONS: [&str; 4] = ["raid", "storm", "swoop", "crackdown"];
+
+/// Whether the sentence names police or soldiers other than the victim.
+fn forces_named(mentions: &[ActorMention], victim: Option<&ActorMention>) -> bool {
+    mentions.iter().any(|m| {
+        victim.is_none_or(|v| v.span != m.span)
+            && m.actor
+                .kind
+                .as_deref()
+                .is_some_and(|k| k == "police" || k == "military")
+    })
 }
 
 /// Whether an actor mention names one person ("a man", "the woman", "a student"),

@@ -130,3 +130,74 @@ fn a_notes_opening_label_decides_its_type() {
         ),
     ]);
 }
+
+#[test]
+fn forces_who_kill_at_a_protest_use_excessive_force() {
+    check(&[
+        (
+            "On 3 June 2023, a lecturer was killed in police firing during a rally in Sylhet.",
+            "Excessive force against protesters",
+        ),
+        (
+            "On 3 June 2023, soldiers shot dead two men during a demonstration in Mandalay.",
+            "Excessive force against protesters",
+        ),
+        (
+            "On 3 June 2023, police shot and wounded a farmer at a sit-in outside Patna.",
+            "Excessive force against protesters",
+        ),
+        // Without a protest the killing stays an attack.
+        (
+            "On 3 June 2023, soldiers shot dead two men at a checkpoint in Mandalay.",
+            "Attack",
+        ),
+        // Demonstrators who attack stay a violent demonstration.
+        (
+            "On 3 June 2023, protesters beat a shopkeeper during a rally in Sylhet.",
+            "Violent demonstration",
+        ),
+    ]);
+}
+
+#[test]
+fn a_protest_about_an_earlier_killing_is_not_excessive_force() {
+    for text in [
+        "On 3 June 2023, residents of Tororo blocked a road to protest against the case of a boy who was shot dead by police.",
+        "On 3 June 2023, traders marched in Kumasi to demand justice for a driver who was shot by soldiers.",
+    ] {
+        let found = types_of(text);
+        assert!(
+            !found.iter().any(|t| t == "Excessive force against protesters"),
+            "{text:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_raid_that_only_arrests_is_an_arrest() {
+    check(&[
+        (
+            "On 3 June 2023, police raided a flat in Mombasa and detained three suspects.",
+            "Arrests",
+        ),
+        (
+            "On 3 June 2023, soldiers raided a village near Gao and arrested eleven men.",
+            "Arrests",
+        ),
+        // Harm to a person that ends in an arrest stays an attack.
+        (
+            "On 3 June 2023, police beat a street vendor in Lyon and then arrested him.",
+            "Attack",
+        ),
+        // Somebody killed: the raid stays violent.
+        (
+            "On 3 June 2023, police raided a flat in Mombasa, killed two men and arrested three.",
+            "Attack",
+        ),
+        // An armed opponent: a clash.
+        (
+            "On 3 June 2023, soldiers raided a rebel camp near Gao and arrested eleven fighters.",
+            "Armed clash",
+        ),
+    ]);
+}
