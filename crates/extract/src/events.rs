@@ -726,14 +726,17 @@ impl Extractor {
         {
             sub = sub_event("Excessive force against protesters");
         }
-        // Demonstrators who burn, loot or fight make a violent demonstration.
+        // Demonstrators who burn, loot or fight make a violent demonstration; burning
+        // and looting do so even when the clause names only the demonstrators
+        // ("protesters set fire to a police post"), not the protest.
         let crowd_violence = [
             "Looting/property destruction",
             "Mob violence",
             "Attack",
             "Armed clash",
         ];
-        if protest
+        let arson = sub.sub_event_type() == "Looting/property destruction";
+        if (protest || k1 == "protesters" && arson)
             && !STATE_KINDS.contains(&k1.as_str())
             && crowd_violence.contains(&sub.sub_event_type())
         {

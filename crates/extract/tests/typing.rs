@@ -201,3 +201,22 @@ fn a_raid_that_only_arrests_is_an_arrest() {
         ),
     ]);
 }
+
+#[test]
+fn demonstrators_who_burn_make_a_violent_demonstration() {
+    check(&[
+        (
+            "On 3 June 2023, protesters set fire to a toll booth outside Nakuru.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 June 2023, demonstrators torched a police van in Kisii.",
+            "Violent demonstration",
+        ),
+        // Without demonstrators or a protest, arson is property destruction.
+        (
+            "On 3 June 2023, unknown assailants set fire to a toll booth outside Nakuru.",
+            "Looting/property destruction",
+        ),
+    ]);
+}
