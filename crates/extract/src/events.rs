@@ -385,6 +385,12 @@ impl Extractor {
         }
         let facts = cx.facts;
         let has_counts = facts.killed.is_some() || facts.injured.is_some();
+        // The sentence reports arrests ("detained four suspects").
+        let arrests = readings.iter().any(|r| {
+            !r.threat
+                && matches!(self.triggers.entry(&r.trigger).acled,
+                    AcledRule::Fixed(t) if t.sub_event_type() == "Arrests")
+        });
         let verbal_before = |r: &Reading| {
             readings.iter().any(|o| {
                 o.trigger.span.start < r.trigger.span.start
@@ -418,7 +424,7 @@ impl Extractor {
                     .iter()
                     .any(|r| self.triggers.entry(&r.trigger).role == Role::Event);
             if creates {
-                out.push(self.physical_event(cx, &group, &physical_mentions));
+                out.extend(self.physical_event(cx, &group, &physical_mentions, arrests));
             }
         }
         // Strategic and verbal events: one per type.
@@ -598,7 +604,8 @@ impl Extractor {
         cx: &SentenceContext<'_>,
         readings: &[&Reading],
         mentions: &[ActorMention],
-    ) -> Candidate {
+        arrests: bool,
+    ) -> Option<Candidate> {
         let (text, sentence, facts) = (cx.text, cx.sentence, cx.facts);
         // Actors: verbs decide before nouns (a passive verb knows its victim);
         // within each, the first trigger in text order that fills a role.
@@ -660,11 +667,28 @@ impl Extractor {
             }
         }
         let (_, mut sub, reading, specific) = best.expect("physical readings are not empty");
+        let rule = self.triggers.entry(&reading.trigger).acled;
+        // A raid or operation by police or soldiers that only arrests people, with no
+        // armed opponent and nobody killed or wounded, is the arrest, not a clash
+        // ("police raided a house and detained four suspects").
+        let violent_sub = ["Armed clash", "Attack"].contains(&sub.sub_event_type());
+        let operation =
+            OPERATIONS.contains(&self.triggers.entry(&reading.trigger).pattern.as_str());
+        if arrests
+            && operation
+            && rule == AcledRule::Violence
+            && violent_sub
+            && STATE_KINDS.contains(&k1.as_str())
+            && !ARMED_KINDS.contains(&k2.as_str())
+            && facts.killed.is_none()
+            && facts.injured.is_none()
+        {
+            return None;
+        }
         // Security forces who shoot, kill or wound people at a protest ("during",
         // "at", "amid" a protest: not a protest about an earlier killing) use
         // excessive force ("a student was killed in police firing during a rally"),
         // whether the forces are the subject or only named ("police fire").
-        let rule = self.triggers.entry(&reading.trigger).acled;
         let at_protest = readings.iter().any(|r| {
             self.triggers.entry(&r.trigger).acled == AcledRule::Protest
                 && in_setting(text, sentence.span, r.trigger.span)
@@ -677,14 +701,17 @@ impl Extractor {
         {
             sub = sub_event("Excessive force against protesters");
         }
-        // Demonstrators who burn, loot or fight make a violent demonstration.
+        // Demonstrators who burn, loot or fight make a violent demonstration; burning
+        // and looting do so even when the clause names only the demonstrators
+        // ("protesters set fire to a police post"), not the protest.
         let crowd_violence = [
             "Looting/property destruction",
             "Mob violence",
             "Attack",
             "Armed clash",
         ];
-        if protest
+        let arson = sub.sub_event_type() == "Looting/property destruction";
+        if (protest || k1 == "protesters" && arson)
             && !STATE_KINDS.contains(&k1.as_str())
             && crowd_violence.contains(&sub.sub_event_type())
         {
@@ -694,7 +721,7 @@ impl Extractor {
         let definite = is_definite(text, sentence.span, reading.trigger.span);
         let (date, date_in_sentence, date_reporting) = cx.date_for(reading.trigger.span, false);
         let source = readings.iter().find_map(|r| r.source.clone());
-        Candidate {
+        Some(Candidate {
             sentence: sentence.index,
             sentence_span: sentence.span,
             trigger: reading.trigger.span,
@@ -718,7 +745,7 @@ impl Extractor {
             definite,
             location: None,
             confidence: if specific { 0.8 } else { 0.6 },
-        }
+        })
     }
 }
 
@@ -923,6 +950,11 @@ fn in_setting(text: &str, sentence: Span, trigger: Span) -> bool {
     }
     false
 }
+
+/// Triggers that name an operation rather than harm done to a person: with an
+/// arrest and no casualties, the operation is the arrest (a beating that ends in
+/// an arrest stays an attack).
+const OPERATIONS: [&str; 4] = ["raid", "storm", "swoop", "crackdown"];
 
 /// Whether the sentence names police or soldiers other than the victim.
 fn forces_named(mentions: &[ActorMention], victim: Option<&ActorMention>) -> bool {

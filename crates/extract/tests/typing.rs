@@ -172,3 +172,51 @@ fn a_protest_about_an_earlier_killing_is_not_excessive_force() {
         );
     }
 }
+
+#[test]
+fn a_raid_that_only_arrests_is_an_arrest() {
+    check(&[
+        (
+            "On 3 June 2023, police raided a flat in Mombasa and detained three suspects.",
+            "Arrests",
+        ),
+        (
+            "On 3 June 2023, soldiers raided a village near Gao and arrested eleven men.",
+            "Arrests",
+        ),
+        // Harm to a person that ends in an arrest stays an attack.
+        (
+            "On 3 June 2023, police beat a street vendor in Lyon and then arrested him.",
+            "Attack",
+        ),
+        // Somebody killed: the raid stays violent.
+        (
+            "On 3 June 2023, police raided a flat in Mombasa, killed two men and arrested three.",
+            "Attack",
+        ),
+        // An armed opponent: a clash.
+        (
+            "On 3 June 2023, soldiers raided a rebel camp near Gao and arrested eleven fighters.",
+            "Armed clash",
+        ),
+    ]);
+}
+
+#[test]
+fn demonstrators_who_burn_make_a_violent_demonstration() {
+    check(&[
+        (
+            "On 3 June 2023, protesters set fire to a toll booth outside Nakuru.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 June 2023, demonstrators torched a police van in Kisii.",
+            "Violent demonstration",
+        ),
+        // Without demonstrators or a protest, arson is property destruction.
+        (
+            "On 3 June 2023, unknown assailants set fire to a toll booth outside Nakuru.",
+            "Looting/property destruction",
+        ),
+    ]);
+}
