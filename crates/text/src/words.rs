@@ -118,8 +118,9 @@ fn byte_set<'a>(bytes: impl Iterator<Item = &'a u8>) -> [bool; 256] {
 }
 
 /// Whether the word at `span` is capitalised where a common word would not be:
-/// not at the start of `sentence`, and the sentence is not a title-case headline.
-/// "March" in "on 28 March" is a month, not the verb; "May" is not the modal.
+/// not at the start of `sentence` or of a clause after a dash or colon, and the
+/// sentence is not a title-case headline. "March" in "on 28 March" is a month, not the
+/// verb; "May" is not the modal.
 pub fn capitalised_mid_sentence(text: &str, sentence: Span, span: Span) -> bool {
     let starts_upper = span
         .slice(text)
@@ -127,6 +128,12 @@ pub fn capitalised_mid_sentence(text: &str, sentence: Span, span: Span) -> bool 
         .next()
         .is_some_and(char::is_uppercase);
     if !starts_upper || word_before(text, span.start, sentence.start).is_none() {
+        return false;
+    }
+    // After a dateline's dash or a colon a new clause starts: "NYALA, Sept 21 (Wire) -
+    // Clashes between …".
+    let before = text[sentence.start..span.start].trim_end();
+    if before.ends_with(['-', '\u{2013}', '\u{2014}', ':']) {
         return false;
     }
     let (mut capitalised, mut total) = (0usize, 0usize);
@@ -145,6 +152,34 @@ pub fn capitalised_mid_sentence(text: &str, sentence: Span, span: Span) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capital_after_a_dateline_dash_or_colon_starts_a_clause() {
+        let rows = [
+            (
+                "NYALA, Sept 21 (Wire) - Clashes between the army and RSF killed 40.",
+                "Clashes",
+                false,
+            ),
+            (
+                "GAO, May 2 \u{2014} Attacks on convoys rose.",
+                "Attacks",
+                false,
+            ),
+            ("Defusal: On 2 May, soldiers defused a bomb.", "On", false),
+            (
+                "Troops arrived in the town on 28 March to secure it.",
+                "March",
+                true,
+            ),
+        ];
+        for (text, word, expected) in rows {
+            let at = text.find(word).unwrap();
+            let span = Span::new(at, at + word.len());
+            let got = capitalised_mid_sentence(text, Span::new(0, text.len()), span);
+            assert_eq!(got, expected, "{text:?} / {word}");
+        }
+    }
 
     #[test]
     fn splits_words_and_keeps_inner_joiners() {
