@@ -213,6 +213,11 @@ fn demonstrators_who_burn_make_a_violent_demonstration() {
             "On 3 June 2023, demonstrators torched a police van in Kisii.",
             "Violent demonstration",
         ),
+        // A politician's supporters are demonstrators.
+        (
+            "On 3 June 2023, the senator's supporters torched a polling station in Kisumu.",
+            "Violent demonstration",
+        ),
         // Without demonstrators or a protest, arson is property destruction.
         (
             "On 3 June 2023, unknown assailants set fire to a toll booth outside Nakuru.",
