@@ -503,7 +503,21 @@ impl Extractor {
                 vec![r.frame]
             };
             for frame in dyads {
-                let (actor1, actor2) = actors_of(pool, frame);
+                let (mut actor1, mut actor2) = actors_of(pool, frame);
+                // "ministers from the Georgian government" are Georgia's.
+                if entry.acled == AcledRule::Outside {
+                    for (slot, index) in [(&mut actor1, frame.actor1), (&mut actor2, frame.actor2)]
+                    {
+                        let (Some(m), Some(i)) = (slot.as_mut(), index) else {
+                            continue;
+                        };
+                        if let Some(iso3) = frames::country_after(text, pool, i, span.end)
+                            .and_then(|j| pool[j].actor.country.clone())
+                        {
+                            m.actor = self.actors.localise(m, &iso3);
+                        }
+                    }
+                }
                 // ACLED: people "arrested" by an armed group are abducted; an arrest
                 // for an ordinary crime (drugs, theft) is not a political event.
                 let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");

@@ -371,6 +371,31 @@ pub fn dyads(
     out
 }
 
+/// The mention that gives its country to mention `i`, which has none, when it
+/// follows it after "from" or "of" within four words ("ministers from the Georgian
+/// government", "dissidents from military-ruled Myanmar"), before byte `limit`.
+pub fn country_after(
+    text: &str,
+    mentions: &[ActorMention],
+    i: usize,
+    limit: usize,
+) -> Option<usize> {
+    let m = &mentions[i];
+    if m.actor.country.is_some() {
+        return None;
+    }
+    let next = (0..mentions.len())
+        .filter(|&j| mentions[j].span.start >= m.span.end && mentions[j].span.end <= limit)
+        .min_by_key(|&j| mentions[j].span.start)?;
+    let gap: Vec<&str> = words(text, Span::new(m.span.end, mentions[next].span.start))
+        .map(|w| w.slice(text))
+        .collect();
+    let linked = gap
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("of"));
+    (linked && gap.len() <= 4 && mentions[next].actor.country.is_some()).then_some(next)
+}
+
 /// Assigns roles for one trigger among the sentence's actor mentions.
 pub fn assign(
     text: &str,
@@ -481,11 +506,18 @@ pub fn assign(
                 Some(i) != actor1
                     && actor1.is_some_and(|a| mentions[i].span.start > mentions[a].span.end)
             });
+            // "X received assurances from Y", "X faced pressure from Y": Y acts on
+            // the subject X.
+            let from_source = by
+                .filter(|&i| introduced_by(i, &["from"]))
+                .and(subject)
+                .filter(|&s| Some(s) != by);
             Frame {
                 actor1,
-                actor2: target.or(object).or_else(|| {
-                    first_right.filter(|&i| Some(i) != by && introduced_by(i, &["of"]))
-                }),
+                actor2: target
+                    .or(object)
+                    .or_else(|| first_right.filter(|&i| Some(i) != by && introduced_by(i, &["of"])))
+                    .or(from_source),
             }
         }
     }
@@ -569,6 +601,35 @@ mod tests {
         ];
         for (sentence, of, expected) in rows {
             assert_eq!(list(sentence, of), expected, "in {sentence:?}");
+        }
+    }
+
+    #[test]
+    fn an_actor_without_country_takes_one_after_from_or_of() {
+        let rows = [
+            ("Envoys from Kenya arrived.", "Envoys", Some("Kenya")),
+            (
+                "Ministers from the Ghanaian government met.",
+                "Ministers",
+                Some("Ghanaian government"),
+            ),
+            (
+                "Officials of war-torn Yemen spoke.",
+                "Officials",
+                Some("Yemen"),
+            ),
+            ("Officials said Yemen agreed.", "Officials", None),
+            ("Kenyan police from Nairobi came.", "Kenyan police", None),
+        ];
+        for (sentence, of, expected) in rows {
+            let mentions = ACTORS.find(sentence, None);
+            let i = mentions
+                .iter()
+                .position(|m| m.span.slice(sentence) == of)
+                .expect("mention in sentence");
+            let found = country_after(sentence, &mentions, i, sentence.len())
+                .map(|j| mentions[j].span.slice(sentence));
+            assert_eq!(found, expected, "in {sentence:?}");
         }
     }
 

@@ -107,6 +107,11 @@ fn verbal_acts_code_every_dyad_and_planned_acts() {
         // ... not when it reports its own act, or a source has no country.
         ("The Nigerian army said its troops shelled rebel camps.", "194 ->-"),
         ("Medics said Chadian troops shot two herders.", "193 TCD>-"),
+        // An object without a country takes the one after "from"/"of" ...
+        ("Kenyan officials received ministers from the Ugandan government.", "043 KEN>UGA"),
+        ("Canada helped dissidents from Eritrea.", "070 CAN>ERI"),
+        // ... and "X received assurances from Y" is Y's act on X.
+        ("Kenyan farmers received assurances from the Ugandan government.", "030 UGA>KEN"),
         // Commas alone make an apposition, not a list.
         ("Kenya, the host, praised Uganda on Friday.", "051 KEN>UGA"),
     ];
