@@ -76,6 +76,29 @@ const LOCATIVE: [&str; 17] = [
     "over",
 ];
 
+/// Words that may follow the end of a noun phrase ("at Russia this week", "at
+/// Yemen on Monday"), unlike a noun that the phrase goes on with ("at Aden airport").
+const PHRASE_ENDS: [&str; 18] = [
+    "this",
+    "last",
+    "on",
+    "in",
+    "early",
+    "late",
+    "overnight",
+    "yesterday",
+    "today",
+    "from",
+    "and",
+    "after",
+    "before",
+    "during",
+    "with",
+    "for",
+    "since",
+    "again",
+];
+
 /// Words after which a gerund is a noun ("a shooting", "the killing").
 const GERUND_AS_NOUN_AFTER: [&str; 12] = [
     "a", "an", "the", "this", "that", "in", "during", "of", "deadly", "fatal", "heavy", "fresh",
@@ -405,9 +428,23 @@ pub fn assign(
     mentions: &[ActorMention],
 ) -> Frame {
     let clause = clause(text, sentence, trigger);
+    // "fired rockets at Georgia": a country right after "at" that follows the
+    // trigger is aimed at, not a place (a place takes a determiner or a noun:
+    // "at the Kabul airport", "at Kabul airport").
+    let aimed_at = |m: &ActorMention| {
+        m.span.start >= trigger.end
+            && word_before(text, m.span.start, trigger.end)
+                .is_some_and(|w| w.slice(text).eq_ignore_ascii_case("at"))
+            && words(text, Span::new(m.span.end, sentence.end))
+                .next()
+                .is_none_or(|w| {
+                    let w = w.slice(text).to_ascii_lowercase();
+                    PHRASE_ENDS.contains(&w.as_str())
+                })
+    };
     let usable = |i: &usize| {
         let m = &mentions[*i];
-        !m.span.overlaps(trigger) && can_act(text, m, sentence.start)
+        !m.span.overlaps(trigger) && (can_act(text, m, sentence.start) || aimed_at(m))
     };
     let left_floor = if voice == Voice::Participle {
         sentence.start
@@ -717,6 +754,21 @@ mod tests {
             Nominal,
             Some("Syrian rebels"),
             Some("Filipino peacekeepers"),
+        );
+        // A country right after "at" at the end of its phrase is aimed at.
+        check(
+            "The navy fired missiles at Yemen this week.",
+            "fired",
+            Active,
+            Some("navy"),
+            Some("Yemen"),
+        );
+        check(
+            "The navy fired missiles at Aden airport.",
+            "fired",
+            Active,
+            Some("navy"),
+            None,
         );
         check(
             "Clashes between the army and the RSF spread.",
