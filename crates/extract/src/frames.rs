@@ -407,8 +407,13 @@ pub fn country_after(
     if m.actor.country.is_some() {
         return None;
     }
+    // The first mention with a country: "military" in "from military-ruled
+    // Myanmar" gives none.
     let next = (0..mentions.len())
-        .filter(|&j| mentions[j].span.start >= m.span.end && mentions[j].span.end <= limit)
+        .filter(|&j| {
+            let n = &mentions[j];
+            n.span.start >= m.span.end && n.span.end <= limit && n.actor.country.is_some()
+        })
         .min_by_key(|&j| mentions[j].span.start)?;
     let gap: Vec<&str> = words(text, Span::new(m.span.end, mentions[next].span.start))
         .map(|w| w.slice(text))
@@ -656,6 +661,11 @@ mod tests {
                 Some("Yemen"),
             ),
             ("Officials said Yemen agreed.", "Officials", None),
+            (
+                "Dissidents from army-ruled Mali spoke.",
+                "Dissidents",
+                Some("Mali"),
+            ),
             ("Kenyan police from Nairobi came.", "Kenyan police", None),
         ];
         for (sentence, of, expected) in rows {
