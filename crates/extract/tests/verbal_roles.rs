@@ -11,20 +11,11 @@ static EXTRACTOR: LazyLock<Extractor> =
 
 /// "ACTOR1>ACTOR2" countries of the first candidate with a CAMEO code, `-` for none.
 fn roles(text: &str) -> String {
-    let analyzed = sitrep_text::analyze(text);
-    let published = "2023-05-10".parse().ok();
-    let country = |m: &Option<sitrep_lexicon::actors::ActorMention>| {
-        m.as_ref()
-            .and_then(|m| m.actor.country.clone())
-            .unwrap_or_else(|| "-".into())
-    };
-    EXTRACTOR
-        .candidates(text, &analyzed, published)
-        .into_iter()
-        .find(|c| c.cameo.is_some())
-        .map_or("none".into(), |c| {
-            format!("{}>{}", country(&c.actor1), country(&c.actor2))
-        })
+    let first = dyads(text);
+    let first = first.split("; ").next().unwrap_or_default();
+    first
+        .split_once(' ')
+        .map_or(first.to_string(), |(_, dyad)| dyad.to_string())
 }
 
 #[test]
