@@ -36,11 +36,7 @@ pub fn header_of(text: &str, sentence: Span) -> Option<NoteHeader> {
     let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..sentence.start].trim();
     if let Some(label) = before.strip_suffix(':') {
-        let row = HEADERS.0.get(&label.trim_end().to_lowercase())?;
-        return Some(NoteHeader {
-            span: Span::new(sentence.start, sentence.start),
-            ..row.clone()
-        });
+        return lookup(label.trim_end(), Span::new(sentence.start, sentence.start));
     }
     note_header(sentence.slice(text)).map(|h| NoteHeader {
         span: Span::new(h.span.start + sentence.start, h.span.end + sentence.start),
@@ -63,9 +59,14 @@ pub fn note_header(sentence: &str) -> Option<NoteHeader> {
         return None;
     }
     let label = sentence[start..colon].trim_end();
+    lookup(label, Span::new(start, start + label.len()))
+}
+
+/// The header `label` names, placed at `span`.
+fn lookup(label: &str, span: Span) -> Option<NoteHeader> {
     let row = HEADERS.0.get(&label.to_lowercase())?;
     Some(NoteHeader {
-        span: Span::new(start, start + label.len()),
+        span,
         ..row.clone()
     })
 }

@@ -56,15 +56,8 @@ static HEDGES: LazyLock<Hedges> = LazyLock::new(|| {
     }
 });
 
-static CAUSES: LazyLock<PhraseMatcher> = LazyLock::new(|| {
-    let patterns: Vec<PhrasePattern> = tsv::rows(sitrep_text::lexicon!("hedges/causes.tsv"))
-        .map(|row| PhrasePattern {
-            text: row.get(0).to_string(),
-            id: 0,
-        })
-        .collect();
-    PhraseMatcher::new(&patterns)
-});
+static CAUSES: LazyLock<PhraseMatcher> =
+    LazyLock::new(|| cue_matcher(sitrep_text::lexicon!("hedges/causes.tsv")));
 
 /// Whether `sentence` names a non-violent cause of death or damage (an accident,
 /// a disaster: `lexicons/hedges/causes.tsv`).
@@ -72,6 +65,7 @@ pub fn names_accident(sentence: &str) -> bool {
     !CAUSES.find(sentence).is_empty()
 }
 
+/// A matcher over the first column of a cue file, each row's index as its id.
 fn cue_matcher(file: &'static str) -> PhraseMatcher {
     let patterns: Vec<PhrasePattern> = tsv::rows(file)
         .enumerate()
