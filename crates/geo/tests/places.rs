@@ -182,6 +182,14 @@ fn the_province_most_named_draws_ambiguous_towns() {
         "Athens",
         place_near("Athens", "US", 32.20, -95.85, 25.0),
     );
+    // A name repeated many times counts once in the focus: the other names are in Ohio.
+    check(
+        "Dublin police closed the road. Dublin firefighters and Dublin paramedics stayed \
+         until noon, and Dublin schools opened late. Crews from Hilliard and Worthington \
+         helped, and Franklin County sent a truck.",
+        "Dublin",
+        place_near("Dublin", "US", 40.10, -83.11, 20.0),
+    );
     // Without local context the capital keeps its prior.
     check(
         "Protesters marched through Athens against the new austerity budget.",
