@@ -6,6 +6,7 @@ use sitrep_extract::figures::FigureMention;
 use sitrep_extract::{merge, Candidate, Extractor};
 use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
+use sitrep_lexicon::DocumentWords;
 use sitrep_model::{
     stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
     Location, Plover, Span,
@@ -20,6 +21,8 @@ const HISTORY_DAYS: i64 = 120;
 /// Runs the stages on one document.
 pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> Extraction {
     let text = doc.text.as_str();
+    // Every phrase matcher below reads the document's words hashed once here.
+    let _words = DocumentWords::new(text);
     let analyzed = sitrep_text::analyze(text);
     let places = gazetteer.geoparse(text);
     let reading = extractor.read(text, &analyzed, doc.published);
