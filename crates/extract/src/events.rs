@@ -336,6 +336,19 @@ impl Extractor {
             {
                 continue;
             }
+            // "began its air strikes", "has intensified aerial attacks", "backed by
+            // air strikes", "from where they launch attacks": a campaign or a habit,
+            // not an incident, when the sentence gives no toll.
+            // ("attacks" may match as a verb: "they launch attacks".)
+            if physical
+                && matches!(m.form, Form::Other | Form::Present)
+                && plural_noun(text, Pos::Noun, m.span)
+                && cx.facts.killed.is_none()
+                && cx.facts.injured.is_none()
+                && campaign(text, span, m.span)
+            {
+                continue;
+            }
             // "two wounded soldiers", "the captured town": a participle used as an
             // adjective reports no act of its own.
             if physical
@@ -878,6 +891,56 @@ fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
     word_before(text, trigger.start, sentence.start)
         .is_some_and(|w| HABITUAL_BEFORE.contains(&w.slice(text).to_ascii_lowercase().as_str()))
 }
+
+/// Whether one of the few words before a noun trigger makes it a campaign or a
+/// habit ("began its air strikes", "intensified aerial attacks", "backed by Russian
+/// air strikes", "they launch attacks").
+fn campaign(text: &str, sentence: Span, trigger: Span) -> bool {
+    let mut at = trigger.start;
+    for _ in 0..CAMPAIGN_WINDOW {
+        let Some(w) = word_before(text, at, sentence.start) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if CAMPAIGN_BEFORE.contains(&word.as_str()) {
+            return true;
+        }
+        at = w.start;
+    }
+    false
+}
+
+/// How many words before a noun trigger `campaign` looks at.
+const CAMPAIGN_WINDOW: usize = 3;
+
+/// Words before a plural noun trigger that make it a campaign or a habit: aspect
+/// verbs, backing, and present-tense verbs of carrying out.
+const CAMPAIGN_BEFORE: [&str; 24] = [
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "intensified",
+    "intensify",
+    "intensifies",
+    "escalated",
+    "escalate",
+    "continued",
+    "continue",
+    "continues",
+    "resumed",
+    "resume",
+    "waged",
+    "wage",
+    "backed",
+    "supported",
+    "launch",
+    "conduct",
+    "mount",
+];
 
 /// Words before a present-tense verb that mark a habit, not an act.
 const HABITUAL_BEFORE: [&str; 9] = [

@@ -36,6 +36,7 @@ const LOOTING_SENTENCES: usize = 3;
 /// Merges candidates that report the same incident; keeps text order.
 pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     inherit_remote_type(&mut candidates);
+    inherit_protest_force(&mut candidates);
     let candidates = fold_headlines(candidates);
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
@@ -79,6 +80,37 @@ fn inherit_remote_type(candidates: &mut [Candidate]) {
             && c.acled.is_some_and(|t| t.sub_event_type() == "Attack");
         if generic_violence {
             c.acled = Some(remote);
+        }
+    }
+}
+
+/// In a report whose violence is all security forces firing on protesters, a
+/// victim sentence with no perpetrator ("dozens were killed in the east") reports
+/// that violence too: a generic attack with no actor1 becomes excessive force
+/// against protesters. Totals (aggregate candidates) and protests do not count;
+/// any other violence (a clash, a bombing, a riot) leaves the attacks as they are.
+fn inherit_protest_force(candidates: &mut [Candidate]) {
+    const FORCE: &str = "Excessive force against protesters";
+    let unattributed_attack = |c: &Candidate| {
+        !c.specific && c.actor1.is_none() && c.acled.is_some_and(|t| t.sub_event_type() == "Attack")
+    };
+    let mut force = None;
+    for c in candidates
+        .iter()
+        .filter(|c| !c.aggregate && c.family() == Family::Physical)
+    {
+        let Some(t) = c.acled else { continue };
+        match t.sub_event_type() {
+            FORCE => force = Some(t),
+            "Peaceful protest" | "Protest with intervention" => {}
+            _ if unattributed_attack(c) => {}
+            _ => return,
+        }
+    }
+    let Some(force) = force else { return };
+    for c in candidates.iter_mut() {
+        if unattributed_attack(c) {
+            c.acled = Some(force);
         }
     }
 }
@@ -361,8 +393,9 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
         into.acled = from.acled;
         into.specific = true;
     }
-    // A report that says where a total happened makes it an incident.
-    into.aggregate &= from.aggregate;
+    // A report with a toll of its own that says where it happened makes a total
+    // an incident; a mention with no toll does not.
+    into.aggregate &= from.aggregate || from.killed.is_none();
     // Burning and looting told after an attack are part of it: no new type.
     let looting = |c: &Candidate| {
         c.acled

@@ -153,3 +153,46 @@ fn ordinary_crime_sport_and_set_phrases_make_no_event() {
         ),
     ]);
 }
+
+#[test]
+fn a_campaign_or_a_habit_is_no_incident() {
+    check(&[
+        ("Russia began its air strikes in Syria on Sept. 30.", &[]),
+        (
+            "The army has intensified air strikes on rebel camps in the hills.",
+            &[],
+        ),
+        (
+            "Government troops, backed by air strikes, held their positions.",
+            &[],
+        ),
+        (
+            "Rebels hold the hills, from where they launch attacks on the town.",
+            &[],
+        ),
+        // Strikes that were carried out, or that killed, are incidents.
+        (
+            "Warplanes launched heavy air strikes on the town on Thursday night.",
+            &["Air/drone strike"],
+        ),
+        (
+            "The army intensified air strikes on Monday, killing twelve fighters.",
+            &["Air/drone strike"],
+        ),
+    ]);
+}
+
+#[test]
+fn other_violence_leaves_unattributed_victims_alone() {
+    // (The inheritance itself needs places: see the pipeline's segmentation tests.)
+    check(&[(
+        "Rebels clashed with soldiers near Goma on Sunday. \
+         Police fired on protesters in Kinshasa on Monday. \
+         Three people were killed in Beni on Tuesday.",
+        &[
+            "Armed clash",
+            "Excessive force against protesters",
+            "Attack",
+        ],
+    )]);
+}

@@ -118,6 +118,13 @@ fn a_total_over_incidents_is_a_figure_not_an_event() {
             "Excessive force against protesters @ Rangpur (1)",
         ],
     )]);
+    // A later mention with no toll ("attacks resumed") does not make a total an incident.
+    check(&[(
+        "Gunmen killed nine soldiers in Djibo on Monday. \
+         Thirty-four villagers were killed on May 2-3 in the north and east. \
+         After a lull, attacks resumed.",
+        &["Armed clash @ Djibo (9)"],
+    )]);
     let figures = extract(text).figures;
     assert!(
         figures
@@ -170,4 +177,16 @@ fn the_parts_of_one_incident_are_one_event() {
             &["Armed clash @ Dikwa (-)"],
         ),
     ]);
+}
+
+#[test]
+fn victims_in_a_report_of_force_against_protesters_share_its_type() {
+    check(&[(
+        "Police fired live bullets at protesters in Bahir Dar on Sunday, killing at least 30. \
+         Dozens were killed in Adama, witnesses said.",
+        &[
+            "Excessive force against protesters @ Bahir Dar (30)",
+            "Excessive force against protesters @ Nazrēt (24)",
+        ],
+    )]);
 }
