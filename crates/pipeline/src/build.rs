@@ -9,11 +9,11 @@ use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_lexicon::DocumentWords;
 use sitrep_model::{
     stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
-    Location, Plover, Span,
+    GeoPrecision, Location, Plover, Span,
 };
 use sitrep_text::{Analyzed, Sentence};
 
-use crate::{conventions, Extraction};
+use crate::{conventions, segment, Extraction};
 
 /// Events whose own date lies further back than this are background, not news.
 const HISTORY_DAYS: i64 = 120;
@@ -27,6 +27,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     let places = gazetteer.geoparse(text);
     let reading = extractor.read(text, &analyzed, doc.published);
     let mut candidates = reading.candidates;
+    let mut own_town = Vec::with_capacity(candidates.len());
     for candidate in &mut candidates {
         let exclude: Vec<Span> = [&candidate.actor1, &candidate.actor2]
             .into_iter()
@@ -34,18 +35,26 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             .filter(|m| !m.bare_place)
             .map(|m| m.span)
             .collect();
-        candidate.location = places
-            .locate(candidate.sentence_span, candidate.trigger.start, &exclude)
+        let own = places.locate(candidate.sentence_span, candidate.trigger.start, &exclude);
+        own_town.push(
+            own.as_ref()
+                .is_some_and(|l| matches!(l.precision, GeoPrecision::Town | GeoPrecision::Point)),
+        );
+        candidate.location = own
             .or_else(|| context_place(&places, &analyzed, candidate.sentence))
+            .or_else(|| lead_place(&places, &analyzed))
             .or_else(|| places.focus());
     }
-    let candidates = merge::merge(candidates);
+    segment::mark_aggregates(&mut candidates, &reading.figures, &own_town);
+    let candidates = segment::split_coordinated(candidates, &places, text);
+    let candidates = segment::drop_aggregates(merge::merge(candidates));
     let focus_iso3 = places
         .focus()
         .and_then(|l| l.country)
         .and_then(|iso2| extractor.actors().iso2_to_iso3(&iso2).map(str::to_string));
     let chars = CharIndex::new(text);
     let cues = conventions::context_cues(text);
+    let mut ids = std::collections::HashSet::new();
     let events = candidates
         .into_iter()
         .filter(|c| !is_history(c, doc))
@@ -59,6 +68,19 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
                 focus_iso3.as_deref(),
                 &cues,
             )
+        })
+        .map(|mut e| {
+            // The places of one coordinated report share a trigger: the place
+            // tells their ids apart.
+            if !ids.insert(e.id.clone()) {
+                let place = e.location.as_ref().and_then(|l| l.name.as_deref());
+                e.id = format!(
+                    "{:016x}",
+                    stable_hash(&[e.id.as_bytes(), place.unwrap_or_default().as_bytes()])
+                );
+                ids.insert(e.id.clone());
+            }
+            e
         })
         .collect();
     let figures = figures(doc, &analyzed, reading.figures, &places, &chars);
@@ -100,26 +122,50 @@ fn figures(
         figure.location = places
             .locate(sentence.span, sentence.span.start + mention.span.start, &[])
             .or_else(|| context_place(places, analyzed, index))
+            .or_else(|| lead_place(places, analyzed))
             .or_else(|| places.focus());
         out.push(figure);
     }
     out
 }
 
-/// Sentences looked back over for the place of an event whose sentence names none.
+/// Sentences looked back over for the place of an event whose sentence names none, across
+/// paragraphs; within its own paragraph every earlier sentence is looked at.
 const CONTEXT_SENTENCES: usize = 2;
 
-/// The place of an event whose evidence sentence names none: the place of the sentence
-/// before it, else of the one before that ("Gunmen attacked a market in X. Five people
-/// died." places the deaths in X).
+/// The place of an event whose evidence sentence names none: the place of the nearest
+/// earlier sentence of its paragraph that names one, else of one of the two sentences
+/// before it ("Gunmen attacked a market in X. Five people died." places the deaths in X).
 fn context_place(places: &DocPlaces, analyzed: &Analyzed, index: usize) -> Option<Location> {
-    analyzed
-        .sentences
-        .get(index.saturating_sub(CONTEXT_SENTENCES)..index)?
+    let here = analyzed.sentences.get(index)?;
+    analyzed.sentences[..index]
         .iter()
         .rev()
-        .filter(|s| !s.boilerplate)
-        .find_map(|s| places.locate(s.span, s.span.end, &[]))
+        .enumerate()
+        .take_while(|(k, s)| *k < CONTEXT_SENTENCES || s.paragraph == here.paragraph)
+        .filter(|(_, s)| !s.boilerplate)
+        .find_map(|(_, s)| places.locate(s.span, s.span.end, &[]))
+}
+
+/// The place of the dateline ("KABUL (Reuters) -"), else of the headline (a first paragraph
+/// of one sentence), when it lies in the country the document is about (a reporter in
+/// Beirut writing on Syria is no evidence for the place of a Syrian event).
+fn lead_place(places: &DocPlaces, analyzed: &Analyzed) -> Option<Location> {
+    let focus = places.focus().and_then(|f| f.country);
+    let headline = analyzed
+        .sentences
+        .first()
+        .filter(|s| s.paragraph == 0 && !s.boilerplate)
+        .filter(|_| analyzed.sentences.get(1).is_none_or(|s| s.paragraph != 0))
+        .map(|s| s.span);
+    analyzed
+        .datelines
+        .first()
+        .copied()
+        .into_iter()
+        .chain(headline)
+        .filter_map(|span| places.locate(span, span.end, &[]))
+        .find(|l| focus.is_none() || l.country == focus)
 }
 
 fn evidence(text: &str, sentence: &Sentence, chars: &CharIndex) -> Evidence {
