@@ -79,6 +79,13 @@ pub struct Candidate {
     pub location: Option<Location>,
     /// Confidence in [0, 1].
     pub confidence: f32,
+    /// Candidates split from one report of several places ("clashes in A, B and
+    /// C") share a group and never merge with each other; None for the rest.
+    pub group: Option<u32>,
+    /// Its toll is an aggregate figure of its sentence ("six killed across the
+    /// country", "97 died over the weekend") and the sentence names no place of
+    /// its own: a total of incidents, not an incident. Set by the pipeline.
+    pub aggregate: bool,
 }
 
 /// What [`Extractor::read`] finds in one document.
@@ -559,6 +566,8 @@ impl Extractor {
                     definite: false,
                     location: None,
                     confidence: if r.unreal { 0.5 } else { 0.6 },
+                    group: None,
+                    aggregate: false,
                 });
             }
         }
@@ -624,6 +633,8 @@ impl Extractor {
             definite: false,
             location: None,
             confidence: 0.7,
+            group: None,
+            aggregate: false,
         };
         retype(&mut candidate);
         out.insert(fresh, candidate);
@@ -915,6 +926,8 @@ impl Extractor {
             definite,
             location: None,
             confidence: if specific { 0.8 } else { 0.6 },
+            group: None,
+            aggregate: false,
         })
     }
 }
