@@ -1,5 +1,6 @@
 //! `sitrep --lexicons DIR`: a user's lexicon file replaces the bundled one with the same
-//! path, and a misspelt file name is refused at start-up with a clear error.
+//! path, and a misspelt file name is refused at start-up with a clear error; `sitrep lexicon
+//! test` runs every trigger's example sentence, bundled or the user's.
 
 mod extract_support;
 
@@ -67,4 +68,30 @@ fn a_misspelt_lexicon_file_is_refused() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn every_bundled_trigger_example_matches_its_entry() {
+    let run = sitrep(&["lexicon", "test"], b"");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(!run.stdout.contains("FAIL"), "{}", run.stdout);
+    assert!(run.stdout.contains("examples pass"), "{}", run.stdout);
+}
+
+#[test]
+fn a_user_trigger_whose_example_does_not_match_fails_the_lexicon_test() {
+    let dir = scratch("user-lexicons-bad-example");
+    std::fs::create_dir_all(dir.join("triggers")).expect("scratch dir");
+    let bundled = include_str!("../../../lexicons/triggers/violence.tsv");
+    let extra = "zorch\tV\tevent\t@violence\tASSAULT\t-\t190\tGunmen attacked two guards.\n";
+    std::fs::write(
+        dir.join("triggers/violence.tsv"),
+        format!("{bundled}{extra}"),
+    )
+    .expect("write lexicon");
+    let dir_arg = dir.display().to_string();
+    let run = sitrep(&["--lexicons", &dir_arg, "lexicon", "test"], b"");
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("FAIL"), "{}", run.stdout);
+    assert!(run.stdout.contains("zorch"), "{}", run.stdout);
 }

@@ -137,6 +137,17 @@ fn report(
                 continue;
             }
             let kind = geo_eval::false_kind(&doc.text, m.span.start, m.span.end, &m.text);
+            if show_context && show_false {
+                let from = floor_char(&doc.text, m.span.start.saturating_sub(60));
+                let to = floor_char(&doc.text, (m.span.end + 40).min(doc.text.len()));
+                println!(
+                    "FALSE {kind}\t{}\t{}[[{}]]{}",
+                    m.text,
+                    doc.text[from..m.span.start].replace('\n', " "),
+                    m.text,
+                    doc.text[m.span.end..to].replace('\n', " ")
+                );
+            }
             let shown = m.place.as_ref().map_or(String::new(), |p| {
                 format!("{} ({}, {})", p.name, p.kind.as_str(), p.country)
             });
@@ -171,4 +182,12 @@ fn report(
             println!("{n}\t{kind}\t{text}");
         }
     }
+}
+
+/// The largest char boundary at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

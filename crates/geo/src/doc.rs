@@ -28,6 +28,10 @@ pub struct ResolvedPlace {
     pub geonameid: Option<u64>,
     /// South, west, north, east of the inner part of a country or admin1.
     pub extent: Option<[f64; 4]>,
+    /// For an admin1 or admin2: the point of its seat (the town in it named like it, else
+    /// its most populous town), where an event known only to lie in the division is placed,
+    /// as event coders do ("in Kirkuk governorate" → Kirkuk).
+    pub seat: Option<(f64, f64)>,
 }
 
 impl ResolvedPlace {
@@ -42,7 +46,26 @@ impl ResolvedPlace {
             lat: entry.lat,
             lon: entry.lon,
             extent: entry.extent,
+            seat: None,
         }
+    }
+
+    /// The entry `id` of `gazetteer` with the point of its seat when it is a division.
+    pub(crate) fn resolve(gazetteer: &Gazetteer, id: u32) -> Self {
+        let mut place = ResolvedPlace::from_entry(gazetteer.entry(id));
+        let limit = match place.kind {
+            Kind::Admin1 => SEAT_KM_ADMIN1,
+            Kind::Admin2 => SEAT_KM_ADMIN2,
+            _ => return place,
+        };
+        if let Some(seat) = gazetteer.seat(id) {
+            let hot = &gazetteer.hot[seat as usize];
+            let km = crate::resolve::distance_km(place.lat, place.lon, hot.lat, hot.lon);
+            if km <= limit {
+                place.seat = Some((hot.lat, hot.lon));
+            }
+        }
+        place
     }
 
     /// Precision of the entry's coordinates: country, region (divisions, named regions,
@@ -57,14 +80,15 @@ impl ResolvedPlace {
 
     fn to_location(&self, text: Option<String>, precision: GeoPrecision) -> Location {
         let none_if_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let (lat, lon) = self.seat.unwrap_or((self.lat, self.lon));
         Location {
             text,
             name: Some(self.name.clone()),
             country: none_if_empty(&self.country),
             admin1: none_if_empty(&self.admin1),
             admin2: none_if_empty(&self.admin2),
-            lat: Some(round4(self.lat)),
-            lon: Some(round4(self.lon)),
+            lat: Some(round4(lat)),
+            lon: Some(round4(lon)),
             geonameid: self.geonameid,
             precision,
         }
@@ -88,8 +112,12 @@ pub struct Mention {
     pub direction: Option<Span>,
     /// The gazetteer entry it resolves to.
     pub place: Option<ResolvedPlace>,
-    /// Whether a locative word ("in", "near", "at", "outside") comes right before it.
+    /// Whether a locative word ("in", "near", "at", "outside") comes right before it, or it
+    /// is listed after such a name ("in Idlib and Hama", "at X, Y or Z").
     pub locative: bool,
+    /// For a name listed after a locative one ("Hama" in "in Idlib and Hama"), the span of
+    /// the list's first name: the list is one phrase, and its first name leads.
+    pub list_head: Option<Span>,
     /// Whether it is a possessive ("Turkey's"), usually a modifier, not a location.
     pub possessive: bool,
     /// Whether it is only the start of a longer name or names a site of its own ("Porto
@@ -105,6 +133,13 @@ const NESTED_BONUS: f64 = 2.0;
 const STRAY_PENALTY: f64 = 2.5;
 /// `locate`: penalty for a name that is only the start of a longer one or names a site.
 const PARTIAL_PENALTY: f64 = 2.0;
+/// A division's seat farther than this from the division's own point is not used.
+const SEAT_KM_ADMIN1: f64 = 300.0;
+const SEAT_KM_ADMIN2: f64 = 100.0;
+/// `locate`: what a name listed after another loses to it ("in Idlib and Hama").
+const LISTED_PENALTY: f64 = 0.1;
+/// `locate`: penalty for the region named after a place to say where it is.
+const QUALIFIER_PENALTY: f64 = 1.0;
 /// `locate`: towns farther apart than this are not one chain ("Shwebo, Sagaing").
 const CHAIN_KM: f64 = 150.0;
 
@@ -153,11 +188,11 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         if let Some((_, place)) = places.iter().find(|(id, _)| *id == e) {
             return place.clone();
         }
-        let place = ResolvedPlace::from_entry(gazetteer.entry(e));
+        let place = ResolvedPlace::resolve(gazetteer, e);
         places.push((e, place.clone()));
         place
     };
-    let mentions: Vec<Mention> = candidates
+    let mut mentions: Vec<Mention> = candidates
         .iter()
         .zip(&picks)
         .map(|(candidate, pick)| Mention {
@@ -174,12 +209,13 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
             direction: candidate.direction,
             place: pick.map(&mut place_of),
             locative: candidate.cue_before == Some(Cue::Locative),
+            list_head: None,
             possessive: candidate.possessive,
             partial: is_partial(gazetteer, &tokens, candidate.through),
         })
         .collect();
     let regional = regional_phrases(gazetteer, text, &tokens, &mentions);
-    let gaps = mentions
+    let gaps: Vec<(usize, usize, String)> = mentions
         .windows(2)
         .filter_map(|pair| {
             let end = pair[0].span.end;
@@ -188,6 +224,19 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
             (gap.len() <= 12).then(|| (end, start, gap.trim().to_string()))
         })
         .collect();
+    // "in X and Y", "at X, Y or Z": every name of a locative list is locative.
+    for i in 1..mentions.len() {
+        let start = mentions[i]
+            .direction
+            .map_or(mentions[i].span.start, |d| d.start);
+        let listed = gaps.iter().any(|g| {
+            g.0 == mentions[i - 1].span.end && g.1 == start && LIST_GAPS.contains(&g.2.as_str())
+        });
+        if listed && mentions[i - 1].locative {
+            mentions[i].locative = true;
+            mentions[i].list_head = Some(mentions[i - 1].list_head.unwrap_or(mentions[i - 1].span));
+        }
+    }
     let (focus_country, focus_place) = document_focus(gazetteer, &picks);
     DocPlaces {
         mentions,
@@ -198,6 +247,11 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         gaps,
     }
 }
+
+/// What stands between two names of one list ("in Idlib and Hama", "at X, Y or Z").
+const LIST_GAPS: &[&str] = &[
+    "and", "or", ",", ", and", ", or", "and the", "and in", ", and in",
+];
 
 /// Particles inside Romance place names ("Morro da Coca", "Valle del Cauca").
 const NAME_PARTICLES: &[&str] = &["da", "das", "de", "del", "der", "di", "do", "dos", "du"];
@@ -292,7 +346,7 @@ fn document_focus(
         .iter()
         .filter_map(|c| Some((c.1, *gazetteer.country_by_area.get(&c.0)?)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
-        .map(|(_, id)| ResolvedPlace::from_entry(gazetteer.entry(id)));
+        .map(|(_, id)| ResolvedPlace::resolve(gazetteer, id));
     // The most-named place below country level (a province counts its towns' mentions too).
     // Places are counted by (country, name, kind); provinces by (country, admin1).
     let mut counts: Vec<((u64, u64, Kind), usize, usize)> = Vec::new();
@@ -336,19 +390,20 @@ fn document_focus(
     let best = ranked
         .iter()
         .filter(|r| Some(r.0) == top)
-        .map(|&((score, _), e)| (score, gazetteer.entry(e as u32)))
-        .min_by(|a, b| a.1.name.cmp(&b.1.name))
-        .map(|(score, place)| {
+        .map(|&((score, _), e)| (score, e as u32, gazetteer.entry(e as u32)))
+        .min_by(|a, b| a.2.name.cmp(&b.2.name))
+        .map(|(score, id, place)| {
             // A town stands for its province when an event is placed "in Syria".
             let region = if place.kind.is_place() {
                 gazetteer
                     .admin1_by_area
                     .get(&admin1_area(&place))
-                    .map_or(place, |&id| gazetteer.entry(id))
+                    .copied()
+                    .unwrap_or(id)
             } else {
-                place
+                id
             };
-            (ResolvedPlace::from_entry(region), score / 10)
+            (ResolvedPlace::resolve(gazetteer, region), score / 10)
         });
     (country, best)
 }
@@ -488,7 +543,14 @@ impl DocPlaces {
                     0.0
                 };
                 let partial = if m.partial { PARTIAL_PENALTY } else { 0.0 };
-                (self.locate_score(m, anchor) + bonus - stray - partial, *m)
+                // The region written after a place to say where that place is ("Shwebo,
+                // Sagaing", "Saraqeb (Idlib)") qualifies it; it is not the place itself.
+                let qualifier = k > 0 && self.chain(inside[k - 1], Some(m)) == Chain::Nested;
+                let qualifier = if qualifier { QUALIFIER_PENALTY } else { 0.0 };
+                (
+                    self.locate_score(m, anchor) + bonus - stray - partial - qualifier,
+                    *m,
+                )
             })
             .max_by(|a, b| a.0.total_cmp(&b.0));
         match best {
@@ -608,10 +670,15 @@ impl DocPlaces {
         if mention.possessive {
             score -= 1.5;
         }
-        let distance = if mention.span.start >= anchor {
-            mention.span.start - anchor
+        // A listed name is as far as its list's first name, and yields to it.
+        let span = mention.list_head.unwrap_or(mention.span);
+        if mention.list_head.is_some() {
+            score -= LISTED_PENALTY;
+        }
+        let distance = if span.start >= anchor {
+            span.start - anchor
         } else {
-            (anchor - mention.span.end) + 20
+            anchor.saturating_sub(span.end) + 20
         };
         score - (distance as f64 / 60.0).min(3.0)
     }

@@ -262,6 +262,9 @@ pub struct Gazetteer {
     /// Country and admin1 entry ids by their `area` hash.
     pub(crate) country_by_area: HashedMap<u32>,
     pub(crate) admin1_by_area: HashedMap<u32>,
+    /// The seat of each admin1 and admin2 (by its `area` hash): the town in it that bears
+    /// one of its names ("Kirkuk" for Kirkuk governorate), else its most populous town.
+    pub(crate) seat_by_area: HashedMap<u32>,
     /// Entries named by geonameid in `aliases.tsv`.
     by_geonameid: HashMap<u64, u32>,
     compressed: usize,
@@ -429,6 +432,7 @@ impl Gazetteer {
         let divisions: Vec<u32> = (0..self.len() as u32)
             .filter(|&id| matches!(self.hot[id as usize].kind, Kind::Country | Kind::Admin1))
             .collect();
+        self.build_seats();
         for id in divisions {
             let entry = self.entry(id);
             let area = self.hot[id as usize].area;
@@ -446,6 +450,69 @@ impl Gazetteer {
                 _ => {}
             }
         }
+    }
+
+    /// Fills `seat_by_area`: for every admin1 and admin2, the town in it named like it (one
+    /// of its lookup keys), else its most populous town (ties to the first in the file).
+    fn build_seats(&mut self) {
+        self.seat_by_area.clear();
+        // (division area hash ^ key hash) of every division's names.
+        let mut named = crate::index::HashedSet::default();
+        for (id, hot) in self.hot.iter().enumerate() {
+            let level = match hot.kind {
+                Kind::Admin1 => 1,
+                Kind::Admin2 => 2,
+                _ => continue,
+            };
+            if hot.area[level] == 0 {
+                continue;
+            }
+            let Some(line) = self.line(id as u32) else {
+                continue;
+            };
+            let keys = line.rsplit('\t').next().unwrap_or("");
+            for key in keys.split('|').filter(|k| !k.is_empty()) {
+                named.insert(hot.area[level] ^ crate::fold::key_hash(key));
+            }
+        }
+        // (namesake, population, id) per area; a namesake beats any population.
+        let mut best: HashedMap<(bool, u64, u32)> = HashedMap::default();
+        for (id, hot) in self.hot.iter().enumerate() {
+            if !hot.kind.is_place() {
+                continue;
+            }
+            for level in 1..=2 {
+                let area = hot.area[level];
+                if area == 0 {
+                    continue;
+                }
+                let namesake = named.contains(&(area ^ hot.name_hash));
+                let candidate = (namesake, hot.population, id as u32);
+                let slot = best.entry(area).or_insert(candidate);
+                if (candidate.0, candidate.1) > (slot.0, slot.1) {
+                    *slot = candidate;
+                }
+            }
+        }
+        self.seat_by_area = best
+            .into_iter()
+            .map(|(area, (_, _, id))| (area, id))
+            .collect();
+    }
+
+    /// The seat of a division (see `seat_by_area`), None for other kinds or when no town
+    /// of the gazetteer lies in it.
+    pub(crate) fn seat(&self, id: u32) -> Option<u32> {
+        let hot = self.hot.get(id as usize)?;
+        let level = match hot.kind {
+            Kind::Admin1 => 1,
+            Kind::Admin2 => 2,
+            _ => return None,
+        };
+        if hot.area[level] == 0 {
+            return None;
+        }
+        self.seat_by_area.get(&hot.area[level]).copied()
     }
 
     fn load_word_lists(&mut self, names: &mut NameList) -> Result<(), GeoError> {

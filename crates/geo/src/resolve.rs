@@ -16,7 +16,7 @@ const SUPPORTERS: usize = 5;
 /// Cap on the support one other name gives, and on all support.
 const SUPPORT_CAP_PER_NAME: f64 = 4.0;
 const SUPPORT_CAP: f64 = 6.0;
-/// Weight of the document's country focus (times the country's share of mentions).
+/// Weight of the document's country focus (times the country's share of the names).
 const FOCUS_WEIGHT: f64 = 3.0;
 /// Weight of the document's province focus (times the share of the other names' readings
 /// in the candidate's first-level division): local news names places of one state.
@@ -27,7 +27,10 @@ const NAME_BONUS: f64 = 1.5;
 /// Bonus for a place inside the region named right after it ("Pandi, Bulacan",
 /// "Tripoli in northern Lebanon").
 const CHAIN_BONUS: f64 = 6.0;
-const ROUNDS: usize = 3;
+/// Rounds of context: the picks and weights of one round set the focus and support of the
+/// next; six rather than three keep two readings from trading places in the last round
+/// (a county and its seat each following the other's previous pick).
+const ROUNDS: usize = 6;
 /// Readings less likely than this (relative to their name's best) lend no support: at
 /// most 0.02 × 4 points, not worth the look.
 const MIN_SUPPORTER_WEIGHT: f64 = 0.02;
@@ -261,7 +264,9 @@ pub(crate) fn resolve(
         // (country, group, entry's packed fields, weight), read in country order.
         let mut supporters: Vec<(u64, usize, Hot, f64)> = Vec::new();
         if round > 0 {
-            for e in picks.iter().flatten() {
+            // Each name counts once, however often it is repeated: a name repeated ten
+            // times ("Dublin") says less about the document's country than ten names do.
+            for e in picks_of_group.iter().flatten() {
                 let entry = &entries[*e as usize];
                 if entry.area[0] != 0 {
                     let weight = if entry.kind == Kind::Country {
@@ -350,9 +355,7 @@ pub(crate) fn resolve(
                             if entry.area[1] != 0 {
                                 // Other names' readings in the same province.
                                 let own = match picks_of_group[g] {
-                                    Some(p) if entries[p as usize].area[1] == entry.area[1] => {
-                                        group.members.len() as f64
-                                    }
+                                    Some(p) if entries[p as usize].area[1] == entry.area[1] => 1.0,
                                     _ => 0.0,
                                 };
                                 let share =

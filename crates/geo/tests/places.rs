@@ -182,6 +182,14 @@ fn the_province_most_named_draws_ambiguous_towns() {
         "Athens",
         place_near("Athens", "US", 32.20, -95.85, 25.0),
     );
+    // A name repeated many times counts once in the focus: the other names are in Ohio.
+    check(
+        "Dublin police closed the road. Dublin firefighters and Dublin paramedics stayed \
+         until noon, and Dublin schools opened late. Crews from Hilliard and Worthington \
+         helped, and Franklin County sent a truck.",
+        "Dublin",
+        place_near("Dublin", "US", 40.10, -83.11, 20.0),
+    );
     // Without local context the capital keeps its prior.
     check(
         "Protesters marched through Athens against the new austerity budget.",
@@ -523,5 +531,90 @@ fn names_that_go_on_or_name_a_site_are_partial() {
             continue;
         };
         assert_eq!(mention.partial, partial, "{surface:?}: {mention:?}");
+    }
+}
+
+/// The point of the town `name` as the geoparser reads it alone.
+fn town_point(name: &str) -> (f64, f64) {
+    let places = gazetteer().geoparse(name);
+    let place = places.mentions()[0].place.as_ref().expect("a town");
+    assert!(place.kind.is_place(), "{name} is a town: {place:?}");
+    (place.lat, place.lon)
+}
+
+#[test]
+fn an_event_known_only_by_its_division_is_placed_at_the_division_seat() {
+    // (text, trigger, the town whose point the event takes): the division's namesake
+    // town, else its largest, as event coders place province-level reports.
+    let table = [
+        (
+            "Militants blew up a power line in Kirkuk governorate on Monday.",
+            "blew up",
+            "Kirkuk",
+        ),
+        (
+            "Police arrested a dozen smugglers in Kandahar province, officials said.",
+            "arrested",
+            "Kandahar",
+        ),
+        (
+            "Unknown gunmen ambushed a patrol in Nangarhar province overnight.",
+            "ambushed",
+            "Jalalabad",
+        ),
+    ];
+    for (text, trigger, town) in table {
+        let places = gazetteer().geoparse(text);
+        let anchor = text.find(trigger).expect("trigger in text");
+        let location = places
+            .locate(Span::new(0, text.len()), anchor, &[])
+            .unwrap_or_else(|| panic!("no place for {text:?}"));
+        assert_eq!(
+            location.precision,
+            GeoPrecision::Region,
+            "{text:?}: {location:?}"
+        );
+        let (lat, lon) = town_point(town);
+        let km = sitrep_geo::distance_km(lat, lon, location.lat.unwrap(), location.lon.unwrap());
+        assert!(
+            km < 1.0,
+            "{text:?} placed {km:.0} km from {town}: {location:?}"
+        );
+        // The mention's own record keeps the division's point.
+        let record = &places.to_records("t", text)[0];
+        assert!(
+            record.lat != location.lat || record.lon != location.lon,
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn qualifiers_and_lists_do_not_take_the_event_from_the_first_place() {
+    // (text, trigger, place, precision)
+    let table = [
+        // The brackets after the place only say where it is.
+        (
+            "On 2 March 2022, in Shwebo township (Shwebo district, Sagaing region), a local militia fighting the junta attacked an army column with mines.",
+            "attacked",
+            "Shwebo",
+            GeoPrecision::Town,
+        ),
+        // "in X and Y": both are locative, and the first leads, after the trigger or before.
+        (
+            "Thousands of traders protested in Kano and Kaduna on Sunday.",
+            "protested",
+            "Kano",
+            GeoPrecision::Town,
+        ),
+        (
+            "In Kano and Kaduna, thousands of traders protested on Sunday.",
+            "protested",
+            "Kano",
+            GeoPrecision::Town,
+        ),
+    ];
+    for (text, anchor, name, precision) in table {
+        check_locate(text, text, anchor, &[], Some((name, precision)));
     }
 }

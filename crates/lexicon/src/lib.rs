@@ -10,7 +10,7 @@ pub mod matcher;
 pub mod triggers;
 pub mod tsv;
 
-pub use matcher::{PhraseMatch, PhraseMatcher, PhrasePattern};
+pub use matcher::{DocumentWords, PhraseMatch, PhraseMatcher, PhrasePattern};
 
 /// A lexicon file that could not be loaded, with where and why.
 #[derive(Debug, thiserror::Error)]

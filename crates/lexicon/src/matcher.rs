@@ -9,7 +9,9 @@
 //! A match starts where a word starts, so the search hashes each word of the text
 //! once and checks only the patterns whose first word it is (a few, usually none):
 //! one table look-up per word instead of one automaton step per byte, which keeps
-//! large lexicons fast and out of the cache's way. The rare patterns that start
+//! large lexicons fast and out of the cache's way. A caller reading a whole document
+//! registers it with [`DocumentWords`], so its words are hashed once for every
+//! matcher run over its sentences and clauses. The rare patterns that start
 //! with punctuation go through a small Aho-Corasick automaton. Results are exactly
 //! those of one overlapping automaton over every pattern, in the same order.
 
@@ -161,26 +163,21 @@ impl PhraseMatcher {
     fn hits(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        let mut at = 0;
-        while at < bytes.len() {
-            if !is_word_byte(bytes[at]) {
-                at += 1;
-                continue;
-            }
-            let (len, hash) = hashed_word(&bytes[at..]);
+        for_each_word(text, |at, hash| {
             let slot = filter_slot(hash);
-            if self.first_word_filter[slot / 64] & (1 << (slot % 64)) != 0 {
-                if let Some(&(first, count)) = self.first_words.get(&hash) {
-                    let group = &self.by_first_word[first as usize..(first + count) as usize];
-                    for &index in group {
-                        if let Some(end) = self.matches_at(bytes, at, index) {
-                            hits.push((at, end, index));
-                        }
-                    }
+            if self.first_word_filter[slot / 64] & (1 << (slot % 64)) == 0 {
+                return;
+            }
+            let Some(&(first, count)) = self.first_words.get(&hash) else {
+                return;
+            };
+            let group = &self.by_first_word[first as usize..(first + count) as usize];
+            for &index in group {
+                if let Some(end) = self.matches_at(bytes, at, index) {
+                    hits.push((at, end, index));
                 }
             }
-            at += len;
-        }
+        });
         if let Some((automaton, indices)) = &self.punctuated {
             for m in automaton.find_overlapping_iter(text) {
                 let index = indices[m.pattern().as_usize()];
@@ -205,6 +202,154 @@ impl PhraseMatcher {
             found.eq_ignore_ascii_case(&variant.bytes)
         };
         (same && is_boundary(bytes, end)).then_some(end)
+    }
+}
+
+/// A word of a registered document: its byte range and its [`word_hash`].
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: u32,
+    end: u32,
+    hash: u64,
+}
+
+/// The words of the document a thread is reading, hashed once (see
+/// [`DocumentWords`]).
+#[derive(Debug, Default)]
+struct Registered {
+    /// Whether a [`DocumentWords`] guard is alive on this thread.
+    active: bool,
+    /// The document's address and length.
+    start: usize,
+    len: usize,
+    /// Every word of the document, in order.
+    words: Vec<Word>,
+}
+
+thread_local! {
+    static DOCUMENT: std::cell::RefCell<Registered> = std::cell::RefCell::default();
+}
+
+/// Largest word list kept between documents (1 MB); a longer one is freed.
+const KEPT_WORDS: usize = 1 << 16;
+
+/// Hashes the words of a document once for every matcher run over it or over
+/// any of its parts (sentences, clauses, windows) on this thread while the guard
+/// lives: the dozen matchers that read each sentence (triggers, actors, dates,
+/// hedges, attribution cues…) then look its words up instead of hashing them
+/// again each. Searches of other texts hash their words as before; results are
+/// the same either way.
+///
+/// The guard borrows the text, so the text cannot change while it is registered.
+/// A guard made while another is alive on the same thread does nothing.
+#[derive(Debug)]
+pub struct DocumentWords<'a> {
+    registered: bool,
+    /// Borrows the text; not `Send`, as the registration is the thread's.
+    _text: std::marker::PhantomData<(&'a str, *const ())>,
+}
+
+impl<'a> DocumentWords<'a> {
+    /// Registers `text` for this thread's searches until the guard is dropped.
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let registered = u32::try_from(bytes.len()).is_ok()
+            && DOCUMENT.with(|document| {
+                let Ok(mut document) = document.try_borrow_mut() else {
+                    return false;
+                };
+                if document.active {
+                    return false;
+                }
+                document.words.clear();
+                let words = &mut document.words;
+                for_each_scanned_word(bytes, |start, len, hash| {
+                    words.push(Word {
+                        start: start as u32,
+                        end: (start + len) as u32,
+                        hash,
+                    })
+                });
+                document.start = bytes.as_ptr() as usize;
+                document.len = bytes.len();
+                document.active = true;
+                true
+            });
+        DocumentWords {
+            registered,
+            _text: std::marker::PhantomData,
+        }
+    }
+}
+
+impl Drop for DocumentWords<'_> {
+    fn drop(&mut self) {
+        if !self.registered {
+            return;
+        }
+        DOCUMENT.with(|document| {
+            if let Ok(mut document) = document.try_borrow_mut() {
+                document.active = false;
+                if document.words.capacity() > KEPT_WORDS {
+                    document.words = Vec::new();
+                }
+            }
+        });
+    }
+}
+
+/// Calls `f(start, hash)` for every word of `text` (a maximal run of word bytes),
+/// in order: from the registered document's words when `text` lies within it,
+/// else by hashing `text`.
+fn for_each_word(text: &str, mut f: impl FnMut(usize, u64)) {
+    let bytes = text.as_bytes();
+    let done = DOCUMENT.with(|document| {
+        let Ok(document) = document.try_borrow() else {
+            return false;
+        };
+        let address = bytes.as_ptr() as usize;
+        if !document.active
+            || address < document.start
+            || address + bytes.len() > document.start + document.len
+        {
+            return false;
+        }
+        let (from, to) = (
+            address - document.start,
+            address - document.start + bytes.len(),
+        );
+        let first = document.words.partition_point(|w| w.end as usize <= from);
+        for word in &document.words[first..] {
+            let (start, end) = (word.start as usize, word.end as usize);
+            if start >= to {
+                break;
+            }
+            if start >= from && end <= to {
+                f(start - from, word.hash);
+            } else {
+                // A word cut by the part's edge: the part's word is the cut piece.
+                let at = start.max(from) - from;
+                f(at, hashed_word(&bytes[at..]).1);
+            }
+        }
+        true
+    });
+    if !done {
+        for_each_scanned_word(bytes, |start, _, hash| f(start, hash));
+    }
+}
+
+/// Calls `f(start, len, hash)` for every word of `bytes`, hashing each.
+fn for_each_scanned_word(bytes: &[u8], mut f: impl FnMut(usize, usize, u64)) {
+    let mut at = 0;
+    while at < bytes.len() {
+        if !is_word_byte(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let (len, hash) = hashed_word(&bytes[at..]);
+        f(at, len, hash);
+        at += len;
     }
 }
 
@@ -358,6 +503,18 @@ mod tests {
         );
     }
 
+    /// Every part of `text` between two char boundaries.
+    fn parts(text: &str) -> impl Iterator<Item = &str> {
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let pairs: Vec<(usize, usize)> = cuts
+            .iter()
+            .flat_map(|&a| cuts.iter().filter(move |&&b| b >= a).map(move |&b| (a, b)))
+            .collect();
+        pairs.into_iter().map(move |(a, b)| &text[a..b])
+    }
+
     /// What one overlapping Aho-Corasick automaton over every spelling reports,
     /// in its order: the behaviour the word-hashed search must reproduce.
     fn reference(patterns: &[PhrasePattern], text: &str) -> Vec<PhraseMatch> {
@@ -484,6 +641,21 @@ mod tests {
                 })
                 .collect();
             let matcher = PhraseMatcher::new(&patterns);
+            // With the text registered, every part of it (cut anywhere, even
+            // inside a word) gives what it gives on its own.
+            let alone: Vec<_> = parts(&text)
+                .map(|part| (matcher.find(part), matcher.find_overlapping(part)))
+                .collect();
+            {
+                let words = DocumentWords::new(&text);
+                assert!(words.registered);
+                let nested = DocumentWords::new(parts(&text).last().unwrap_or(""));
+                assert!(!nested.registered);
+                for (part, expected) in parts(&text).zip(&alone) {
+                    let got = (matcher.find(part), matcher.find_overlapping(part));
+                    assert_eq!(&got, expected, "round {round}: part {part:?} of {text:?}");
+                }
+            }
             found += matcher.find_overlapping(&text).len();
             assert_eq!(
                 matcher.find_overlapping(&text),

@@ -7,6 +7,7 @@ use sitrep_extract::figures::FigureMention;
 use sitrep_extract::{merge, Candidate, Extractor};
 use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
+use sitrep_lexicon::DocumentWords;
 use sitrep_model::{
     stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
     Location, Plover, Span,
@@ -21,6 +22,8 @@ const HISTORY_DAYS: i64 = 120;
 /// Runs the stages on one document.
 pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> Extraction {
     let text = doc.text.as_str();
+    // Every phrase matcher below reads the document's words hashed once here.
+    let _words = DocumentWords::new(text);
     let analyzed = sitrep_text::analyze(text);
     let places = gazetteer.geoparse(text);
     // Gazetteer places become the targets of verbal acts done there ("will meet in
@@ -50,6 +53,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
         candidate.location = places
             .locate(candidate.sentence_span, candidate.trigger.start, &exclude)
             .or_else(|| context_place(&places, &analyzed, candidate.sentence))
+            .or_else(|| lead_place(&places, &analyzed))
             .or_else(|| places.focus());
     }
     let candidates = merge::merge(candidates);
@@ -113,26 +117,50 @@ fn figures(
         figure.location = places
             .locate(sentence.span, sentence.span.start + mention.span.start, &[])
             .or_else(|| context_place(places, analyzed, index))
+            .or_else(|| lead_place(places, analyzed))
             .or_else(|| places.focus());
         out.push(figure);
     }
     out
 }
 
-/// Sentences looked back over for the place of an event whose sentence names none.
+/// Sentences looked back over for the place of an event whose sentence names none, across
+/// paragraphs; within its own paragraph every earlier sentence is looked at.
 const CONTEXT_SENTENCES: usize = 2;
 
-/// The place of an event whose evidence sentence names none: the place of the sentence
-/// before it, else of the one before that ("Gunmen attacked a market in X. Five people
-/// died." places the deaths in X).
+/// The place of an event whose evidence sentence names none: the place of the nearest
+/// earlier sentence of its paragraph that names one, else of one of the two sentences
+/// before it ("Gunmen attacked a market in X. Five people died." places the deaths in X).
 fn context_place(places: &DocPlaces, analyzed: &Analyzed, index: usize) -> Option<Location> {
-    analyzed
-        .sentences
-        .get(index.saturating_sub(CONTEXT_SENTENCES)..index)?
+    let here = analyzed.sentences.get(index)?;
+    analyzed.sentences[..index]
         .iter()
         .rev()
-        .filter(|s| !s.boilerplate)
-        .find_map(|s| places.locate(s.span, s.span.end, &[]))
+        .enumerate()
+        .take_while(|(k, s)| *k < CONTEXT_SENTENCES || s.paragraph == here.paragraph)
+        .filter(|(_, s)| !s.boilerplate)
+        .find_map(|(_, s)| places.locate(s.span, s.span.end, &[]))
+}
+
+/// The place of the dateline ("KABUL (Reuters) -"), else of the headline (a first paragraph
+/// of one sentence), when it lies in the country the document is about (a reporter in
+/// Beirut writing on Syria is no evidence for the place of a Syrian event).
+fn lead_place(places: &DocPlaces, analyzed: &Analyzed) -> Option<Location> {
+    let focus = places.focus().and_then(|f| f.country);
+    let headline = analyzed
+        .sentences
+        .first()
+        .filter(|s| s.paragraph == 0 && !s.boilerplate)
+        .filter(|_| analyzed.sentences.get(1).is_none_or(|s| s.paragraph != 0))
+        .map(|s| s.span);
+    analyzed
+        .datelines
+        .first()
+        .copied()
+        .into_iter()
+        .chain(headline)
+        .filter_map(|span| places.locate(span, span.end, &[]))
+        .find(|l| focus.is_none() || l.country == focus)
 }
 
 fn evidence(text: &str, sentence: &Sentence, chars: &CharIndex) -> Evidence {

@@ -36,7 +36,51 @@ fn an_event_in_a_sentence_without_a_place_takes_the_place_of_the_sentence_before
             GeoPrecision::Region,
         ),
     ];
-    for (text, trigger, name, precision) in table {
+    check_table(&table);
+}
+
+#[test]
+fn an_event_without_a_place_nearby_takes_the_paragraph_dateline_or_headline() {
+    // (text, trigger of the event in a sentence naming no place, place, precision)
+    let table = [
+        // The nearest earlier place of the same paragraph, however far back.
+        (
+            "Rebels stormed an army base outside Kidal on Monday. The fighting lasted for hours. \
+             Residents said they heard heavy weapons. At dawn the rebels burned the base.",
+            "burned",
+            "Kidal",
+            GeoPrecision::Town,
+        ),
+        // The dateline, when it lies in the country the story is about.
+        (
+            "MAIDUGURI, Nigeria (Wire) - Gunmen abducted eleven farmers on Monday, residents said.\n\n\
+             Attacks have grown more frequent in Borno state this year.",
+            "abducted",
+            "Maiduguri",
+            GeoPrecision::Town,
+        ),
+        // A reporter's city in another country is no evidence: the country of the story.
+        (
+            "NAIROBI (Wire) - Rebels attacked two army posts on Monday, killing six soldiers, a spokesman said.\n\n\
+             The rebels want more autonomy for the Tigray region of Ethiopia.",
+            "attacked",
+            "Ethiopia",
+            GeoPrecision::Country,
+        ),
+        // The headline, a first paragraph of one sentence.
+        (
+            "Gunmen kill four in raid near Gombe\n\n\
+             Four people were shot dead on Sunday when gunmen raided a cattle market, police said.",
+            "shot dead",
+            "Gombe",
+            GeoPrecision::Town,
+        ),
+    ];
+    check_table(&table);
+}
+
+fn check_table(table: &[(&str, &str, &str, GeoPrecision)]) {
+    for &(text, trigger, name, precision) in table {
         let doc = Document {
             id: "t".into(),
             text: text.into(),
