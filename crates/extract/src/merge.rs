@@ -17,7 +17,8 @@
 //! apart. And the same toll of three or more people ("ten killed" … "ten died")
 //! joins two reports whose actors the sentences name differently.
 
-use sitrep_model::{Count, DatePrecision, Location};
+use sitrep_lexicon::actors::ActorMention;
+use sitrep_model::{Count, DatePrecision, GeoPrecision, Location};
 
 use crate::events::{Candidate, Family};
 
@@ -25,6 +26,12 @@ const MERGE_KM: f64 = 50.0;
 
 /// The smallest toll that identifies an incident on its own.
 const SAME_TOLL_MIN: u32 = 3;
+
+/// The smallest toll that identifies an incident whatever places the sentences name.
+const BIG_TOLL_MIN: u32 = 10;
+
+/// How many sentences after an incident its burning and looting are told.
+const LOOTING_SENTENCES: usize = 3;
 
 /// Merges candidates that report the same incident; keeps text order.
 pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
@@ -153,6 +160,12 @@ fn crowd_or_violent(c: &Candidate) -> bool {
 }
 
 fn compatible(a: &Candidate, b: &Candidate) -> bool {
+    if a.group.is_some() && a.group == b.group {
+        return false;
+    }
+    if part_of(a, b) {
+        return true;
+    }
     if a.family() != b.family() {
         return false;
     }
@@ -163,14 +176,18 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     // sentence names the sides (and so types a generic verb).
     // A report with no date of its own does not join a firmly dated one on its
     // toll alone ("two soldiers were killed" recurs).
+    let toll = a.killed.and_then(|k| k.min).unwrap_or(0);
+    // A toll of ten or more identifies the incident even where the geocoder
+    // read the two sentences' places differently.
+    let big_toll = toll >= BIG_TOLL_MIN;
     let same_toll = a.family() == Family::Physical
-        && a.killed
-            .is_some_and(|k| k.min.is_some_and(|n| n >= SAME_TOLL_MIN))
+        && toll >= SAME_TOLL_MIN
         && a.killed == b.killed
         && (a.date_in_sentence || !firm_date(b))
         && (b.date_in_sentence || !firm_date(a))
-        && places_agree(a.location.as_ref(), b.location.as_ref());
-    let toll_types = same_toll && crowd_or_violent(a) && crowd_or_violent(b);
+        && (big_toll || places_agree(a.location.as_ref(), b.location.as_ref()));
+    let toll_types = same_toll
+        && ((crowd_or_violent(a) && crowd_or_violent(b)) || (big_toll && harmful(a) && harmful(b)));
     if !types_agree(a, b) && !toll_types {
         return false;
     }
@@ -189,15 +206,8 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
                       y: &Option<sitrep_lexicon::actors::ActorMention>| {
         match (x, y) {
             (Some(x), Some(y)) => match (&x.actor.country, &y.actor.country) {
-                (Some(cx), Some(cy)) => {
-                    cx == cy
-                        && (x.actor.kind == y.actor.kind
-                            || x.actor.kind.is_none()
-                            || y.actor.kind.is_none())
-                }
-                _ => {
-                    x.actor.kind == y.actor.kind || x.actor.kind.is_none() || y.actor.kind.is_none()
-                }
+                (Some(cx), Some(cy)) => cx == cy && kinds_agree(x, y),
+                _ => kinds_agree(x, y),
             },
             _ => true,
         }
@@ -226,7 +236,75 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     let nothing_new =
         b.killed.is_none() && b.injured.is_none() && b.actor1.is_none() && b.actor2.is_none();
     let repeats_count = a.killed.is_some() && a.killed == b.killed;
-    b.definite || nothing_new || repeats_count || (b.sentence <= a.sentence + 3 && !b.specific)
+    // A lead that places its incident only in a country ("rebels recaptured a
+    // village in the west of the country") is told again, placed, further down.
+    let vague_lead = b.specific
+        && a.acled == b.acled
+        && a.killed.is_none()
+        && a.location
+            .as_ref()
+            .is_none_or(|l| l.precision == GeoPrecision::Country)
+        && b.location
+            .as_ref()
+            .is_some_and(|l| l.precision != GeoPrecision::Country);
+    b.definite
+        || nothing_new
+        || repeats_count
+        || vague_lead
+        || (b.sentence <= a.sentence + 3 && !b.specific)
+}
+
+/// Whether two actors may be the same side: the same kind, one kind unknown, or
+/// both unnamed non-state armed men ("insurgents" and "the terrorists" of one
+/// report; a named group is not any group).
+fn kinds_agree(x: &ActorMention, y: &ActorMention) -> bool {
+    let (kx, ky) = (x.actor.kind.as_deref(), y.actor.kind.as_deref());
+    let unnamed_armed = |m: &ActorMention| {
+        m.needs_country() && matches!(m.actor.kind.as_deref(), Some("rebels" | "militia"))
+    };
+    kx == ky || kx.is_none() || ky.is_none() || (unnamed_armed(x) && unnamed_armed(y))
+}
+
+/// Whether `b` reports a part of the incident `a` reports, not an incident of its
+/// own (ACLED codes the whole as one event):
+/// - burning and looting told within three sentences after an attack, a battle,
+///   a riot or a seizure at the same place ("They ransacked the base and torched
+///   it"): part of that event;
+/// - the fighting named in the sentence that reports a seizure ("took the town
+///   after a long gunfight"): part of the territorial event.
+fn part_of(a: &Candidate, b: &Candidate) -> bool {
+    let sub = |c: &Candidate| c.acled.map(|t| t.sub_event_type());
+    let looting = |c: &Candidate| sub(c) == Some("Looting/property destruction");
+    let places = places_agree(a.location.as_ref(), b.location.as_ref());
+    let dates = !(firm_date(a) && firm_date(b) && a.date.value != b.date.value);
+    if !(places && dates && b.sentence >= a.sentence) {
+        return false;
+    }
+    if looting(b) && !looting(a) && a.family() == Family::Physical {
+        let peaceful = sub(a).is_some_and(|s| s.contains("protest"));
+        return !peaceful && b.sentence <= a.sentence + LOOTING_SENTENCES;
+    }
+    let clash_and_seizure =
+        |x: &Candidate, y: &Candidate| territorial(x) && sub(y) == Some("Armed clash");
+    a.sentence == b.sentence && (clash_and_seizure(a, b) || clash_and_seizure(b, a))
+}
+
+/// A change of territory ("Government regains territory", "Non-state actor
+/// overtakes territory", …).
+fn territorial(c: &Candidate) -> bool {
+    c.acled
+        .is_some_and(|t| t.sub_event_type().contains("territory"))
+}
+
+/// Harm to people of any kind (fighting, remote violence, violence against
+/// civilians, riots, force against protesters): what a toll can be the toll of.
+fn harmful(c: &Candidate) -> bool {
+    c.acled.is_some_and(|t| {
+        matches!(
+            t.event_type(),
+            "Battles" | "Explosions/Remote violence" | "Violence against civilians" | "Riots"
+        ) || t.sub_event_type() == "Excessive force against protesters"
+    })
 }
 
 fn counts_agree(a: Option<Count>, b: Option<Count>) -> bool {
@@ -279,6 +357,20 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
         || (strength(&from) == strength(into)
             && from.date_in_sentence
             && rank(from.date.precision) < rank(into.date.precision));
+    if territorial(&from) && !territorial(into) {
+        into.acled = from.acled;
+        into.specific = true;
+    }
+    // A report that says where a total happened makes it an incident.
+    into.aggregate &= from.aggregate;
+    // Burning and looting told after an attack are part of it: no new type.
+    let looting = |c: &Candidate| {
+        c.acled
+            .is_some_and(|t| t.sub_event_type() == "Looting/property destruction")
+    };
+    if looting(&from) && !looting(into) {
+        from.specific = false;
+    }
     take_type_and_actors(into, &mut from);
     if informative(from.killed) > informative(into.killed) {
         into.killed = from.killed;

@@ -231,10 +231,48 @@ fn people_months_demonyms_and_common_words_are_not_places() {
             "Officers arrested the driver; Howell told them he had been at work.",
             "Howell",
         ),
+        // A person's name beside another one, or before "said", even when a small capital
+        // or province has the name.
+        (
+            "The dealership, owned by Glenn Polk, sold 140 trucks last year.",
+            "Polk",
+        ),
+        (
+            "\"Nobody was hurt,\" Douglas said after the fire was out.",
+            "Douglas",
+        ),
+        ("Deputy Roy A. Nelson wrote the report.", "Nelson"),
+        ("A crowd cheered as Brent Webb crossed the line.", "Brent"),
     ];
     for (text, surface) in cases {
         check(text, surface, None);
     }
+}
+
+#[test]
+fn places_named_like_people_stay_places() {
+    // "of Tyler said": a resident of the city, not a man named Tyler.
+    check(
+        "Mark Hollis, 54, of Tyler said he was not worried about the storm.",
+        "Tyler",
+        place("Tyler", "US"),
+    );
+    // A country's name stays a place beside a surname-like word.
+    check(
+        "Relief flights reached Georgia Monday from Turkey.",
+        "Georgia",
+        place("Georgia", "GE"),
+    );
+}
+
+#[test]
+fn a_state_among_its_countrys_places_beats_a_country() {
+    check(
+        "Storms crossed Atlanta, Macon and Savannah overnight, and Georgia officials opened \
+         shelters in Augusta.",
+        "Georgia officials",
+        place("Georgia", "US"),
+    );
 }
 
 #[test]

@@ -10,11 +10,11 @@ use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_lexicon::DocumentWords;
 use sitrep_model::{
     stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
-    Location, Plover, Span,
+    GeoPrecision, Location, Plover, Span,
 };
 use sitrep_text::{Analyzed, Sentence};
 
-use crate::{conventions, Extraction};
+use crate::{conventions, segment, Extraction};
 
 /// Events whose own date lies further back than this are background, not news.
 const HISTORY_DAYS: i64 = 120;
@@ -43,6 +43,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
         .collect();
     let reading = extractor.read_with_places(text, &analyzed, doc.published, &hints);
     let mut candidates = reading.candidates;
+    let mut own_town = Vec::with_capacity(candidates.len());
     for candidate in &mut candidates {
         let exclude: Vec<Span> = [&candidate.actor1, &candidate.actor2]
             .into_iter()
@@ -50,19 +51,26 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             .filter(|m| !m.bare_place)
             .map(|m| m.span)
             .collect();
-        candidate.location = places
-            .locate(candidate.sentence_span, candidate.trigger.start, &exclude)
+        let own = places.locate(candidate.sentence_span, candidate.trigger.start, &exclude);
+        own_town.push(
+            own.as_ref()
+                .is_some_and(|l| matches!(l.precision, GeoPrecision::Town | GeoPrecision::Point)),
+        );
+        candidate.location = own
             .or_else(|| context_place(&places, &analyzed, candidate.sentence))
             .or_else(|| lead_place(&places, &analyzed))
             .or_else(|| places.focus());
     }
-    let candidates = merge::merge(candidates);
+    segment::mark_aggregates(&mut candidates, &reading.figures, &own_town);
+    let candidates = segment::split_coordinated(candidates, &places, text);
+    let candidates = segment::drop_aggregates(merge::merge(candidates));
     let focus_iso3 = places
         .focus()
         .and_then(|l| l.country)
         .and_then(|iso2| extractor.actors().iso2_to_iso3(&iso2).map(str::to_string));
     let chars = CharIndex::new(text);
     let cues = conventions::context_cues(text);
+    let mut ids = std::collections::HashSet::new();
     let events = candidates
         .into_iter()
         .filter(|c| !is_history(c, doc))
@@ -76,6 +84,19 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
                 focus_iso3.as_deref(),
                 &cues,
             )
+        })
+        .map(|mut e| {
+            // The places of one coordinated report share a trigger: the place
+            // tells their ids apart.
+            if !ids.insert(e.id.clone()) {
+                let place = e.location.as_ref().and_then(|l| l.name.as_deref());
+                e.id = format!(
+                    "{:016x}",
+                    stable_hash(&[e.id.as_bytes(), place.unwrap_or_default().as_bytes()])
+                );
+                ids.insert(e.id.clone());
+            }
+            e
         })
         .collect();
     let figures = figures(doc, &analyzed, reading.figures, &places, &chars);

@@ -17,6 +17,7 @@
 
 mod build;
 mod conventions;
+mod segment;
 
 use sitrep_extract::Extractor;
 use sitrep_geo::Gazetteer;

@@ -46,8 +46,8 @@ fn an_event_without_a_place_nearby_takes_the_paragraph_dateline_or_headline() {
         // The nearest earlier place of the same paragraph, however far back.
         (
             "Rebels stormed an army base outside Kidal on Monday. The fighting lasted for hours. \
-             Residents said they heard heavy weapons. At dawn the rebels burned the base.",
-            "burned",
+             Residents said they heard heavy weapons. At dawn the rebels shelled the town.",
+            "shelled",
             "Kidal",
             GeoPrecision::Town,
         ),

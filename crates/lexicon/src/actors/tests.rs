@@ -593,7 +593,7 @@ fn names_and_kinds_follow_acled() {
             "Unidentified Gang (Brazil)",
             "militia",
         ),
-        ("Israeli settlers", 0, "Settlers (Israel)", "militia"),
+        ("Israeli settlers", 0, "Settlers (Israel)", "civilians"),
         (
             "the Dutch government",
             0,

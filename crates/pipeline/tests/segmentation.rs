@@ -1,0 +1,173 @@
+//! How a document's reports become events: one report of several places is one
+//! event per place, a total over incidents is a figure, and the parts of one
+//! incident told in several sentences are one event. Every text is invented for
+//! these tables; documents are published on Wednesday 2023-05-10.
+
+use std::sync::OnceLock;
+
+use sitrep_model::{Document, Event};
+use sitrep_pipeline::{Extraction, Pipeline};
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::load_default().expect("the bundled pipeline loads"))
+}
+
+fn extract(text: &str) -> Extraction {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: chrono::NaiveDate::from_ymd_opt(2023, 5, 10),
+        ..Document::default()
+    };
+    pipeline().extract(&doc)
+}
+
+/// "sub-event type @ place (killed)" for each ACLED-typed event, in order.
+fn describe(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| {
+            let acled = e.acled.as_ref()?;
+            let place = e
+                .location
+                .as_ref()
+                .and_then(|l| l.name.clone())
+                .unwrap_or_default();
+            let killed = e
+                .killed
+                .and_then(|k| k.min)
+                .map_or("-".to_string(), |n| n.to_string());
+            Some(format!("{} @ {place} ({killed})", acled.sub_event_type))
+        })
+        .collect()
+}
+
+fn check(rows: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, expected) in rows {
+        let found = describe(&extract(text).events);
+        if found != *expected {
+            failures.push(format!(
+                "{text:?}\n   expected {expected:?}\n   found    {found:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_report_of_several_places_is_one_event_per_place() {
+    check(&[
+        (
+            "Protesters clashed with police in Lahore, Faisalabad and Multan on Tuesday.",
+            &[
+                "Violent demonstration @ Lahore (-)",
+                "Violent demonstration @ Faisalabad (-)",
+                "Violent demonstration @ Multan (-)",
+            ],
+        ),
+        // "each" gives every place the toll.
+        (
+            "One protester each was killed in Lahore and Multan on Tuesday.",
+            &[
+                "Excessive force against protesters @ Lahore (1)",
+                "Excessive force against protesters @ Multan (1)",
+            ],
+        ),
+        // Arrests too; the place the event was given comes first.
+        (
+            "Police arrested more than twenty suspects in the provinces of Anbar, Diyala and Kirkuk on Sunday.",
+            &["Arrests @ Kirkuk (-)", "Arrests @ Anbar (-)", "Arrests @ Diyala (-)"],
+        ),
+        // A town and its province is one place, not a list.
+        (
+            "A man was shot dead by gunmen in Mazar-e-Sharif city, Balkh, on Monday.",
+            &["Attack @ Mazār-e Sharīf (1)"],
+        ),
+        // Places that are not where the event happened are no list of its places.
+        (
+            "Gunmen from Kano attacked a village in Zamfara on Monday, killing five people.",
+            &["Attack @ Zamfara (5)"],
+        ),
+    ]);
+}
+
+#[test]
+fn ids_of_the_places_of_one_report_differ() {
+    let events =
+        extract("Protesters clashed with police in Lahore, Faisalabad and Multan on Tuesday.")
+            .events;
+    let mut ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), events.len(), "{events:#?}");
+}
+
+#[test]
+fn a_total_over_incidents_is_a_figure_not_an_event() {
+    let text = "At least six people were killed across the country on Tuesday. \
+                Three people died in clashes between rival student groups in Chittagong. \
+                Two people were beaten to death by a mob in Dhaka. \
+                One student was killed in police firing during a protest in Rangpur.";
+    check(&[(
+        text,
+        &[
+            "Mob violence @ Chittagong (3)",
+            "Mob violence @ Dhaka (2)",
+            "Excessive force against protesters @ Rangpur (1)",
+        ],
+    )]);
+    let figures = extract(text).figures;
+    assert!(
+        figures
+            .iter()
+            .any(|f| f.measure == "killed" && f.value.min == Some(6)),
+        "{figures:#?}"
+    );
+}
+
+#[test]
+fn the_parts_of_one_incident_are_one_event() {
+    check(&[
+        // Looting and burning after an attack are part of it.
+        (
+            "Gunmen attacked the village of Kagoro on Sunday, killing four people. \
+             They looted shops and set fire to houses, residents said.",
+            &["Attack @ Kagoro (4)"],
+        ),
+        // Looting on another day, or after a peaceful march, is an event of its own.
+        (
+            "Gunmen attacked the village of Kagoro on Sunday, killing four people. \
+             On Tuesday, soldiers burned houses in Kafanchan.",
+            &["Attack @ Kagoro (4)", "Looting/property destruction @ Kafanchan (-)"],
+        ),
+        (
+            "Protesters marched peacefully in Nairobi on Monday. Youths looted shops in Mombasa on Tuesday.",
+            &["Peaceful protest @ Nairobi (-)", "Looting/property destruction @ Mombasa (-)"],
+        ),
+        // The fight for a town is part of its capture.
+        (
+            "Rebels captured the town of Kidal after a long gunfight with soldiers on Saturday.",
+            &["Non-state actor overtakes territory @ Kidal (-)"],
+        ),
+        // A lead that places its incident only in the country is told again below.
+        (
+            "Rebels recaptured a village in the west of the country on Friday. \
+             Fighters of the group took over the village of Kafr Nabl in Idlib province, a monitor said.",
+            &["Non-state actor overtakes territory @ Kafranbel (-)"],
+        ),
+        // A toll of ten or more names one incident, wherever each sentence places it.
+        (
+            "A massacre near the capital left at least 70 dead, the UN said on Friday. \
+             Gang members shot at residents in Saint-Marc on Thursday, killing at least 70 people.",
+            &["Attack @ Saint-Marc (70)"],
+        ),
+        // Unnamed armed men of one report are one side, whatever each sentence calls them.
+        (
+            "Insurgents launched an attack on a base in Dikwa on Sunday. \
+             The terrorists attacked troops in Dikwa but were repelled, an officer said.",
+            &["Armed clash @ Dikwa (-)"],
+        ),
+    ]);
+}
