@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
-use sitrep_lexicon::triggers::{AcledRule, Form, Pos, Role, TriggerLexicon, TriggerMatch};
+use sitrep_lexicon::triggers::{AcledRule, Cue, Form, Pos, Role, TriggerLexicon, TriggerMatch};
 use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
 use sitrep_text::words::{capitalised_mid_sentence, word_before};
@@ -97,6 +97,17 @@ pub struct DocumentReading {
     pub figures: Vec<(usize, FigureMention)>,
 }
 
+/// A place the caller's gazetteer found in the document ("Zurich", "South
+/// Carolina"): a verbal act done there with no other object is aimed at its country
+/// ("will meet in Zurich"), as it is for a country or capital the actor lexicon knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceHint {
+    /// Byte span of the toponym in the document.
+    pub span: Span,
+    /// ISO3 code of the country it lies in.
+    pub iso3: String,
+}
+
 /// The event family a candidate belongs to; candidates of one family merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
@@ -173,6 +184,18 @@ impl Extractor {
         analyzed: &Analyzed,
         published: Option<NaiveDate>,
     ) -> DocumentReading {
+        self.read_with_places(text, analyzed, published, &[])
+    }
+
+    /// [`Extractor::read`] with the places a gazetteer found in the text, which
+    /// become the targets of verbal acts done there.
+    pub fn read_with_places(
+        &self,
+        text: &str,
+        analyzed: &Analyzed,
+        published: Option<NaiveDate>,
+        places: &[PlaceHint],
+    ) -> DocumentReading {
         // First pass: triggers and dates of every sentence; the dates give the
         // document's default date for sentences that carry none.
         let sentences: Vec<&Sentence> = analyzed.text_sentences().collect();
@@ -244,6 +267,7 @@ impl Extractor {
                 doc_accident,
                 doc_sport,
                 headline: !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']),
+                places,
             };
             let fresh = out.len();
             self.sentence_candidates(&context, triggers, published, &mut out);
@@ -286,17 +310,72 @@ impl Extractor {
             .collect();
         // The source of a report ("medics say") is not a party to a physical
         // event (a statement's speaker still is: "Moscow has accused Ankara").
+        // A speaker that a pronoun takes up is a party again ("Israel said it had
+        // arrested two men": Israel arrested them), when it is a country or an
+        // organised body (not "medics said they treated …").
+        let party = |source: Span| {
+            mentions.iter().any(|m| {
+                m.span.overlaps(source)
+                    && (m.actor.country.is_some()
+                        || m.actor.kind.as_deref().is_some_and(|k| k != "civilians"))
+            })
+        };
         let sources: Vec<Span> = cx
             .facts
             .sources
             .iter()
+            .filter(|a| {
+                let source = shift(a.source, span.start);
+                !(frames::pronoun_follows(text, shift(a.verb, span.start), span.end)
+                    && party(source))
+            })
             .map(|a| shift(a.source, span.start))
             .collect();
-        let physical_mentions: Vec<ActorMention> = mentions
+        let mut mentions = mentions;
+        let mut physical_mentions: Vec<ActorMention> = mentions
             .iter()
             .filter(|m| !sources.iter().any(|s| s.overlaps(m.span)))
             .cloned()
             .collect();
+        // "Israeli shelling", "Russian air strikes": a demonym right before an event
+        // noun names the side that acts, its military for a physical act.
+        let nouns: Vec<Span> = found
+            .iter()
+            .filter(|m| matches!(m.form, Form::Other | Form::Gerund))
+            .map(|m| m.span)
+            .collect();
+        for (pool, physical) in [(&mut mentions, false), (&mut physical_mentions, true)] {
+            let adjectives: Vec<ActorMention> = self
+                .actors
+                .demonyms(body, physical)
+                .into_iter()
+                .map(|mut m| {
+                    m.span = shift(m.span, span.start);
+                    m
+                })
+                .filter(|d| {
+                    !pool.iter().any(|m| m.span.overlaps(d.span))
+                        && nouns.iter().any(|&n| frames::modifies(text, d.span, n))
+                })
+                .collect();
+            pool.extend(adjectives);
+        }
+        // Verbal acts may also be aimed at a gazetteer place ("will meet in Zurich"):
+        // such places are only targets, after every actor mention.
+        let places_from = mentions.len();
+        let mut verbal_mentions = mentions.clone();
+        for p in cx.places {
+            if p.span.start >= span.start
+                && p.span.end <= span.end
+                && !mentions.iter().any(|m| m.span.overlaps(p.span))
+            {
+                verbal_mentions.extend(self.actors.place_mention(
+                    p.span,
+                    &p.iso3,
+                    p.span.slice(text),
+                ));
+            }
+        }
         let accident = cx.doc_accident || cx.doc_sport || names_accident(body);
         // "riot police", "demonstrates the", "gathered … to watch": no event.
         let non_events: Vec<Span> = non_event_spans(body)
@@ -306,13 +385,14 @@ impl Extractor {
         let headline = cx.headline;
         let mut readings = Vec::new();
         for m in &found {
-            // "on 28 March": a capitalised common word mid-sentence is a name.
-            if capitalised_mid_sentence(text, span, m.span)
+            let entry = self.triggers.entry(m);
+            // "on 28 March": a capitalised common word mid-sentence is a name; an
+            // acronym trigger ("IED", "UAV") is written in capitals anyway.
+            if (capitalised_mid_sentence(text, span, m.span) && !acronym(&entry.pattern))
                 || non_events.iter().any(|s| s.overlaps(m.span))
             {
                 continue;
             }
-            let entry = self.triggers.entry(m);
             let physical = entry.acled != AcledRule::Outside;
             // An accident's "killed", "explosion" or "burned" is not political
             // violence; only a specific violent trigger (or a protest) still counts.
@@ -369,7 +449,14 @@ impl Extractor {
             let clause = frames::clause(text, span, m.span);
             let base_verb = is_verb && m.form == Form::Present;
             let protest = entry.acled == AcledRule::Protest;
-            let modality = modality(text, clause, m.span, base_verb, protest);
+            let modality = match modality(text, clause, m.span, base_verb, protest) {
+                // "wants to attack X": a declared intent to use force is a threat.
+                Modality::Intent if physical && forceful(entry.cameo.as_deref()) => {
+                    Modality::Threat
+                }
+                Modality::Intent => Modality::Unreal,
+                other => other,
+            };
             // A plan, wish or promise of a verbal act ("will meet", "wants to help")
             // is still a CAMEO event, as PETRARCH codes it; a planned physical or
             // strategic act is no incident.
@@ -436,6 +523,7 @@ impl Extractor {
             .filter(|r| !r.threat && self.is_physical(r))
             .filter(|r| has_counts || r.voice != Voice::Nominal || !verbal_before(r))
             .filter(|r| !(facts.cumulative_only && generic(r)))
+            .filter(|r| !self.background(text, span, r, &readings))
             .collect();
         // One physical event per clause ("The air strike came after rebels retook
         // the town" reports two).
@@ -503,7 +591,7 @@ impl Extractor {
             }
             seen.push(key);
             let pool = if entry.acled == AcledRule::Outside {
-                &mentions
+                &verbal_mentions
             } else {
                 &physical_mentions
             };
@@ -516,6 +604,7 @@ impl Extractor {
                     span,
                     r.trigger.span,
                     pool,
+                    places_from,
                     r.frame,
                     reciprocal(&cameo),
                 )
@@ -651,6 +740,83 @@ impl Extractor {
         out.insert(fresh, candidate);
     }
 
+    /// Whether a physical reading names the background of another trigger of the
+    /// sentence rather than an act of its own: a weapon that is the object of a
+    /// disrupted-weapons trigger in its clause ("defused an IED", "IEDs were
+    /// recovered": `recovered` cues), a protest named
+    /// as the reason for an arrest ("arrested a student who joined the protests",
+    /// not "arrested at a protest"), or violence named as the subject of a protest
+    /// ("protested over the killing of a trader", `topic` cues).
+    fn background(&self, text: &str, sentence: Span, r: &Reading, all: &[Reading]) -> bool {
+        let entry = self.triggers.entry(&r.trigger);
+        let start = r.trigger.span.start;
+        let clause = frames::clause(text, sentence, r.trigger.span);
+        let before = |o: &Reading| o.trigger.span.end <= start;
+        let fixed = |o: &Reading, name: &str| {
+            matches!(self.triggers.entry(&o.trigger).acled,
+                AcledRule::Fixed(t) if t.sub_event_type() == name)
+        };
+        let weapon = matches!(entry.acled,
+            AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence");
+        if weapon
+            && (all.iter().any(|o| {
+                before(o)
+                    && fixed(o, "Disrupted weapons use")
+                    && frames::clause(text, sentence, o.trigger.span) == clause
+            }) || self.recovered_near(text, clause, r.trigger.span))
+        {
+            return true;
+        }
+        if entry.acled == AcledRule::Protest {
+            let lead = &text[sentence.start..start];
+            let lead = &lead[lead
+                .char_indices()
+                .rev()
+                .filter(|(_, c)| c.is_whitespace())
+                .nth(5)
+                .map_or(0, |(i, _)| i)..];
+            let reason = !self.triggers.cues(lead, Cue::Reason).is_empty();
+            return (reason
+                || noun_phrase_before(text, sentence, r.trigger.span)
+                    && !in_setting(text, sentence, r.trigger.span))
+                && all
+                    .iter()
+                    .any(|o| before(o) && !o.threat && fixed(o, "Arrests"));
+        }
+        // Violence after a protest, as a noun phrase ("the killing", "a fight"),
+        // with a topic cue between them.
+        let noun_phrase = r.voice == Voice::Nominal
+            || word_before(text, start, sentence.start).is_some_and(|w| {
+                DETERMINERS.contains(&w.slice(text).to_ascii_lowercase().as_str())
+            });
+        noun_phrase
+            && all.iter().any(|o| {
+                if !before(o) || self.triggers.entry(&o.trigger).acled != AcledRule::Protest {
+                    return false;
+                }
+                let between = &text[o.trigger.span.end..start];
+                between.split_whitespace().count() <= 12
+                    && !self.triggers.cues(between, Cue::Topic).is_empty()
+            })
+    }
+
+    /// Whether a `recovered` cue stands within eight words of a weapon in its clause
+    /// ("guns, ammunition and four IEDs were recovered").
+    fn recovered_near(&self, text: &str, clause: Span, weapon: Span) -> bool {
+        self.triggers
+            .cues(clause.slice(text), Cue::Recovered)
+            .into_iter()
+            .any(|c| {
+                let c = shift(c, clause.start);
+                let between = if c.start >= weapon.end {
+                    &text[weapon.end..c.start]
+                } else {
+                    &text[c.end..weapon.start.max(c.end)]
+                };
+                between.split_whitespace().count() <= 8
+            })
+    }
+
     fn is_physical(&self, r: &Reading) -> bool {
         match self.triggers.entry(&r.trigger).acled {
             AcledRule::Outside => false,
@@ -709,9 +875,42 @@ impl Extractor {
         let protest = readings
             .iter()
             .any(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest);
+        // Cues in this sentence or the next (`context-cues.tsv`).
+        let window = |cue: Cue| {
+            [Some(body), cx.next_sentence]
+                .into_iter()
+                .flatten()
+                .any(|t| {
+                    self.triggers.cues(t, cue).iter().any(|c| {
+                        cue != Cue::Battle
+                            || !word_before(t, c.start, 0).is_some_and(|w| {
+                                EARLIER.contains(&w.slice(t).to_ascii_lowercase().as_str())
+                            })
+                    })
+                })
+        };
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
         for r in readings {
             let entry = self.triggers.entry(&r.trigger);
+            // "captured and detained 30 migrants": people taken, not territory.
+            if entry.acled == AcledRule::Territory
+                && r.frame
+                    .actor2
+                    .and_then(|i| mentions[i].actor.kind.as_deref())
+                    .is_some_and(|k| PEOPLE_KINDS.contains(&k))
+            {
+                continue;
+            }
+            // Soldiers or police who block a road or set up roadblocks do not protest.
+            if entry.acled == AcledRule::Protest
+                && entry.mode.as_deref() == Some("obstruct")
+                && r.frame
+                    .actor1
+                    .and_then(|i| mentions[i].actor.kind.as_deref())
+                    .is_some_and(|k| ARMED_KINDS.contains(&k))
+            {
+                continue;
+            }
             let (sub, specific) = match entry.acled {
                 AcledRule::Fixed(t) => (t, true),
                 AcledRule::Violence => (
@@ -720,7 +919,13 @@ impl Extractor {
                 ),
                 AcledRule::Clash => (resolve_clash(&k1, &k2), false),
                 AcledRule::Riot => (resolve_riot(&k1, protest), true),
+                AcledRule::Territory if window(Cue::Unopposed) => {
+                    (sub_event("Non-violent transfer of territory"), true)
+                }
                 AcledRule::Territory => (resolve_territory(&k1), true),
+                AcledRule::Protest if window(Cue::Riot) => {
+                    (sub_event("Violent demonstration"), true)
+                }
                 AcledRule::Protest => (resolve_protest(intervention), true),
                 AcledRule::Outside => continue,
             };
@@ -729,7 +934,20 @@ impl Extractor {
                 best = Some((rank, sub, r, specific));
             }
         }
-        let (_, mut sub, reading, specific) = best.expect("physical readings are not empty");
+        let (_, mut sub, reading, specific) = best?;
+        // A bomb, grenade or shell in a fight on the ground is part of an armed
+        // clash ("a grenade was thrown at the checkpoint; soldiers returned fire").
+        if BATTLE_WEAPONS.contains(&sub.sub_event_type()) && window(Cue::Battle) {
+            sub = sub_event("Armed clash");
+        }
+        // Property burnt or wrecked by a crowd of civilians or rioters is mob violence.
+        if sub.sub_event_type() == "Looting/property destruction"
+            && !protest
+            && COMMUNAL_KINDS.contains(&k1.as_str())
+            && crowd1
+        {
+            sub = sub_event("Mob violence");
+        }
         let rule = self.triggers.entry(&reading.trigger).acled;
         // A raid or operation by police or soldiers that only arrests people, with no
         // armed opponent and nobody killed or wounded, is the arrest, not a clash
@@ -823,6 +1041,12 @@ fn reciprocal(cameo: &Option<String>) -> bool {
         .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06")))
 }
 
+/// Whether a CAMEO code is a use of force (roots 17 to 20: coercion, assault,
+/// fighting, mass violence), whose declared intent is a threat.
+fn forceful(cameo: Option<&str>) -> bool {
+    cameo.is_some_and(|c| matches!(c.get(..2), Some("17" | "18" | "19" | "20")))
+}
+
 /// The CAMEO rejection (root 12) of a cooperative act that is denied or refused:
 /// intentions and diplomatic cooperation (03, 05) → 120, consultations (04) → 125,
 /// material cooperation and aid (06, 07) → 121, concessions (08) → 124. Other acts
@@ -849,6 +1073,8 @@ struct SentenceContext<'a> {
     doc_sport: bool,
     /// The sentence is a headline: no closing punctuation.
     headline: bool,
+    /// The document's gazetteer places.
+    places: &'a [PlaceHint],
 }
 
 impl SentenceContext<'_> {
@@ -1025,6 +1251,53 @@ fn plural_noun(text: &str, pos: Pos, trigger: Span) -> bool {
 }
 
 const STATE_KINDS: [&str; 3] = ["military", "police", "government"];
+
+/// Kinds of people who are taken, not places: a territorial verb with one of them
+/// as object ("captured 30 migrants") reports no change of territory.
+const PEOPLE_KINDS: [&str; 4] = ["civilians", "protesters", "rioters", "political_party"];
+
+/// Remote weapons that become an armed clash when ground fighting goes with them.
+const BATTLE_WEAPONS: [&str; 3] = [
+    "Shelling/artillery/missile attack",
+    "Grenade",
+    "Remote explosive/landmine/IED",
+];
+
+/// Words before a battle cue that put the fighting before the event ("a mine left
+/// from previous clashes", "following the clashes").
+const EARLIER: [&str; 6] = ["previous", "earlier", "past", "following", "after", "from"];
+
+/// Determiners and possessives that open a noun phrase ("the killing", "a fight").
+const DETERMINERS: [&str; 9] = [
+    "the", "a", "an", "this", "that", "their", "his", "her", "its",
+];
+
+/// Whether one of the three words before a trigger opens a noun phrase or a
+/// prepositional phrase ("took part in the protests", "for the march"), so that
+/// the trigger names an event rather than reports it.
+fn noun_phrase_before(text: &str, sentence: Span, trigger: Span) -> bool {
+    let mut at = trigger.start;
+    for _ in 0..3 {
+        let Some(w) = word_before(text, at, sentence.start) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if DETERMINERS.contains(&word.as_str())
+            || ["in", "for", "of", "over"].contains(&word.as_str())
+        {
+            return true;
+        }
+        at = w.start;
+    }
+    false
+}
+
+/// Whether a trigger pattern is an acronym written in capitals ("IED", "UAV").
+fn acronym(pattern: &str) -> bool {
+    pattern
+        .split('|')
+        .any(|p| p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase))
+}
 
 fn sub_event(name: &str) -> AcledType {
     AcledType::from_sub_event(name).unwrap_or(AcledType(0))

@@ -13,6 +13,9 @@ const MAX_NAME_TOKENS: usize = 6;
 const COMMON_WORD_POPULATION: u64 = 100_000;
 /// Population above which a place preceded by another capitalised word is kept.
 const NAME_PART_POPULATION: u64 = 100_000;
+/// Population from which a province or capital of a person's name stays a place beside
+/// another name.
+const FAMOUS_POPULATION: u64 = 1_000_000;
 
 /// How a token is separated from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -474,6 +477,20 @@ fn max_population(gazetteer: &Gazetteer, candidate: &Candidate) -> u64 {
         .unwrap_or(0)
 }
 
+/// Whether the name is a country's, a continent's, a named region's or a large province's
+/// own name: such a name stays a place beside a person's name ("Georgia Brown" aside).
+fn famous(gazetteer: &Gazetteer, candidate: &Candidate) -> bool {
+    candidate.entries.iter().any(|&e| {
+        let entry = &gazetteer.hot[e as usize];
+        entry.name_hash == candidate.key
+            && match entry.kind {
+                Kind::Country | Kind::Continent | Kind::Region => true,
+                Kind::Admin1 | Kind::Capital => entry.population >= FAMOUS_POPULATION,
+                _ => false,
+            }
+    })
+}
+
 fn judge(
     gazetteer: &Gazetteer,
     text: &str,
@@ -543,6 +560,34 @@ fn judge(
     // Common words and common person names ("Keith", "Howell") need support.
     let common = gazetteer.common.contains(&candidate.key);
     let person_name = gazetteer.person_names.contains(&candidate.key);
+    // A common person name beside another one, or before "said", is a person even when a
+    // small capital or province has the name ("Glenn Polk", "Robert Douglas said", "Mary
+    // Wheeler"); only a country, continent or large province keeps its place reading.
+    if single && person_name && !headline && !famous(gazetteer, candidate) {
+        let is_name = |t: &Token| t.capitalised && gazetteer.person_names.contains(&t.hash);
+        // "Glenn Polk", "Roy A. Nelson" (an initial).
+        let initial = |p: &Token| {
+            p.key.len() == 1 && p.capitalised && text[p.span.end..first.span.start].trim() == "."
+        };
+        let name_before = previous
+            .is_some_and(|p| (first.sep == Sep::Join && is_name(p) && !p.possessive) || initial(p))
+            && found
+                .last()
+                .is_none_or(|f| f.through + 1 != candidate.first);
+        let name_after = !candidate.possessive
+            && candidate.type_cue.is_none()
+            && next.is_some_and(|n| n.sep == Sep::Join && is_name(n));
+        // "..., Nelson said" but not "residents of Tyler said".
+        let said = person_after
+            && candidate.cue_before.is_none()
+            && (first.sep != Sep::Join || previous.is_none_or(|p| p.capitalised));
+        if name_before || said {
+            return Verdict::Person;
+        }
+        if name_after && candidate.cue_before.is_none() {
+            return Verdict::NotPlace;
+        }
+    }
     if single && (common || person_name) {
         let all_caps = first.span.slice(text).chars().all(|c| !c.is_lowercase());
         let named = candidate.entries.iter().any(|&e| {

@@ -18,6 +18,11 @@ const SUPPORT_CAP_PER_NAME: f64 = 4.0;
 const SUPPORT_CAP: f64 = 6.0;
 /// Weight of the document's country focus (times the country's share of the names).
 const FOCUS_WEIGHT: f64 = 3.0;
+/// The same for a first-level division: a state is named mostly in news about its own
+/// country ("Georgia" among Atlanta and Macon is the US state, not the country). A division
+/// named like a town in it keeps the plain weight (the city of Rio de Janeiro, not the
+/// state, in news about Brazil).
+const ADMIN1_FOCUS_WEIGHT: f64 = 6.0;
 /// Weight of the document's province focus (times the share of the other names' readings
 /// in the candidate's first-level division): local news names places of one state.
 const PROVINCE_FOCUS_WEIGHT: f64 = 4.0;
@@ -140,6 +145,8 @@ struct Group {
     members: Vec<usize>,
     /// (entry, base score) sorted by base score, best first.
     candidates: Vec<(u32, f64)>,
+    /// First-level divisions among the candidates that hold a town the name may also mean.
+    town_named: Vec<u32>,
 }
 
 /// Resolves every candidate to one entry index (None only when it has no entries).
@@ -194,12 +201,27 @@ pub(crate) fn resolve(
                     }
                 }
             }
+            let mut town_named = Vec::new();
+            // Divisions that hold a town the name may also mean, under any spelling
+            // ("Al-Hasakeh": the governorate and the city Al Hasakah).
+            for &e in &candidate.entries {
+                let entry = &entries[e as usize];
+                if entry.kind == Kind::Admin1
+                    && candidate.entries.iter().any(|&t| {
+                        let town = &entries[t as usize];
+                        town.kind.is_place() && town.area[1] == entry.area[1]
+                    })
+                {
+                    town_named.push(e);
+                }
+            }
             scored.sort_by(|a, b| b.1.total_cmp(&a.1));
             scored.truncate(MAX_CANDIDATES);
             group_keys.push(candidate.key);
             groups.push(Group {
                 members: Vec::new(),
                 candidates: scored,
+                town_named,
             });
             groups.len() - 1
         });
@@ -352,6 +374,26 @@ pub(crate) fn resolve(
                         if total > 0.0 {
                             let share = focus.get(&entry.area[0]).copied().unwrap_or(0.0);
                             score += FOCUS_WEIGHT * share / total;
+                            if entry.kind == Kind::Admin1 && !group.town_named.contains(&e) {
+                                // The extra weight counts the other names only.
+                                let own = picks_of_group[g].map_or(0.0, |p| {
+                                    let p = &entries[p as usize];
+                                    match (p.area[0], p.kind) {
+                                        (0, _) => 0.0,
+                                        (_, Kind::Country) => 2.0,
+                                        _ => 1.0,
+                                    }
+                                });
+                                let own_here = match picks_of_group[g] {
+                                    Some(p) if entries[p as usize].area[0] == entry.area[0] => own,
+                                    _ => 0.0,
+                                };
+                                if total > own {
+                                    score += (ADMIN1_FOCUS_WEIGHT - FOCUS_WEIGHT)
+                                        * (share - own_here).max(0.0)
+                                        / (total - own);
+                                }
+                            }
                             if entry.area[1] != 0 {
                                 // Other names' readings in the same province.
                                 let own = match picks_of_group[g] {

@@ -231,10 +231,48 @@ fn people_months_demonyms_and_common_words_are_not_places() {
             "Officers arrested the driver; Howell told them he had been at work.",
             "Howell",
         ),
+        // A person's name beside another one, or before "said", even when a small capital
+        // or province has the name.
+        (
+            "The dealership, owned by Glenn Polk, sold 140 trucks last year.",
+            "Polk",
+        ),
+        (
+            "\"Nobody was hurt,\" Douglas said after the fire was out.",
+            "Douglas",
+        ),
+        ("Deputy Roy A. Nelson wrote the report.", "Nelson"),
+        ("A crowd cheered as Brent Webb crossed the line.", "Brent"),
     ];
     for (text, surface) in cases {
         check(text, surface, None);
     }
+}
+
+#[test]
+fn places_named_like_people_stay_places() {
+    // "of Tyler said": a resident of the city, not a man named Tyler.
+    check(
+        "Mark Hollis, 54, of Tyler said he was not worried about the storm.",
+        "Tyler",
+        place("Tyler", "US"),
+    );
+    // A country's name stays a place beside a surname-like word.
+    check(
+        "Relief flights reached Georgia Monday from Turkey.",
+        "Georgia",
+        place("Georgia", "GE"),
+    );
+}
+
+#[test]
+fn a_state_among_its_countrys_places_beats_a_country() {
+    check(
+        "Storms crossed Atlanta, Macon and Savannah overnight, and Georgia officials opened \
+         shelters in Augusta.",
+        "Georgia officials",
+        place("Georgia", "US"),
+    );
 }
 
 #[test]
@@ -617,4 +655,51 @@ fn qualifiers_and_lists_do_not_take_the_event_from_the_first_place() {
     for (text, anchor, name, precision) in table {
         check_locate(text, text, anchor, &[], Some((name, precision)));
     }
+}
+
+#[test]
+fn romanised_division_names_have_their_variants() {
+    // (text, surface, gazetteer name, country): "-iya" as "-ia", a final "-ah" as "-a",
+    // the Arabic article dropped.
+    let table = [
+        (
+            "Thousands marched in Oromia on Sunday.",
+            "Oromia",
+            "Oromiya",
+            "ET",
+        ),
+        (
+            "Warplanes struck targets in Jufra overnight.",
+            "Jufra",
+            "Al Jufrah",
+            "LY",
+        ),
+    ];
+    for (text, surface, name, country) in table {
+        check(text, surface, place(name, country));
+    }
+}
+
+#[test]
+fn possessives_and_foreign_homonyms_in_event_sentences() {
+    // The place after a possessive one heads the locative phrase.
+    check_locate(
+        "Gunmen attacked a village in northeast Nigeria\u{2019}s Borno state on Monday.",
+        "Gunmen attacked a village in northeast Nigeria\u{2019}s Borno state on Monday.",
+        "attacked",
+        &[],
+        Some(("Borno", GeoPrecision::Region)),
+    );
+    // A lone place of another country (a village missing from the gazetteer read as its
+    // namesake abroad) in a story naming places of one country: no place for the event,
+    // which then takes its context's.
+    let story = "Bandits attacked villages in Giwa, Kaduna State, on Sunday. \
+                 Later they raided Doka village and abducted residents.";
+    check_locate(
+        story,
+        "Later they raided Doka village and abducted residents.",
+        "raided",
+        &[],
+        None,
+    );
 }

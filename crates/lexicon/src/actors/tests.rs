@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use super::{embedded_files, phrase_key, ActorLexicon, ActorMention, ActorOrigin, Entries, FILES};
+use super::{
+    embedded_files, phrase_key, ActorLexicon, ActorMention, ActorOrigin, Country, Entries, FILES,
+};
 use crate::tsv;
 
 fn lexicon() -> &'static ActorLexicon {
@@ -593,7 +595,7 @@ fn names_and_kinds_follow_acled() {
             "Unidentified Gang (Brazil)",
             "militia",
         ),
-        ("Israeli settlers", 0, "Settlers (Israel)", "militia"),
+        ("Israeli settlers", 0, "Settlers (Israel)", "civilians"),
         (
             "the Dutch government",
             0,
@@ -1051,4 +1053,85 @@ fn reports_no_shadowed_phrases() {
         "phrases claimed by two entries:\n{}",
         shadowed.join("\n")
     );
+}
+
+#[test]
+fn demonyms_stand_for_the_military_or_the_government() {
+    // Every demonym, as the country's military (a physical act) or government.
+    let rows = [
+        ("Israeli shelling hit the camp.", true, "Israeli=ISRMIL"),
+        ("Israeli criticism grew.", false, "Israeli=ISRGOV"),
+        (
+            "Russian and Chinese diplomats",
+            false,
+            "Russian=RUSGOV Chinese=CHNGOV",
+        ),
+        ("Kenya and Uganda", false, ""),
+    ];
+    for (text, physical, expected) in rows {
+        let found: Vec<String> = lexicon()
+            .demonyms(text, physical)
+            .iter()
+            .map(describe)
+            .collect();
+        assert_eq!(found.join(" "), expected, "in {text:?}");
+    }
+}
+
+#[test]
+fn a_place_mention_stands_for_its_country_government() {
+    let text = "talks in Lyon";
+    let span = sitrep_model::Span::new(9, 13);
+    let m = lexicon().place_mention(span, "FRA", "Lyon");
+    assert_eq!(
+        m.as_ref().map(describe).as_deref(),
+        Some("Lyon=FRAGOV bare")
+    );
+    assert_eq!(
+        m.map(|m| m.span.slice(text).to_string()).as_deref(),
+        Some("Lyon")
+    );
+    assert!(lexicon().place_mention(span, "XXX", "Lyon").is_none());
+}
+
+/// `fill` in one pass gives what the two replacements gave.
+#[test]
+fn fill_agrees_with_replacing_twice() {
+    let countries = [
+        Country {
+            iso3: "PHL".into(),
+            iso2: "PH".into(),
+            name: "Philippines".into(),
+            article: true,
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            capitals: Vec::new(),
+        },
+        Country {
+            iso3: "SYR".into(),
+            iso2: "SY".into(),
+            name: "Syria".into(),
+            article: false,
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            capitals: Vec::new(),
+        },
+    ];
+    let templates = [
+        "Military Forces of {the country}",
+        "Police Forces of {country} ({country})",
+        "Rioters ({country}) of {the country}",
+        "no placeholder",
+        "{ a brace {countr} {country",
+        "{the country}{country}{",
+        "",
+    ];
+    for country in &countries {
+        for template in templates {
+            let expected = template
+                .replace("{the country}", &country.name_after_of())
+                .replace("{country}", &country.name);
+            assert_eq!(super::fill(template, country), expected, "{template}");
+        }
+    }
 }
