@@ -687,7 +687,8 @@ impl Extractor {
         // with a topic cue between them.
         let noun_phrase = r.voice == Voice::Nominal
             || word_before(text, start, sentence.start).is_some_and(|w| {
-                DETERMINERS.contains(&w.slice(text).to_ascii_lowercase().as_str())
+                let w = w.slice(text).to_ascii_lowercase();
+                DETERMINERS.contains(&w.as_str()) || w == "of"
             });
         noun_phrase
             && all.iter().any(|o| {
@@ -757,7 +758,24 @@ impl Extractor {
                 .and_then(|m| m.actor.kind.clone())
                 .unwrap_or_default()
         };
-        let (mut k1, k2) = (kind(&actor1), kind(&actor2));
+        let (mut k1, mut k2) = (kind(&actor1), kind(&actor2));
+        // An off-duty or former soldier or police officer is a civilian victim.
+        if let Some(victim) = &actor2 {
+            let mut from = victim.span.start;
+            for _ in 0..2 {
+                match word_before(text, from, sentence.span.start) {
+                    Some(w) => from = w.start,
+                    None => break,
+                }
+            }
+            if !self
+                .triggers
+                .cues(&text[from..victim.span.end], Cue::Civilian)
+                .is_empty()
+            {
+                k2 = "civilians".to_string();
+            }
+        }
         // People who shoot are armed men, not a crowd ("unknown men opened fire").
         let firearms = readings.iter().any(|r| {
             let entry = self.triggers.entry(&r.trigger);
