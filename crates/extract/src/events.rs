@@ -805,6 +805,21 @@ impl Extractor {
             })
     }
 
+    /// Whether a violent trigger with no victim named is aimed at a civilian place
+    /// or property: a `civilian` cue of effect `object` within six words after it in
+    /// its clause ("fired at a house", "opened fire towards farmland").
+    fn civilian_object(&self, text: &str, sentence: Span, r: &Reading) -> bool {
+        if r.frame.actor2.is_some() {
+            return false;
+        }
+        let clause = frames::clause(text, sentence, r.trigger.span);
+        let after = &text[r.trigger.span.end..clause.end.max(r.trigger.span.end)];
+        self.triggers
+            .cues(after, Cue::Object)
+            .first()
+            .is_some_and(|c| after[..c.start].split_whitespace().count() <= 6)
+    }
+
     fn is_physical(&self, r: &Reading) -> bool {
         match self.triggers.entry(&r.trigger).acled {
             AcledRule::Outside => false,
@@ -919,7 +934,12 @@ impl Extractor {
             let (sub, specific) = match entry.acled {
                 AcledRule::Fixed(t) => (t, true),
                 AcledRule::Violence => (
-                    resolve_violence(&k1, &k2, crowd1, facts.victims_civilian),
+                    resolve_violence(
+                        &k1,
+                        &k2,
+                        crowd1,
+                        facts.victims_civilian || self.civilian_object(text, sentence.span, r),
+                    ),
                     false,
                 ),
                 AcledRule::Clash => (resolve_clash(&k1, &k2), false),

@@ -431,3 +431,21 @@ fn off_duty_and_former_forces_are_civilian_victims() {
         ),
     ]);
 }
+
+#[test]
+fn forces_firing_at_civilian_property_attack_civilians() {
+    check(&[
+        (
+            "On 3 May 2023, soldiers opened fire towards farmland east of the town.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, soldiers fired at a house in the village.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, soldiers opened fire near the border fence.",
+            "Armed clash",
+        ),
+    ]);
+}

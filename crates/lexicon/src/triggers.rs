@@ -158,10 +158,12 @@ pub enum Cue {
     Reason,
     /// Before or inside a victim's name, makes a soldier or police officer a civilian.
     Civilian,
+    /// After a violent trigger with no victim named, a civilian place or property.
+    Object,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 7] = [
+const CUES: [(&str, Cue); 8] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -169,6 +171,7 @@ const CUES: [(&str, Cue); 7] = [
     ("recovered", Cue::Recovered),
     ("reason", Cue::Reason),
     ("civilian", Cue::Civilian),
+    ("object", Cue::Object),
 ];
 
 /// Words a gap may span.
@@ -235,7 +238,7 @@ impl TriggerLexicon {
                     .ok_or_else(|| {
                         row.error(
                             "context-cues.tsv",
-                            "unknown effect (battle, unopposed, riot, topic, recovered, reason or civilian)",
+                            "unknown effect (battle, unopposed, riot, topic, recovered, reason, civilian or object)",
                         )
                     })
             })
