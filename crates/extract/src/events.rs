@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
-use sitrep_lexicon::triggers::{AcledRule, Form, Pos, Role, TriggerLexicon, TriggerMatch};
+use sitrep_lexicon::triggers::{AcledRule, Cue, Form, Pos, Role, TriggerLexicon, TriggerMatch};
 use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
 use sitrep_text::words::{capitalised_mid_sentence, word_before};
@@ -306,13 +306,14 @@ impl Extractor {
         let headline = cx.headline;
         let mut readings = Vec::new();
         for m in &found {
-            // "on 28 March": a capitalised common word mid-sentence is a name.
-            if capitalised_mid_sentence(text, span, m.span)
+            let entry = self.triggers.entry(m);
+            // "on 28 March": a capitalised common word mid-sentence is a name; an
+            // acronym trigger ("IED", "UAV") is written in capitals anyway.
+            if (capitalised_mid_sentence(text, span, m.span) && !acronym(&entry.pattern))
                 || non_events.iter().any(|s| s.overlaps(m.span))
             {
                 continue;
             }
-            let entry = self.triggers.entry(m);
             let physical = entry.acled != AcledRule::Outside;
             // An accident's "killed", "explosion" or "burned" is not political
             // violence; only a specific violent trigger (or a protest) still counts.
@@ -423,6 +424,7 @@ impl Extractor {
             .filter(|r| !r.threat && self.is_physical(r))
             .filter(|r| has_counts || r.voice != Voice::Nominal || !verbal_before(r))
             .filter(|r| !(facts.cumulative_only && generic(r)))
+            .filter(|r| !self.background(text, span, r, &readings))
             .collect();
         // One physical event per clause ("The air strike came after rebels retook
         // the town" reports two).
@@ -638,6 +640,83 @@ impl Extractor {
         out.insert(fresh, candidate);
     }
 
+    /// Whether a physical reading names the background of another trigger of the
+    /// sentence rather than an act of its own: a weapon that is the object of a
+    /// disrupted-weapons trigger in its clause ("defused an IED", "IEDs were
+    /// recovered": `recovered` cues), a protest named
+    /// as the reason for an arrest ("arrested a student who joined the protests",
+    /// not "arrested at a protest"), or violence named as the subject of a protest
+    /// ("protested over the killing of a trader", `topic` cues).
+    fn background(&self, text: &str, sentence: Span, r: &Reading, all: &[Reading]) -> bool {
+        let entry = self.triggers.entry(&r.trigger);
+        let start = r.trigger.span.start;
+        let clause = frames::clause(text, sentence, r.trigger.span);
+        let before = |o: &Reading| o.trigger.span.end <= start;
+        let fixed = |o: &Reading, name: &str| {
+            matches!(self.triggers.entry(&o.trigger).acled,
+                AcledRule::Fixed(t) if t.sub_event_type() == name)
+        };
+        let weapon = matches!(entry.acled,
+            AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence");
+        if weapon
+            && (all.iter().any(|o| {
+                before(o)
+                    && fixed(o, "Disrupted weapons use")
+                    && frames::clause(text, sentence, o.trigger.span) == clause
+            }) || self.recovered_near(text, clause, r.trigger.span))
+        {
+            return true;
+        }
+        if entry.acled == AcledRule::Protest {
+            let lead = &text[sentence.start..start];
+            let lead = &lead[lead
+                .char_indices()
+                .rev()
+                .filter(|(_, c)| c.is_whitespace())
+                .nth(5)
+                .map_or(0, |(i, _)| i)..];
+            let reason = !self.triggers.cues(lead, Cue::Reason).is_empty();
+            return (reason
+                || noun_phrase_before(text, sentence, r.trigger.span)
+                    && !in_setting(text, sentence, r.trigger.span))
+                && all
+                    .iter()
+                    .any(|o| before(o) && !o.threat && fixed(o, "Arrests"));
+        }
+        // Violence after a protest, as a noun phrase ("the killing", "a fight"),
+        // with a topic cue between them.
+        let noun_phrase = r.voice == Voice::Nominal
+            || word_before(text, start, sentence.start).is_some_and(|w| {
+                DETERMINERS.contains(&w.slice(text).to_ascii_lowercase().as_str())
+            });
+        noun_phrase
+            && all.iter().any(|o| {
+                if !before(o) || self.triggers.entry(&o.trigger).acled != AcledRule::Protest {
+                    return false;
+                }
+                let between = &text[o.trigger.span.end..start];
+                between.split_whitespace().count() <= 12
+                    && !self.triggers.cues(between, Cue::Topic).is_empty()
+            })
+    }
+
+    /// Whether a `recovered` cue stands within eight words of a weapon in its clause
+    /// ("guns, ammunition and four IEDs were recovered").
+    fn recovered_near(&self, text: &str, clause: Span, weapon: Span) -> bool {
+        self.triggers
+            .cues(clause.slice(text), Cue::Recovered)
+            .into_iter()
+            .any(|c| {
+                let c = shift(c, clause.start);
+                let between = if c.start >= weapon.end {
+                    &text[weapon.end..c.start]
+                } else {
+                    &text[c.end..weapon.start.max(c.end)]
+                };
+                between.split_whitespace().count() <= 8
+            })
+    }
+
     fn is_physical(&self, r: &Reading) -> bool {
         match self.triggers.entry(&r.trigger).acled {
             AcledRule::Outside => false,
@@ -696,9 +775,42 @@ impl Extractor {
         let protest = readings
             .iter()
             .any(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest);
+        // Cues in this sentence or the next (`context-cues.tsv`).
+        let window = |cue: Cue| {
+            [Some(body), cx.next_sentence]
+                .into_iter()
+                .flatten()
+                .any(|t| {
+                    self.triggers.cues(t, cue).iter().any(|c| {
+                        cue != Cue::Battle
+                            || !word_before(t, c.start, 0).is_some_and(|w| {
+                                EARLIER.contains(&w.slice(t).to_ascii_lowercase().as_str())
+                            })
+                    })
+                })
+        };
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
         for r in readings {
             let entry = self.triggers.entry(&r.trigger);
+            // "captured and detained 30 migrants": people taken, not territory.
+            if entry.acled == AcledRule::Territory
+                && r.frame
+                    .actor2
+                    .and_then(|i| mentions[i].actor.kind.as_deref())
+                    .is_some_and(|k| PEOPLE_KINDS.contains(&k))
+            {
+                continue;
+            }
+            // Soldiers or police who block a road or set up roadblocks do not protest.
+            if entry.acled == AcledRule::Protest
+                && entry.mode.as_deref() == Some("obstruct")
+                && r.frame
+                    .actor1
+                    .and_then(|i| mentions[i].actor.kind.as_deref())
+                    .is_some_and(|k| ARMED_KINDS.contains(&k))
+            {
+                continue;
+            }
             let (sub, specific) = match entry.acled {
                 AcledRule::Fixed(t) => (t, true),
                 AcledRule::Violence => (
@@ -707,7 +819,13 @@ impl Extractor {
                 ),
                 AcledRule::Clash => (resolve_clash(&k1, &k2), false),
                 AcledRule::Riot => (resolve_riot(&k1, protest), true),
+                AcledRule::Territory if window(Cue::Unopposed) => {
+                    (sub_event("Non-violent transfer of territory"), true)
+                }
                 AcledRule::Territory => (resolve_territory(&k1), true),
+                AcledRule::Protest if window(Cue::Riot) => {
+                    (sub_event("Violent demonstration"), true)
+                }
                 AcledRule::Protest => (resolve_protest(intervention), true),
                 AcledRule::Outside => continue,
             };
@@ -716,7 +834,20 @@ impl Extractor {
                 best = Some((rank, sub, r, specific));
             }
         }
-        let (_, mut sub, reading, specific) = best.expect("physical readings are not empty");
+        let (_, mut sub, reading, specific) = best?;
+        // A bomb, grenade or shell in a fight on the ground is part of an armed
+        // clash ("a grenade was thrown at the checkpoint; soldiers returned fire").
+        if BATTLE_WEAPONS.contains(&sub.sub_event_type()) && window(Cue::Battle) {
+            sub = sub_event("Armed clash");
+        }
+        // Property burnt or wrecked by a crowd of civilians or rioters is mob violence.
+        if sub.sub_event_type() == "Looting/property destruction"
+            && !protest
+            && COMMUNAL_KINDS.contains(&k1.as_str())
+            && crowd1
+        {
+            sub = sub_event("Mob violence");
+        }
         let rule = self.triggers.entry(&reading.trigger).acled;
         // A raid or operation by police or soldiers that only arrests people, with no
         // armed opponent and nobody killed or wounded, is the arrest, not a clash
@@ -962,6 +1093,53 @@ fn plural_noun(text: &str, pos: Pos, trigger: Span) -> bool {
 }
 
 const STATE_KINDS: [&str; 3] = ["military", "police", "government"];
+
+/// Kinds of people who are taken, not places: a territorial verb with one of them
+/// as object ("captured 30 migrants") reports no change of territory.
+const PEOPLE_KINDS: [&str; 4] = ["civilians", "protesters", "rioters", "political_party"];
+
+/// Remote weapons that become an armed clash when ground fighting goes with them.
+const BATTLE_WEAPONS: [&str; 3] = [
+    "Shelling/artillery/missile attack",
+    "Grenade",
+    "Remote explosive/landmine/IED",
+];
+
+/// Words before a battle cue that put the fighting before the event ("a mine left
+/// from previous clashes", "following the clashes").
+const EARLIER: [&str; 6] = ["previous", "earlier", "past", "following", "after", "from"];
+
+/// Determiners and possessives that open a noun phrase ("the killing", "a fight").
+const DETERMINERS: [&str; 9] = [
+    "the", "a", "an", "this", "that", "their", "his", "her", "its",
+];
+
+/// Whether one of the three words before a trigger opens a noun phrase or a
+/// prepositional phrase ("took part in the protests", "for the march"), so that
+/// the trigger names an event rather than reports it.
+fn noun_phrase_before(text: &str, sentence: Span, trigger: Span) -> bool {
+    let mut at = trigger.start;
+    for _ in 0..3 {
+        let Some(w) = word_before(text, at, sentence.start) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if DETERMINERS.contains(&word.as_str())
+            || ["in", "for", "of", "over"].contains(&word.as_str())
+        {
+            return true;
+        }
+        at = w.start;
+    }
+    false
+}
+
+/// Whether a trigger pattern is an acronym written in capitals ("IED", "UAV").
+fn acronym(pattern: &str) -> bool {
+    pattern
+        .split('|')
+        .any(|p| p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase))
+}
 
 fn sub_event(name: &str) -> AcledType {
     AcledType::from_sub_event(name).unwrap_or(AcledType(0))

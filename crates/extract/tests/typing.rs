@@ -225,3 +225,187 @@ fn demonstrators_who_burn_make_a_violent_demonstration() {
         ),
     ]);
 }
+
+#[test]
+fn acronym_triggers_count_mid_sentence() {
+    check(&[
+        (
+            "On 3 May 2023, an IED exploded near a market in the north of the district.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 3 May 2023, a tractor drove over an anti-tank mine near the village.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 3 May 2023, a bomb explosion damaged the gate of the district office.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 3 May 2023, gunmen ambushed a bus with explosives on the coast road.",
+            "Remote explosive/landmine/IED",
+        ),
+    ]);
+}
+
+#[test]
+fn a_weapon_that_is_found_or_seized_is_no_attack() {
+    check(&[
+        (
+            "On 3 May 2023, soldiers defused an IED buried under the bridge.",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 3 May 2023, police found two bombs in a car near the stadium.",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 3 May 2023, rifles, ammunition and three IEDs were recovered from the camp.",
+            "none",
+        ),
+    ]);
+}
+
+#[test]
+fn ground_fighting_around_a_remote_weapon_is_an_armed_clash() {
+    check(&[
+        (
+            "On 3 May 2023, militants threw a grenade at soldiers guarding the bridge. The soldiers returned fire.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, rebels attacked the barracks with mortars and small arms.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, an attack involving clashes and a car bomb hit the army camp.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, a landmine left from previous clashes killed a shepherd.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 3 May 2023, militants fired mortars at the army base.",
+            "Shelling/artillery/missile attack",
+        ),
+    ]);
+}
+
+#[test]
+fn people_captured_are_not_territory() {
+    check(&[
+        (
+            "On 3 May 2023, border police captured and detained twelve migrants near the river.",
+            "Arrests",
+        ),
+        (
+            "On 3 May 2023, militants captured and killed three farmers near the village.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, rebels captured the town after two days of fighting.",
+            "Non-state actor overtakes territory",
+        ),
+    ]);
+}
+
+#[test]
+fn territory_taken_without_fighting_is_a_transfer() {
+    check(&[
+        (
+            "On 3 May 2023, the militia took control of three villages. No clashes were reported.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "On 3 May 2023, the rebels took over the border post unopposed after the soldiers left.",
+            "Non-violent transfer of territory",
+        ),
+    ]);
+}
+
+#[test]
+fn barricades_make_a_protest_violent() {
+    check(&[
+        (
+            "On 3 May 2023, truck drivers set up roadblocks with tree trunks on the highway to demand lower fuel prices.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 May 2023, students demonstrated outside the university. They built barricades across the avenue.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 May 2023, students demonstrated outside the university against higher fees.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, soldiers set up roadblocks on the highway around the town.",
+            "none",
+        ),
+    ]);
+}
+
+#[test]
+fn violence_a_protest_is_about_is_not_its_act() {
+    check(&[
+        (
+            "On 3 May 2023, parents protested outside the school to reject a fight between pupils.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, traders held a protest in the market over the killing of a colleague.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, protesters marched against the governor and clashed with police.",
+            "Violent demonstration",
+        ),
+    ]);
+}
+
+#[test]
+fn a_protest_named_as_the_reason_for_an_arrest_is_the_arrest() {
+    check(&[
+        (
+            "On 3 May 2023, soldiers arrested a teacher who took part in the anti-government protests.",
+            "Arrests",
+        ),
+        (
+            "On 3 May 2023, police arrested twelve people at a protest outside parliament.",
+            "Protest with intervention",
+        ),
+    ]);
+}
+
+#[test]
+fn a_crime_someone_is_accused_of_is_not_the_event() {
+    check(&[
+        (
+            "On 3 May 2023, a man suspected of rape was beaten by residents in the market.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, soldiers arrested six men in relation to the explosion at the market.",
+            "Arrests",
+        ),
+    ]);
+}
+
+#[test]
+fn settlers_and_crowds_who_destroy_property_riot() {
+    check(&[
+        (
+            "On 3 May 2023, settlers assaulted a farmer near his olive grove.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, settlers vandalised the cars of villagers parked near the road.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, armed men burned down the village school.",
+            "Looting/property destruction",
+        ),
+    ]);
+}

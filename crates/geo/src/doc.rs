@@ -136,6 +136,9 @@ const PARTIAL_PENALTY: f64 = 2.0;
 /// A division's seat farther than this from the division's own point is not used.
 const SEAT_KM_ADMIN1: f64 = 300.0;
 const SEAT_KM_ADMIN2: f64 = 100.0;
+/// `locate`: a lone place of another country is a misread homonym when this many places
+/// of the document's focus country are named.
+const FOREIGN_FOCUS_MENTIONS: usize = 2;
 /// `locate`: what a name listed after another loses to it ("in Idlib and Hama").
 const LISTED_PENALTY: f64 = 0.1;
 /// `locate`: penalty for the region named after a place to say where it is.
@@ -170,6 +173,8 @@ pub struct DocPlaces {
     /// The province of the most-mentioned place below country level (or that place when
     /// it is a division), and how often it is named.
     focus_place: Option<(ResolvedPlace, usize)>,
+    /// Distinct places named, by country.
+    countries: Vec<(String, usize)>,
     text_len: usize,
     /// The text between consecutive mentions, when short: (end of one, start of the next,
     /// the text between, trimmed).
@@ -232,14 +237,38 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         let listed = gaps.iter().any(|g| {
             g.0 == mentions[i - 1].span.end && g.1 == start && LIST_GAPS.contains(&g.2.as_str())
         });
+        // "in Nigeria's Borno state": the place after a possessive one is the locative's head.
+        let possessed = mentions[i - 1].possessive
+            && gaps.iter().any(|g| {
+                g.0 == mentions[i - 1].span.end
+                    && g.1 == start
+                    && POSSESSIVE_GAPS.contains(&g.2.as_str())
+            });
+        if possessed && mentions[i - 1].locative {
+            mentions[i].locative = true;
+        }
         if listed && mentions[i - 1].locative {
             mentions[i].locative = true;
             mentions[i].list_head = Some(mentions[i - 1].list_head.unwrap_or(mentions[i - 1].span));
         }
     }
     let (focus_country, focus_place) = document_focus(gazetteer, &picks);
+    // Distinct places by country ("Yaya" named twice is one place).
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut countries: Vec<(String, usize)> = Vec::new();
+    for place in mentions.iter().filter_map(|m| m.place.as_ref()) {
+        if place.country.is_empty() || seen.contains(&(&place.country, &place.name)) {
+            continue;
+        }
+        seen.push((&place.country, &place.name));
+        match countries.iter_mut().find(|c| c.0 == place.country) {
+            Some(c) => c.1 += 1,
+            None => countries.push((place.country.clone(), 1)),
+        }
+    }
     DocPlaces {
         mentions,
+        countries,
         regional,
         focus_country,
         focus_place,
@@ -247,6 +276,9 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         gaps,
     }
 }
+
+/// What stands between a possessive name and the next ("Nigeria's Borno state").
+const POSSESSIVE_GAPS: &[&str] = &["", "'s", "\u{2019}s", "'", "\u{2019}"];
 
 /// What stands between two names of one list ("in Idlib and Hama", "at X, Y or Z").
 const LIST_GAPS: &[&str] = &[
@@ -518,6 +550,7 @@ impl DocPlaces {
             .iter()
             .filter(|m| window.contains(m.span) && m.place.is_some())
             .filter(|m| !exclude.iter().any(|x| x.overlaps(m.span)))
+            .filter(|m| !self.foreign(m))
             .collect();
         // A place named with the region it is in ("Saraqeb, a town in Idlib province",
         // "Macapa (Amapa)", "Irapuato, Guanajuato") is the more precise of the two.
@@ -650,6 +683,28 @@ impl DocPlaces {
             return false;
         }
         !others.is_empty() || self.focus_country.is_some()
+    }
+
+    /// Whether `mention` is the only place of its country in a document about another
+    /// country with at least two places named ("Doka" read as the town in Sudan in a story about
+    /// Kaduna and Giwa): a misread homonym, no place for an event (capitals excepted).
+    fn foreign(&self, mention: &Mention) -> bool {
+        let (Some(place), Some(focus)) = (&mention.place, &self.focus_country) else {
+            return false;
+        };
+        if place.country.is_empty()
+            || place.country == focus.country
+            || !matches!(place.kind, Kind::City | Kind::Admin1 | Kind::Admin2)
+        {
+            return false;
+        }
+        let count = |iso: &str| {
+            self.countries
+                .iter()
+                .find(|c| c.0 == iso)
+                .map_or(0, |c| c.1)
+        };
+        count(&place.country) == 1 && count(&focus.country) >= FOREIGN_FOCUS_MENTIONS
     }
 
     fn locate_score(&self, mention: &Mention, anchor: usize) -> f64 {

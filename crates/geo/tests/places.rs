@@ -663,3 +663,50 @@ fn qualifiers_and_lists_do_not_take_the_event_from_the_first_place() {
         check_locate(text, text, anchor, &[], Some((name, precision)));
     }
 }
+
+#[test]
+fn romanised_division_names_have_their_variants() {
+    // (text, surface, gazetteer name, country): "-iya" as "-ia", a final "-ah" as "-a",
+    // the Arabic article dropped.
+    let table = [
+        (
+            "Thousands marched in Oromia on Sunday.",
+            "Oromia",
+            "Oromiya",
+            "ET",
+        ),
+        (
+            "Warplanes struck targets in Jufra overnight.",
+            "Jufra",
+            "Al Jufrah",
+            "LY",
+        ),
+    ];
+    for (text, surface, name, country) in table {
+        check(text, surface, place(name, country));
+    }
+}
+
+#[test]
+fn possessives_and_foreign_homonyms_in_event_sentences() {
+    // The place after a possessive one heads the locative phrase.
+    check_locate(
+        "Gunmen attacked a village in northeast Nigeria\u{2019}s Borno state on Monday.",
+        "Gunmen attacked a village in northeast Nigeria\u{2019}s Borno state on Monday.",
+        "attacked",
+        &[],
+        Some(("Borno", GeoPrecision::Region)),
+    );
+    // A lone place of another country (a village missing from the gazetteer read as its
+    // namesake abroad) in a story naming places of one country: no place for the event,
+    // which then takes its context's.
+    let story = "Bandits attacked villages in Giwa, Kaduna State, on Sunday. \
+                 Later they raided Doka village and abducted residents.";
+    check_locate(
+        story,
+        "Later they raided Doka village and abducted residents.",
+        "raided",
+        &[],
+        None,
+    );
+}

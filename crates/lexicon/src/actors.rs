@@ -558,10 +558,30 @@ impl ActorLexicon {
 }
 
 /// Fills `{country}` and `{the country}` in a template.
+/// One pass, as `template.replace("{the country}", &country.name_after_of())
+/// .replace("{country}", &country.name)` would give.
 fn fill(template: &str, country: &Country) -> String {
-    template
-        .replace("{the country}", &country.name_after_of())
-        .replace("{country}", &country.name)
+    let mut out = String::with_capacity(template.len() + country.name.len() + 4);
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if let Some(after) = tail.strip_prefix("{the country}") {
+            if country.article {
+                out.push_str("the ");
+            }
+            out.push_str(&country.name);
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("{country}") {
+            out.push_str(&country.name);
+            rest = after;
+        } else {
+            out.push('{');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn has_placeholder(name: &str) -> bool {

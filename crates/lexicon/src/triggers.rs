@@ -137,7 +137,36 @@ pub struct TriggerLexicon {
     forms: Vec<(usize, Form)>,
     precedence: HashMap<AcledType, usize>,
     intervention: PhraseMatcher,
+    /// Context cues (`context-cues.tsv`); a match's id indexes [`CUES`].
+    cues: PhraseMatcher,
 }
+
+/// A word around a trigger that changes its ACLED type (`context-cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// Ground fighting around a bomb, grenade or shell: an armed clash.
+    Battle,
+    /// Territory changed hands without fighting.
+    Unopposed,
+    /// Barricades or burning tyres: a protest is a violent demonstration.
+    Riot,
+    /// Between a protest and a violent word, makes the word the protest's subject.
+    Topic,
+    /// In a weapon's clause, makes the weapon the object of a seizure.
+    Recovered,
+    /// Just before a protest after an arrest, makes the protest the arrest's reason.
+    Reason,
+}
+
+/// The cue effects by name, in the order of their ids.
+const CUES: [(&str, Cue); 6] = [
+    ("battle", Cue::Battle),
+    ("unopposed", Cue::Unopposed),
+    ("riot", Cue::Riot),
+    ("topic", Cue::Topic),
+    ("recovered", Cue::Recovered),
+    ("reason", Cue::Reason),
+];
 
 /// Words a gap may span.
 const GAP_WORDS: usize = 4;
@@ -192,12 +221,29 @@ impl TriggerLexicon {
                 })
                 .collect::<Vec<_>>(),
         );
+        let cues = tsv::rows(sitrep_text::lexicon!("triggers/context-cues.tsv"))
+            .map(|row| {
+                CUES.iter()
+                    .position(|(name, _)| *name == row.get(1))
+                    .map(|id| PhrasePattern {
+                        text: row.get(0).to_string(),
+                        id: id as u32,
+                    })
+                    .ok_or_else(|| {
+                        row.error(
+                            "context-cues.tsv",
+                            "unknown effect (battle, unopposed, riot, topic, recovered or reason)",
+                        )
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(TriggerLexicon {
             entries,
             matcher: PhraseMatcher::new(&patterns),
             forms,
             precedence,
             intervention,
+            cues: PhraseMatcher::new(&cues),
         })
     }
 
@@ -267,6 +313,16 @@ impl TriggerLexicon {
     /// Whether `text` shows the authorities intervening in a protest.
     pub fn shows_intervention(&self, text: &str) -> bool {
         !self.intervention.find(text).is_empty()
+    }
+
+    /// The context cues of one kind in `text` (byte spans), in text order.
+    pub fn cues(&self, text: &str, cue: Cue) -> Vec<Span> {
+        self.cues
+            .find(text)
+            .into_iter()
+            .filter(|m| CUES[m.id as usize].1 == cue)
+            .map(|m| m.span)
+            .collect()
     }
 }
 

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use super::{embedded_files, phrase_key, ActorLexicon, ActorMention, ActorOrigin, Entries, FILES};
+use super::{
+    embedded_files, phrase_key, ActorLexicon, ActorMention, ActorOrigin, Country, Entries, FILES,
+};
 use crate::tsv;
 
 fn lexicon() -> &'static ActorLexicon {
@@ -593,7 +595,7 @@ fn names_and_kinds_follow_acled() {
             "Unidentified Gang (Brazil)",
             "militia",
         ),
-        ("Israeli settlers", 0, "Settlers (Israel)", "militia"),
+        ("Israeli settlers", 0, "Settlers (Israel)", "civilians"),
         (
             "the Dutch government",
             0,
@@ -1051,4 +1053,46 @@ fn reports_no_shadowed_phrases() {
         "phrases claimed by two entries:\n{}",
         shadowed.join("\n")
     );
+}
+
+/// `fill` in one pass gives what the two replacements gave.
+#[test]
+fn fill_agrees_with_replacing_twice() {
+    let countries = [
+        Country {
+            iso3: "PHL".into(),
+            iso2: "PH".into(),
+            name: "Philippines".into(),
+            article: true,
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            capitals: Vec::new(),
+        },
+        Country {
+            iso3: "SYR".into(),
+            iso2: "SY".into(),
+            name: "Syria".into(),
+            article: false,
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            capitals: Vec::new(),
+        },
+    ];
+    let templates = [
+        "Military Forces of {the country}",
+        "Police Forces of {country} ({country})",
+        "Rioters ({country}) of {the country}",
+        "no placeholder",
+        "{ a brace {countr} {country",
+        "{the country}{country}{",
+        "",
+    ];
+    for country in &countries {
+        for template in templates {
+            let expected = template
+                .replace("{the country}", &country.name_after_of())
+                .replace("{country}", &country.name);
+            assert_eq!(super::fill(template, country), expected, "{template}");
+        }
+    }
 }
