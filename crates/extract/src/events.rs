@@ -97,6 +97,17 @@ pub struct DocumentReading {
     pub figures: Vec<(usize, FigureMention)>,
 }
 
+/// A place the caller's gazetteer found in the document ("Zurich", "South
+/// Carolina"): a verbal act done there with no other object is aimed at its country
+/// ("will meet in Zurich"), as it is for a country or capital the actor lexicon knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceHint {
+    /// Byte span of the toponym in the document.
+    pub span: Span,
+    /// ISO3 code of the country it lies in.
+    pub iso3: String,
+}
+
 /// The event family a candidate belongs to; candidates of one family merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
@@ -173,6 +184,18 @@ impl Extractor {
         analyzed: &Analyzed,
         published: Option<NaiveDate>,
     ) -> DocumentReading {
+        self.read_with_places(text, analyzed, published, &[])
+    }
+
+    /// [`Extractor::read`] with the places a gazetteer found in the text, which
+    /// become the targets of verbal acts done there.
+    pub fn read_with_places(
+        &self,
+        text: &str,
+        analyzed: &Analyzed,
+        published: Option<NaiveDate>,
+        places: &[PlaceHint],
+    ) -> DocumentReading {
         // First pass: triggers and dates of every sentence; the dates give the
         // document's default date for sentences that carry none.
         let sentences: Vec<&Sentence> = analyzed.text_sentences().collect();
@@ -244,6 +267,7 @@ impl Extractor {
                 doc_accident,
                 doc_sport,
                 headline: !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']),
+                places,
             };
             let fresh = out.len();
             self.sentence_candidates(&context, triggers, published, &mut out);
@@ -286,17 +310,72 @@ impl Extractor {
             .collect();
         // The source of a report ("medics say") is not a party to a physical
         // event (a statement's speaker still is: "Moscow has accused Ankara").
+        // A speaker that a pronoun takes up is a party again ("Israel said it had
+        // arrested two men": Israel arrested them), when it is a country or an
+        // organised body (not "medics said they treated …").
+        let party = |source: Span| {
+            mentions.iter().any(|m| {
+                m.span.overlaps(source)
+                    && (m.actor.country.is_some()
+                        || m.actor.kind.as_deref().is_some_and(|k| k != "civilians"))
+            })
+        };
         let sources: Vec<Span> = cx
             .facts
             .sources
             .iter()
+            .filter(|a| {
+                let source = shift(a.source, span.start);
+                !(frames::pronoun_follows(text, shift(a.verb, span.start), span.end)
+                    && party(source))
+            })
             .map(|a| shift(a.source, span.start))
             .collect();
-        let physical_mentions: Vec<ActorMention> = mentions
+        let mut mentions = mentions;
+        let mut physical_mentions: Vec<ActorMention> = mentions
             .iter()
             .filter(|m| !sources.iter().any(|s| s.overlaps(m.span)))
             .cloned()
             .collect();
+        // "Israeli shelling", "Russian air strikes": a demonym right before an event
+        // noun names the side that acts, its military for a physical act.
+        let nouns: Vec<Span> = found
+            .iter()
+            .filter(|m| matches!(m.form, Form::Other | Form::Gerund))
+            .map(|m| m.span)
+            .collect();
+        for (pool, physical) in [(&mut mentions, false), (&mut physical_mentions, true)] {
+            let adjectives: Vec<ActorMention> = self
+                .actors
+                .demonyms(body, physical)
+                .into_iter()
+                .map(|mut m| {
+                    m.span = shift(m.span, span.start);
+                    m
+                })
+                .filter(|d| {
+                    !pool.iter().any(|m| m.span.overlaps(d.span))
+                        && nouns.iter().any(|&n| frames::modifies(text, d.span, n))
+                })
+                .collect();
+            pool.extend(adjectives);
+        }
+        // Verbal acts may also be aimed at a gazetteer place ("will meet in Zurich"):
+        // such places are only targets, after every actor mention.
+        let places_from = mentions.len();
+        let mut verbal_mentions = mentions.clone();
+        for p in cx.places {
+            if p.span.start >= span.start
+                && p.span.end <= span.end
+                && !mentions.iter().any(|m| m.span.overlaps(p.span))
+            {
+                verbal_mentions.extend(self.actors.place_mention(
+                    p.span,
+                    &p.iso3,
+                    p.span.slice(text),
+                ));
+            }
+        }
         let accident = cx.doc_accident || cx.doc_sport || names_accident(body);
         // "riot police", "demonstrates the", "gathered … to watch": no event.
         let non_events: Vec<Span> = non_event_spans(body)
@@ -357,7 +436,14 @@ impl Extractor {
             let clause = frames::clause(text, span, m.span);
             let base_verb = is_verb && m.form == Form::Present;
             let protest = entry.acled == AcledRule::Protest;
-            let modality = modality(text, clause, m.span, base_verb, protest);
+            let modality = match modality(text, clause, m.span, base_verb, protest) {
+                // "wants to attack X": a declared intent to use force is a threat.
+                Modality::Intent if physical && forceful(entry.cameo.as_deref()) => {
+                    Modality::Threat
+                }
+                Modality::Intent => Modality::Unreal,
+                other => other,
+            };
             // A plan, wish or promise of a verbal act ("will meet", "wants to help")
             // is still a CAMEO event, as PETRARCH codes it; a planned physical or
             // strategic act is no incident.
@@ -492,7 +578,7 @@ impl Extractor {
             }
             seen.push(key);
             let pool = if entry.acled == AcledRule::Outside {
-                &mentions
+                &verbal_mentions
             } else {
                 &physical_mentions
             };
@@ -505,6 +591,7 @@ impl Extractor {
                     span,
                     r.trigger.span,
                     pool,
+                    places_from,
                     r.frame,
                     reciprocal(&cameo),
                 )
@@ -687,7 +774,8 @@ impl Extractor {
         // with a topic cue between them.
         let noun_phrase = r.voice == Voice::Nominal
             || word_before(text, start, sentence.start).is_some_and(|w| {
-                DETERMINERS.contains(&w.slice(text).to_ascii_lowercase().as_str())
+                let w = w.slice(text).to_ascii_lowercase();
+                DETERMINERS.contains(&w.as_str()) || w == "of"
             });
         noun_phrase
             && all.iter().any(|o| {
@@ -757,7 +845,24 @@ impl Extractor {
                 .and_then(|m| m.actor.kind.clone())
                 .unwrap_or_default()
         };
-        let (mut k1, k2) = (kind(&actor1), kind(&actor2));
+        let (mut k1, mut k2) = (kind(&actor1), kind(&actor2));
+        // An off-duty or former soldier or police officer is a civilian victim.
+        if let Some(victim) = &actor2 {
+            let mut from = victim.span.start;
+            for _ in 0..2 {
+                match word_before(text, from, sentence.span.start) {
+                    Some(w) => from = w.start,
+                    None => break,
+                }
+            }
+            if !self
+                .triggers
+                .cues(&text[from..victim.span.end], Cue::Civilian)
+                .is_empty()
+            {
+                k2 = "civilians".to_string();
+            }
+        }
         // People who shoot are armed men, not a crowd ("unknown men opened fire").
         let firearms = readings.iter().any(|r| {
             let entry = self.triggers.entry(&r.trigger);
@@ -941,6 +1046,12 @@ fn reciprocal(cameo: &Option<String>) -> bool {
         .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06")))
 }
 
+/// Whether a CAMEO code is a use of force (roots 17 to 20: coercion, assault,
+/// fighting, mass violence), whose declared intent is a threat.
+fn forceful(cameo: Option<&str>) -> bool {
+    cameo.is_some_and(|c| matches!(c.get(..2), Some("17" | "18" | "19" | "20")))
+}
+
 /// The CAMEO rejection (root 12) of a cooperative act that is denied or refused:
 /// intentions and diplomatic cooperation (03, 05) → 120, consultations (04) → 125,
 /// material cooperation and aid (06, 07) → 121, concessions (08) → 124. Other acts
@@ -967,6 +1078,8 @@ struct SentenceContext<'a> {
     doc_sport: bool,
     /// The sentence is a headline: no closing punctuation.
     headline: bool,
+    /// The document's gazetteer places.
+    places: &'a [PlaceHint],
 }
 
 impl SentenceContext<'_> {

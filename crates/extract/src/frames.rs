@@ -9,7 +9,15 @@
 //!   ("…, killing two people");
 //! - noun: "by X" or a modifier before it acts ("an air strike by X", "a Taliban
 //!   attack", "Russia's shelling"); "on/against/targeting Y" is acted on;
-//!   "between X and Y" names both.
+//!   "between X and Y" names both;
+//! - a participle after an existential "there were" is passive ("There were ten
+//!   soldiers killed");
+//! - a verbal act with no object is aimed at the place it happens in, a country, a
+//!   capital or (from the caller's gazetteer) any place ("will meet in Zurich").
+//!
+//! The extractor adds two kinds of mentions before roles are read: a demonym right
+//! before an event noun ("Israeli shelling", [`modifies`]) and a speaker that a
+//! subject pronoun takes up ("Israel said it had arrested …", [`pronoun_follows`]).
 //!
 //! The words used here are English function words (prepositions, auxiliaries,
 //! conjunctions), never names.
@@ -160,6 +168,11 @@ pub fn voice(
         if next_word_is(text, trigger.end, sentence.end, &["by"]) {
             return Voice::Passive;
         }
+        // "There were ten soldiers killed": the participle after an existential
+        // "there was/were" describes its noun phrase.
+        if existential_before(text, sentence, trigger) {
+            return Voice::Passive;
+        }
     }
     if verb_gerund {
         let before = &text[sentence.start..trigger.start];
@@ -177,6 +190,90 @@ pub fn voice(
         }
     }
     Voice::Active
+}
+
+/// Whether "there" + a form of "be" stands within the eight words before `trigger`
+/// in its clause, with no other verb form between ("There were 10 Kenyan soldiers
+/// killed", not "There were talks after rebels killed").
+fn existential_before(text: &str, sentence: Span, trigger: Span) -> bool {
+    let clause = clause(text, sentence, trigger);
+    let before: Vec<String> = words(text, Span::new(clause.start, trigger.start))
+        .map(|w| w.slice(text).to_ascii_lowercase())
+        .collect();
+    let from = before.len().saturating_sub(8);
+    let tail = &before[from..];
+    tail.windows(2).enumerate().any(|(i, pair)| {
+        pair[0] == "there"
+            && matches!(
+                pair[1].as_str(),
+                "was" | "were" | "are" | "is" | "have" | "has" | "had"
+            )
+            && !tail[i + 2..]
+                .iter()
+                .any(|w| w.ends_with("ed") && w.len() > 4 || BE.contains(&w.as_str()))
+    })
+}
+
+/// Subject pronouns that take up an earlier actor of the sentence.
+const SUBJECT_PRONOUNS: [&str; 4] = ["it", "they", "he", "she"];
+
+/// Words that may stand between a reporting verb and the pronoun after it ("said on
+/// Monday that it", "said Wednesday they").
+const REPORT_FILLERS: [&str; 13] = [
+    "that",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "earlier",
+    "late",
+];
+
+/// Whether a subject pronoun follows the reporting verb at `verb` ("Israel said it
+/// had arrested …"): the speaker is then a party to what it reports.
+pub fn pronoun_follows(text: &str, verb: Span, limit: usize) -> bool {
+    for w in words(text, Span::new(verb.end, limit.max(verb.end))).take(4) {
+        let w = w.slice(text).to_ascii_lowercase();
+        if SUBJECT_PRONOUNS.contains(&w.as_str()) {
+            return true;
+        }
+        if !REPORT_FILLERS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the adjective at `adjective` modifies the noun at `noun`: it stands right
+/// before it, or with at most two plain words between ("Israeli tank shelling",
+/// "Russian air strikes"), none of them a preposition.
+pub fn modifies(text: &str, adjective: Span, noun: Span) -> bool {
+    if noun.start < adjective.end {
+        return false;
+    }
+    let gap = &text[adjective.end..noun.start];
+    if !gap
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        || gap.starts_with('-') && gap.trim() != "-"
+    {
+        return false;
+    }
+    let between: Vec<&str> = gap.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    between.len() <= 2
+        && !between.iter().any(|w| {
+            let w = w.to_ascii_lowercase();
+            LOCATIVE.contains(&w.as_str())
+                || TARGET_PREPOSITIONS.contains(&w.as_str())
+                || AGENT_PREPOSITIONS.contains(&w.as_str())
+                || matches!(w.as_str(), "and" | "or" | "the" | "a" | "an")
+        })
 }
 
 fn next_word_is(text: &str, from: usize, limit: usize, options: &[&str]) -> bool {
@@ -342,23 +439,27 @@ pub fn place_target(
 /// The dyads of a verbal act whose roles are `frame`: one per coordinated actor
 /// on each side ("Obama and Putin will visit Iraq": two). With no object, the
 /// country the act happens in is the target; failing that, coordinated actors of
-/// a `reciprocal` act (a meeting, a partnership) act on each other.
+/// a `reciprocal` act (a meeting, a partnership) act on each other. Mentions from
+/// `places_from` on are places only (a gazetteer's "Zurich"): they may be the place
+/// of the act, never an actor of a list.
 pub fn dyads(
     text: &str,
     sentence: Span,
     trigger: Span,
     mentions: &[ActorMention],
+    places_from: usize,
     frame: Frame,
     reciprocal: bool,
 ) -> Vec<Frame> {
+    let actors = &mentions[..places_from.min(mentions.len())];
     let sources = frame
         .actor1
-        .map_or_else(Vec::new, |a| coordinated(text, sentence, mentions, a));
+        .map_or_else(Vec::new, |a| coordinated(text, sentence, actors, a));
     let country = |i: usize| mentions[i].actor.country.clone();
     // "talks between X and Y": the object is one of the coordinated actors.
     let in_list = frame.actor2.is_some_and(|a| sources.contains(&a));
     let mut targets = match frame.actor2 {
-        Some(a) if !in_list => coordinated(text, sentence, mentions, a),
+        Some(a) if !in_list => coordinated(text, sentence, actors, a),
         _ => Vec::new(),
     };
     let together = (reciprocal || in_list) && sources.len() > 1;
@@ -681,6 +782,110 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_reporting_verb_takes_up_the_speaker() {
+        let rows = [
+            ("Ghana said it had arrested two men.", true),
+            ("The army said on Monday that they shelled the hills.", true),
+            ("Police said Tuesday he was detained.", true),
+            ("Ghana said rebels had attacked.", false),
+            ("Ghana said the army had attacked it.", false),
+        ];
+        for (sentence, expected) in rows {
+            let at = sentence.find("said").expect("verb in sentence");
+            let verb = Span::new(at, at + 4);
+            assert_eq!(
+                pronoun_follows(sentence, verb, sentence.len()),
+                expected,
+                "in {sentence:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_demonym_modifies_an_event_noun_right_after_it() {
+        let rows = [
+            ("Two died in Israeli shelling.", "Israeli", "shelling", true),
+            (
+                "Two died in Israeli tank shelling.",
+                "Israeli",
+                "shelling",
+                true,
+            ),
+            (
+                "Russian long range heavy air strikes hit.",
+                "Russian",
+                "air strikes",
+                false,
+            ),
+            (
+                "A Russian-led air strike hit the town.",
+                "Russian",
+                "air strike",
+                false,
+            ),
+            (
+                "The Syrian town after the shelling.",
+                "Syrian",
+                "shelling",
+                false,
+            ),
+            ("Nigerian and Malian strikes.", "Nigerian", "strikes", false),
+            ("Kenyan, shelling.", "Kenyan", "shelling", false),
+        ];
+        for (sentence, adjective, noun, expected) in rows {
+            let a = sentence.find(adjective).expect("adjective");
+            let n = sentence.find(noun).expect("noun");
+            assert_eq!(
+                modifies(
+                    sentence,
+                    Span::new(a, a + adjective.len()),
+                    Span::new(n, n + noun.len())
+                ),
+                expected,
+                "in {sentence:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_gazetteer_place_is_only_the_place_of_a_verbal_act() {
+        // Mentions from `places_from` on are places: the target of an act with no
+        // object, never one of its coordinated actors.
+        let rows = [
+            (
+                "Ghana and Togo will meet in Lyon.",
+                "meet",
+                "GHA>FRA TGO>FRA",
+            ),
+            ("Ghana met Togo in Lyon.", "met", "GHA>TGO"),
+            ("Ghana and Togo met.", "met", "GHA>TGO TGO>GHA"),
+        ];
+        for (sentence, trigger, expected) in rows {
+            let whole = Span::new(0, sentence.len());
+            let at = sentence.find(trigger).expect("trigger");
+            let span = Span::new(at, at + trigger.len());
+            let mut mentions = ACTORS.find(sentence, None);
+            let places_from = mentions.len();
+            if let Some(p) = sentence.find("Lyon") {
+                let place = Span::new(p, p + 4);
+                mentions.extend(ACTORS.place_mention(place, "FRA", "Lyon"));
+            }
+            let v = voice(sentence, whole, span, trigger.ends_with('t'), false, true);
+            let frame = assign(sentence, whole, span, v, &mentions[..places_from]);
+            let country = |i: Option<usize>| {
+                i.and_then(|i| mentions[i].actor.country.clone())
+                    .unwrap_or_else(|| "-".into())
+            };
+            let got: Vec<String> =
+                dyads(sentence, whole, span, &mentions, places_from, frame, true)
+                    .into_iter()
+                    .map(|f| format!("{}>{}", country(f.actor1), country(f.actor2)))
+                    .collect();
+            assert_eq!(got.join(" "), expected, "in {sentence:?}");
+        }
+    }
+
+    #[test]
     fn a_place_after_in_or_to_is_the_target() {
         let rows = [
             (
@@ -750,6 +955,21 @@ mod tests {
             Active,
             Some("Moscow"),
             Some("Ankara"),
+        );
+        // A participle after an existential "there were" is passive.
+        check(
+            "There were ten Kenyan soldiers killed near the border.",
+            "killed",
+            Passive,
+            None,
+            Some("Kenyan soldiers"),
+        );
+        check(
+            "There were talks after rebels killed two Kenyan soldiers.",
+            "killed",
+            Active,
+            Some("rebels"),
+            Some("Kenyan soldiers"),
         );
         check(
             "Turkish troops were deployed in Syria.",

@@ -20,6 +20,9 @@ pub enum Modality {
     Unreal,
     /// Threatened.
     Threat,
+    /// Wanted or intended ("wants to attack"): a threat when the act is a use of
+    /// force, else a plan (the caller decides).
+    Intent,
 }
 
 struct Cue {
@@ -39,6 +42,7 @@ static HEDGES: LazyLock<Hedges> = LazyLock::new(|| {
         let effect = match row.get(1) {
             "negate" => Modality::Negated,
             "threat" => Modality::Threat,
+            "intent" => Modality::Intent,
             _ => Modality::Unreal,
         };
         patterns.push(PhrasePattern {
@@ -241,8 +245,9 @@ fn strongest(a: Modality, b: Modality) -> Modality {
     let rank = |m: Modality| match m {
         Modality::Asserted => 0,
         Modality::Unreal => 1,
-        Modality::Threat => 2,
-        Modality::Negated => 3,
+        Modality::Intent => 2,
+        Modality::Threat => 3,
+        Modality::Negated => 4,
     };
     if rank(b) > rank(a) {
         b
@@ -275,13 +280,31 @@ mod tests {
             ("Opposition leaders called on supporters to protest on Friday.", Unreal),
             ("Teachers plan to protest outside parliament next week.", Unreal),
             ("Residents will gather at the square to protest the eviction.", Unreal),
-            ("They wanted to protest the verdict.", Unreal),
+            // An intent: the caller makes it a plan (a protest is no use of force).
+            ("They wanted to protest the verdict.", Intent),
         ];
         for (sentence, expected) in rows {
             let at = sentence.find("protest").expect("trigger in sentence");
             let span = Span::new(at, at + "protest".len());
             let got = modality(sentence, Span::new(0, sentence.len()), span, true, true);
             assert_eq!(got, expected, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn wanting_or_intending_an_act_is_an_intent() {
+        use Modality::*;
+        let rows = [
+            ("The general wants to invade the island.", "invade", Intent),
+            ("Both rebel groups want to seize the port.", "seize", Intent),
+            ("The army intends to shell the ridge.", "shell", Intent),
+            ("The president threatened to bomb the bases.", "bomb", Threat),
+            ("The army plans to shell the ridge.", "shell", Unreal),
+            ("The army does not want to shell the ridge.", "shell", Negated),
+        ];
+        for (sentence, trigger, expected) in rows {
+            check(sentence, trigger, expected);
         }
     }
 

@@ -115,3 +115,88 @@ fn verbal_acts_code_every_dyad_and_planned_acts() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// "CODE ACTOR1>ACTOR2" of every CAMEO-coded candidate, as [`dyads`], with the
+/// places a gazetteer would find given as hints (each `(toponym, ISO3)`).
+fn dyads_with_places(text: &str, places: &[(&str, &str)]) -> String {
+    use sitrep_extract::events::PlaceHint;
+    use sitrep_model::Span;
+    let analyzed = sitrep_text::analyze(text);
+    let published = "2023-05-10".parse().ok();
+    let hints: Vec<PlaceHint> = places
+        .iter()
+        .filter_map(|(name, iso3)| {
+            let at = text.find(name)?;
+            Some(PlaceHint {
+                span: Span::new(at, at + name.len()),
+                iso3: iso3.to_string(),
+            })
+        })
+        .collect();
+    let country = |m: &Option<sitrep_lexicon::actors::ActorMention>| {
+        m.as_ref()
+            .and_then(|m| m.actor.country.clone())
+            .unwrap_or_else(|| "-".into())
+    };
+    let found: Vec<String> = EXTRACTOR
+        .read_with_places(text, &analyzed, published, &hints)
+        .candidates
+        .into_iter()
+        .filter_map(|c| {
+            let code = c.cameo.clone()?;
+            Some(format!(
+                "{code} {}>{}",
+                country(&c.actor1),
+                country(&c.actor2)
+            ))
+        })
+        .collect();
+    if found.is_empty() {
+        "none".into()
+    } else {
+        found.join("; ")
+    }
+}
+
+/// A sentence, the places a gazetteer finds in it, and the expected dyads.
+type PlaceRow = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+/// Targets and sources beyond the object of the verb: a gazetteer place where a
+/// verbal act happens, a speaker a pronoun takes up, a demonym before an event noun,
+/// a counterpart, and a declared intent to use force (a threat).
+#[test]
+#[rustfmt::skip]
+fn places_pronouns_demonyms_and_intents_fill_roles() {
+    let rows: [PlaceRow; 11] = [
+        // A verbal act with no object is aimed at the gazetteer place it happens in ...
+        ("Ghana and Togo will meet in Lyon next week.", &[("Lyon", "FRA")], "040 GHA>FRA; 040 TGO>FRA"),
+        ("Kenya expressed sorrow for the floods in Bavaria.", &[("Bavaria", "DEU")], "018 KEN>DEU"),
+        // ... not one with an object, and a place is never an actor.
+        ("Ghana met Togo in Lyon on Monday.", &[("Lyon", "FRA")], "040 GHA>TGO"),
+        // A speaker taken up by a pronoun is a party to what it reports ...
+        ("Ghana said it had arrested two Togolese activists.", &[], "173 GHA>TGO"),
+        // ... not a source such as medics.
+        ("Medics said they treated two Malian farmers.", &[], "none"),
+        // A demonym before an event noun names the side that acts.
+        ("Six villagers died in Nigerian air strikes on Tuesday.", &[], "195 NGA>-"),
+        ("Lebanon condemned Israeli air strikes on Sunday.", &[], "111 LBN>ISR"),
+        // A counterpart is a government official.
+        ("The Ghanaian president met his Togolese counterpart.", &[], "040 GHA>TGO"),
+        // Wanting or intending to use force is a threat; other plans are plans.
+        ("Chad wants to attack Niger.", &[], "138 TCD>NER"),
+        ("Chad intends to attack Libyan troops.", &[], "138 TCD>LBY"),
+        ("Chad wants to help Niger.", &[], "070 TCD>NER"),
+    ];
+    let mut failures = Vec::new();
+    for (text, places, expected) in rows {
+        let got = dyads_with_places(text, places);
+        if got != expected {
+            failures.push(format!("{text:?}: expected {expected}, found {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}

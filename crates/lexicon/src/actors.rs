@@ -367,6 +367,56 @@ impl ActorLexicon {
         compose::find(self, text, date)
     }
 
+    /// A place the caller found (a city, a province: "in Zurich") as a bare mention
+    /// standing for the government of its country (ISO3), like a capital; `None` for an
+    /// unknown code.
+    pub fn place_mention(&self, span: Span, iso3: &str, text: &str) -> Option<ActorMention> {
+        let &country = self.by_iso3.get(iso3)?;
+        Some(ActorMention {
+            span,
+            actor: self.government_actor(country, text.to_string()),
+            origin: ActorOrigin::Country(country),
+            bare_place: true,
+            hedged: false,
+            backer: None,
+        })
+    }
+
+    /// Demonyms ("Israeli", "Russian") in `text` that no actor phrase covers, as a
+    /// mention each of the country's military (`physical`) or government: "Israeli" in
+    /// "Israeli shelling". The caller decides where such a bare adjective acts.
+    pub fn demonyms(&self, text: &str, physical: bool) -> Vec<ActorMention> {
+        let military = self
+            .agents
+            .iter()
+            .position(|a| a.kind == "military" && !a.weak);
+        self.matcher
+            .find(text)
+            .iter()
+            .filter_map(|m| match self.targets[m.id as usize] {
+                Target::Country {
+                    index,
+                    form: CountryForm::Demonym,
+                } => {
+                    let words = m.span.slice(text).to_string();
+                    let actor = match military.filter(|_| physical) {
+                        Some(agent) => self.agent_actor(agent as u32, Some(index), words),
+                        None => self.government_actor(index, words),
+                    };
+                    Some(ActorMention {
+                        span: m.span,
+                        actor,
+                        origin: ActorOrigin::Country(index),
+                        bare_place: false,
+                        hedged: false,
+                        backer: None,
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The mention's actor with the document's country (ISO3) filled in where the text
     /// gave none: "police" + KEN → "Police Forces of Kenya", KENCOP. Actors that
     /// already have a country are returned unchanged; an unknown ISO3 changes nothing.

@@ -156,16 +156,19 @@ pub enum Cue {
     Recovered,
     /// Just before a protest after an arrest, makes the protest the arrest's reason.
     Reason,
+    /// Before or inside a victim's name, makes a soldier or police officer a civilian.
+    Civilian,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 6] = [
+const CUES: [(&str, Cue); 7] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
     ("topic", Cue::Topic),
     ("recovered", Cue::Recovered),
     ("reason", Cue::Reason),
+    ("civilian", Cue::Civilian),
 ];
 
 /// Words a gap may span.
@@ -232,7 +235,7 @@ impl TriggerLexicon {
                     .ok_or_else(|| {
                         row.error(
                             "context-cues.tsv",
-                            "unknown effect (battle, unopposed, riot, topic, recovered or reason)",
+                            "unknown effect (battle, unopposed, riot, topic, recovered, reason or civilian)",
                         )
                     })
             })

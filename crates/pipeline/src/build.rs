@@ -1,6 +1,7 @@
 //! One document through every stage, and the records built from the result.
 
 use chrono::Duration;
+use sitrep_extract::events::PlaceHint;
 use sitrep_extract::fields::is_aggregate;
 use sitrep_extract::figures::FigureMention;
 use sitrep_extract::{merge, Candidate, Extractor};
@@ -25,7 +26,22 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     let _words = DocumentWords::new(text);
     let analyzed = sitrep_text::analyze(text);
     let places = gazetteer.geoparse(text);
-    let reading = extractor.read(text, &analyzed, doc.published);
+    // Gazetteer places become the targets of verbal acts done there ("will meet in
+    // Zurich").
+    let hints: Vec<PlaceHint> = places
+        .mentions()
+        .iter()
+        .filter(|m| !m.partial && !m.possessive)
+        .filter_map(|m| {
+            let iso2 = &m.place.as_ref()?.country;
+            let iso3 = extractor.actors().iso2_to_iso3(iso2)?;
+            Some(PlaceHint {
+                span: m.span,
+                iso3: iso3.to_string(),
+            })
+        })
+        .collect();
+    let reading = extractor.read_with_places(text, &analyzed, doc.published, &hints);
     let mut candidates = reading.candidates;
     let mut own_town = Vec::with_capacity(candidates.len());
     for candidate in &mut candidates {

@@ -1055,6 +1055,45 @@ fn reports_no_shadowed_phrases() {
     );
 }
 
+#[test]
+fn demonyms_stand_for_the_military_or_the_government() {
+    // Every demonym, as the country's military (a physical act) or government.
+    let rows = [
+        ("Israeli shelling hit the camp.", true, "Israeli=ISRMIL"),
+        ("Israeli criticism grew.", false, "Israeli=ISRGOV"),
+        (
+            "Russian and Chinese diplomats",
+            false,
+            "Russian=RUSGOV Chinese=CHNGOV",
+        ),
+        ("Kenya and Uganda", false, ""),
+    ];
+    for (text, physical, expected) in rows {
+        let found: Vec<String> = lexicon()
+            .demonyms(text, physical)
+            .iter()
+            .map(describe)
+            .collect();
+        assert_eq!(found.join(" "), expected, "in {text:?}");
+    }
+}
+
+#[test]
+fn a_place_mention_stands_for_its_country_government() {
+    let text = "talks in Lyon";
+    let span = sitrep_model::Span::new(9, 13);
+    let m = lexicon().place_mention(span, "FRA", "Lyon");
+    assert_eq!(
+        m.as_ref().map(describe).as_deref(),
+        Some("Lyon=FRAGOV bare")
+    );
+    assert_eq!(
+        m.map(|m| m.span.slice(text).to_string()).as_deref(),
+        Some("Lyon")
+    );
+    assert!(lexicon().place_mention(span, "XXX", "Lyon").is_none());
+}
+
 /// `fill` in one pass gives what the two replacements gave.
 #[test]
 fn fill_agrees_with_replacing_twice() {
