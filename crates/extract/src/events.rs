@@ -787,7 +787,8 @@ impl Extractor {
         // with a topic cue between them.
         let noun_phrase = r.voice == Voice::Nominal
             || word_before(text, start, sentence.start).is_some_and(|w| {
-                DETERMINERS.contains(&w.slice(text).to_ascii_lowercase().as_str())
+                let w = w.slice(text).to_ascii_lowercase();
+                DETERMINERS.contains(&w.as_str()) || w == "of"
             });
         noun_phrase
             && all.iter().any(|o| {
@@ -815,6 +816,21 @@ impl Extractor {
                 };
                 between.split_whitespace().count() <= 8
             })
+    }
+
+    /// Whether a violent trigger with no victim named is aimed at a civilian place
+    /// or property: a `civilian` cue of effect `object` within six words after it in
+    /// its clause ("fired at a house", "opened fire towards farmland").
+    fn civilian_object(&self, text: &str, sentence: Span, r: &Reading) -> bool {
+        if r.frame.actor2.is_some() {
+            return false;
+        }
+        let clause = frames::clause(text, sentence, r.trigger.span);
+        let after = &text[r.trigger.span.end..clause.end.max(r.trigger.span.end)];
+        self.triggers
+            .cues(after, Cue::Object)
+            .first()
+            .is_some_and(|c| after[..c.start].split_whitespace().count() <= 6)
     }
 
     fn is_physical(&self, r: &Reading) -> bool {
@@ -857,7 +873,24 @@ impl Extractor {
                 .and_then(|m| m.actor.kind.clone())
                 .unwrap_or_default()
         };
-        let (mut k1, k2) = (kind(&actor1), kind(&actor2));
+        let (mut k1, mut k2) = (kind(&actor1), kind(&actor2));
+        // An off-duty or former soldier or police officer is a civilian victim.
+        if let Some(victim) = &actor2 {
+            let mut from = victim.span.start;
+            for _ in 0..2 {
+                match word_before(text, from, sentence.span.start) {
+                    Some(w) => from = w.start,
+                    None => break,
+                }
+            }
+            if !self
+                .triggers
+                .cues(&text[from..victim.span.end], Cue::Civilian)
+                .is_empty()
+            {
+                k2 = "civilians".to_string();
+            }
+        }
         // People who shoot are armed men, not a crowd ("unknown men opened fire").
         let firearms = readings.iter().any(|r| {
             let entry = self.triggers.entry(&r.trigger);
@@ -914,7 +947,12 @@ impl Extractor {
             let (sub, specific) = match entry.acled {
                 AcledRule::Fixed(t) => (t, true),
                 AcledRule::Violence => (
-                    resolve_violence(&k1, &k2, crowd1, facts.victims_civilian),
+                    resolve_violence(
+                        &k1,
+                        &k2,
+                        crowd1,
+                        facts.victims_civilian || self.civilian_object(text, sentence.span, r),
+                    ),
                     false,
                 ),
                 AcledRule::Clash => (resolve_clash(&k1, &k2), false),

@@ -358,6 +358,10 @@ fn violence_a_protest_is_about_is_not_its_act() {
             "Peaceful protest",
         ),
         (
+            "On 3 May 2023, residents protested in the square over the attack on the village by a mob.",
+            "Peaceful protest",
+        ),
+        (
             "On 3 May 2023, protesters marched against the governor and clashed with police.",
             "Violent demonstration",
         ),
@@ -406,6 +410,42 @@ fn settlers_and_crowds_who_destroy_property_riot() {
         (
             "On 3 May 2023, armed men burned down the village school.",
             "Looting/property destruction",
+        ),
+    ]);
+}
+
+#[test]
+fn off_duty_and_former_forces_are_civilian_victims() {
+    check(&[
+        (
+            "On 3 May 2023, gunmen shot dead an off-duty police officer outside a bar.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, a former soldier was shot and killed by militants at his home.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, militants shot dead a soldier at a checkpoint.",
+            "Armed clash",
+        ),
+    ]);
+}
+
+#[test]
+fn forces_firing_at_civilian_property_attack_civilians() {
+    check(&[
+        (
+            "On 3 May 2023, soldiers opened fire towards farmland east of the town.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, soldiers fired at a house in the village.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, soldiers opened fire near the border fence.",
+            "Armed clash",
         ),
     ]);
 }

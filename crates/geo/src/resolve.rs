@@ -253,13 +253,13 @@ pub(crate) fn resolve(
         .iter()
         .map(|g| g.candidates.first().map(|c| c.0))
         .collect();
-    let mut picks_of_group: Vec<Option<u32>> = vec![None; groups.len()];
     // Iterate: scores → picks → country focus and mutual support → scores.
     let mut picks: Vec<Option<u32>> = vec![None; candidates.len()];
     let mut group_scores: Vec<Vec<f64>> = groups
         .iter()
         .map(|g| g.candidates.iter().map(|c| c.1).collect())
         .collect();
+    let mut picks_of_group: Vec<Option<u32>> = vec![None; groups.len()];
     for round in 0..ROUNDS {
         let weights: Vec<Vec<(u32, f64)>> = groups
             .iter()
@@ -299,8 +299,14 @@ pub(crate) fn resolve(
                     *focus.entry(entry.area[0]).or_default() += weight;
                     total += weight;
                 }
-                if entry.area[1] != 0 {
-                    *province_focus.entry(entry.area[1]).or_default() += 1.0;
+            }
+            // The province focus counts every likely reading in proportion to its weight.
+            for readings in &weights {
+                for (e, share) in shares(readings) {
+                    let area = entries[e as usize].area[1];
+                    if area != 0 {
+                        *province_focus.entry(area).or_default() += share;
+                    }
                 }
             }
             for (h, others) in weights.iter().enumerate() {
@@ -396,10 +402,10 @@ pub(crate) fn resolve(
                             }
                             if entry.area[1] != 0 {
                                 // Other names' readings in the same province.
-                                let own = match picks_of_group[g] {
-                                    Some(p) if entries[p as usize].area[1] == entry.area[1] => 1.0,
-                                    _ => 0.0,
-                                };
+                                let own: f64 = shares(&weights[g])
+                                    .filter(|&(p, _)| entries[p as usize].area[1] == entry.area[1])
+                                    .map(|(_, share)| share)
+                                    .sum();
                                 let share =
                                     province_focus.get(&entry.area[1]).copied().unwrap_or(0.0)
                                         - own;
@@ -427,4 +433,15 @@ pub(crate) fn resolve(
         }
     }
     picks
+}
+
+/// A name's likely readings with their shares of the name (summing to 1): the focuses
+/// count every likely reading in proportion, not only the best, so that two close readings
+/// of two names do not trade places from round to round (a county and its seat each
+/// following the other's previous pick).
+fn shares(readings: &[(u32, f64)]) -> impl Iterator<Item = (u32, f64)> + '_ {
+    let sum: f64 = readings.iter().map(|r| r.1).sum();
+    readings
+        .iter()
+        .map(move |&(e, w)| (e, if sum > 0.0 { w / sum } else { 0.0 }))
 }

@@ -190,6 +190,13 @@ fn the_province_most_named_draws_ambiguous_towns() {
         "Dublin",
         place_near("Dublin", "US", 40.10, -83.11, 20.0),
     );
+    // A county and its seat settle on one state instead of trading readings each round.
+    check(
+        "The burn ban for Walker County was lifted Monday. The Walker County fair opens \
+         Friday at the fairgrounds in Huntsville, and the Texas Forest Service sent a crew.",
+        "Walker County",
+        place_near("Walker County", "US", 30.63, -95.52, 30.0),
+    );
     // Without local context the capital keeps its prior.
     check(
         "Protesters marched through Athens against the new austerity budget.",

@@ -156,16 +156,22 @@ pub enum Cue {
     Recovered,
     /// Just before a protest after an arrest, makes the protest the arrest's reason.
     Reason,
+    /// Before or inside a victim's name, makes a soldier or police officer a civilian.
+    Civilian,
+    /// After a violent trigger with no victim named, a civilian place or property.
+    Object,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 6] = [
+const CUES: [(&str, Cue); 8] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
     ("topic", Cue::Topic),
     ("recovered", Cue::Recovered),
     ("reason", Cue::Reason),
+    ("civilian", Cue::Civilian),
+    ("object", Cue::Object),
 ];
 
 /// Words a gap may span.
@@ -232,7 +238,7 @@ impl TriggerLexicon {
                     .ok_or_else(|| {
                         row.error(
                             "context-cues.tsv",
-                            "unknown effect (battle, unopposed, riot, topic, recovered or reason)",
+                            "unknown effect (battle, unopposed, riot, topic, recovered, reason, civilian or object)",
                         )
                     })
             })
