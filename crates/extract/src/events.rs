@@ -1314,15 +1314,25 @@ const DETERMINERS: [&str; 9] = [
 /// prepositional phrase ("took part in the protests", "for the march"), so that
 /// the trigger names an event rather than reports it.
 fn noun_phrase_before(text: &str, sentence: Span, trigger: Span) -> bool {
+    one_of_three_words_before(text, sentence, trigger, |word| {
+        DETERMINERS.contains(&word) || ["in", "for", "of", "over"].contains(&word)
+    })
+}
+
+/// Whether one of the three words before `trigger` (within its sentence, lower-cased)
+/// satisfies `wanted`.
+fn one_of_three_words_before(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    wanted: impl Fn(&str) -> bool,
+) -> bool {
     let mut at = trigger.start;
     for _ in 0..3 {
         let Some(w) = word_before(text, at, sentence.start) else {
             return false;
         };
-        let word = w.slice(text).to_ascii_lowercase();
-        if DETERMINERS.contains(&word.as_str())
-            || ["in", "for", "of", "over"].contains(&word.as_str())
-        {
+        if wanted(&w.slice(text).to_ascii_lowercase()) {
             return true;
         }
         at = w.start;
@@ -1378,18 +1388,9 @@ fn resolve_violence(actor1: &str, actor2: &str, crowd1: bool, victims_civilian: 
 /// Whether a protest trigger names the setting of another event: one of the three
 /// words before it is "during", "amid", "at" or "in" ("during a student rally").
 fn in_setting(text: &str, sentence: Span, trigger: Span) -> bool {
-    let mut at = trigger.start;
-    for _ in 0..3 {
-        let Some(w) = word_before(text, at, sentence.start) else {
-            return false;
-        };
-        let word = w.slice(text).to_ascii_lowercase();
-        if ["during", "amid", "amidst", "at", "in"].contains(&word.as_str()) {
-            return true;
-        }
-        at = w.start;
-    }
-    false
+    one_of_three_words_before(text, sentence, trigger, |word| {
+        ["during", "amid", "amidst", "at", "in"].contains(&word)
+    })
 }
 
 /// Triggers that name an operation rather than harm done to a person: with an

@@ -41,30 +41,7 @@ fn exact_verbs_and_gapped_patterns_find_their_objects() {
 /// Every CAMEO-coded candidate as "CODE ACTOR1>ACTOR2" (countries, `-` for none),
 /// joined by "; ".
 fn dyads(text: &str) -> String {
-    let analyzed = sitrep_text::analyze(text);
-    let published = "2023-05-10".parse().ok();
-    let country = |m: &Option<sitrep_lexicon::actors::ActorMention>| {
-        m.as_ref()
-            .and_then(|m| m.actor.country.clone())
-            .unwrap_or_else(|| "-".into())
-    };
-    let found: Vec<String> = EXTRACTOR
-        .candidates(text, &analyzed, published)
-        .into_iter()
-        .filter_map(|c| {
-            let code = c.cameo.clone()?;
-            Some(format!(
-                "{code} {}>{}",
-                country(&c.actor1),
-                country(&c.actor2)
-            ))
-        })
-        .collect();
-    if found.is_empty() {
-        "none".into()
-    } else {
-        found.join("; ")
-    }
+    dyads_with_places(text, &[])
 }
 
 /// Coordinated actors make one event per dyad; a verbal act with no object is
