@@ -8,12 +8,14 @@ use extract_support::{scratch, sitrep};
 
 const ARTICLE: &str = "Gunmen zorched four farmers in a village near Jos on Monday, police said.\n";
 
-/// A lexicon directory whose violence triggers are the bundled ones plus a made-up verb.
-fn user_lexicons(name: &str) -> std::path::PathBuf {
+/// A made-up violence verb with an example that uses it.
+const ZORCH: &str = "zorch\tV\tevent\t@violence\tASSAULT\t-\t190\tGunmen zorched two guards.\n";
+
+/// A lexicon directory whose violence triggers are the bundled ones plus `extra` rows.
+fn user_lexicons(name: &str, extra: &str) -> std::path::PathBuf {
     let dir = scratch(name);
     std::fs::create_dir_all(dir.join("triggers")).expect("scratch dir");
     let bundled = include_str!("../../../lexicons/triggers/violence.tsv");
-    let extra = "zorch\tV\tevent\t@violence\tASSAULT\t-\t190\tGunmen zorched two guards.\n";
     std::fs::write(
         dir.join("triggers/violence.tsv"),
         format!("{bundled}{extra}"),
@@ -31,7 +33,7 @@ fn events(stdout: &str) -> usize {
 
 #[test]
 fn a_user_trigger_file_replaces_the_bundled_one() {
-    let dir = user_lexicons("user-lexicons-extend");
+    let dir = user_lexicons("user-lexicons-extend", ZORCH);
     let args = ["extract", "--published", "2024-03-05", "-"];
     let bundled = sitrep(&args, ARTICLE.as_bytes());
     assert_eq!(bundled.code, 0, "{}", bundled.stderr);
@@ -80,15 +82,8 @@ fn every_bundled_trigger_example_matches_its_entry() {
 
 #[test]
 fn a_user_trigger_whose_example_does_not_match_fails_the_lexicon_test() {
-    let dir = scratch("user-lexicons-bad-example");
-    std::fs::create_dir_all(dir.join("triggers")).expect("scratch dir");
-    let bundled = include_str!("../../../lexicons/triggers/violence.tsv");
     let extra = "zorch\tV\tevent\t@violence\tASSAULT\t-\t190\tGunmen attacked two guards.\n";
-    std::fs::write(
-        dir.join("triggers/violence.tsv"),
-        format!("{bundled}{extra}"),
-    )
-    .expect("write lexicon");
+    let dir = user_lexicons("user-lexicons-bad-example", extra);
     let dir_arg = dir.display().to_string();
     let run = sitrep(&["--lexicons", &dir_arg, "lexicon", "test"], b"");
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
