@@ -640,34 +640,18 @@ impl Extractor {
                 } else {
                     acled
                 };
-                let (date, date_in_sentence, date_reporting) =
-                    cx.date_for(r.trigger.span, acled.is_none());
                 out.push(Candidate {
-                    sentence: cx.sentence.index,
-                    sentence_span: span,
-                    trigger: r.trigger.span,
                     acled,
-                    specific: true,
                     plover: plover.clone(),
                     mode: mode.clone(),
                     cameo: cameo.clone(),
                     actor1,
                     actor2,
-                    killed: None,
-                    fatalities: None,
-                    injured: None,
                     arrested: if arrests { facts.arrested } else { None },
-                    abducted: None,
-                    date,
-                    date_in_sentence,
-                    date_reporting,
                     headline: cx.headline,
                     attribution: r.source.clone(),
-                    definite: false,
-                    location: None,
                     confidence: if r.unreal { 0.5 } else { 0.6 },
-                    group: None,
-                    aggregate: false,
+                    ..cx.candidate(r.trigger.span, acled.is_none())
                 });
             }
         }
@@ -707,34 +691,16 @@ impl Extractor {
                 m.span = shift(m.span, span.start);
                 m
             });
-        let (date, date_in_sentence, date_reporting) = cx.date_for(trigger, false);
         let facts = cx.facts;
         let mut candidate = Candidate {
-            sentence: cx.sentence.index,
-            sentence_span: span,
-            trigger,
-            acled: None,
-            specific: true,
-            plover: String::new(),
-            mode: None,
-            cameo: None,
             actor1,
-            actor2: None,
             killed: facts.killed,
             fatalities: facts.fatalities,
             injured: facts.injured,
             arrested: facts.arrested,
             abducted: facts.abducted,
-            date,
-            date_in_sentence,
-            date_reporting,
-            headline: false,
-            attribution: None,
-            definite: false,
-            location: None,
             confidence: 0.7,
-            group: None,
-            aggregate: false,
+            ..cx.candidate(trigger, false)
         };
         retype(&mut candidate);
         out.insert(fresh, candidate);
@@ -1038,12 +1004,8 @@ impl Extractor {
         }
         let entry = self.triggers.entry(&reading.trigger);
         let definite = is_definite(text, sentence.span, reading.trigger.span);
-        let (date, date_in_sentence, date_reporting) = cx.date_for(reading.trigger.span, false);
         let source = readings.iter().find_map(|r| r.source.clone());
         Some(Candidate {
-            sentence: sentence.index,
-            sentence_span: sentence.span,
-            trigger: reading.trigger.span,
             acled: Some(sub),
             specific,
             plover: entry.plover.clone(),
@@ -1054,18 +1016,12 @@ impl Extractor {
             killed: facts.killed,
             fatalities: facts.fatalities,
             injured: facts.injured,
-            arrested: None,
             abducted: facts.abducted,
-            date,
-            date_in_sentence,
-            date_reporting,
             headline: cx.headline && !plural_noun(text, entry.pos, reading.trigger.span),
             attribution: source,
             definite,
-            location: None,
             confidence: if specific { 0.8 } else { 0.6 },
-            group: None,
-            aggregate: false,
+            ..cx.candidate(reading.trigger.span, false)
         })
     }
 }
@@ -1116,6 +1072,40 @@ struct SentenceContext<'a> {
 }
 
 impl SentenceContext<'_> {
+    /// A candidate of this sentence for the trigger at `trigger` (document bytes),
+    /// dated by [`SentenceContext::date_for`], with no type, actors, counts or
+    /// source yet: callers fill what they read.
+    fn candidate(&self, trigger: Span, verbal: bool) -> Candidate {
+        let (date, date_in_sentence, date_reporting) = self.date_for(trigger, verbal);
+        Candidate {
+            sentence: self.sentence.index,
+            sentence_span: self.sentence.span,
+            trigger,
+            acled: None,
+            specific: true,
+            plover: String::new(),
+            mode: None,
+            cameo: None,
+            actor1: None,
+            actor2: None,
+            killed: None,
+            fatalities: None,
+            injured: None,
+            arrested: None,
+            abducted: None,
+            date,
+            date_in_sentence,
+            date_reporting,
+            headline: false,
+            attribution: None,
+            definite: false,
+            location: None,
+            confidence: 0.0,
+            group: None,
+            aggregate: false,
+        }
+    }
+
     /// The date of the trigger at `trigger` (document bytes), whether the
     /// sentence itself gave it, and whether it is the date of a statement.
     fn date_for(&self, trigger: Span, verbal: bool) -> (EventDate, bool, bool) {

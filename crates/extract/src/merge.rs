@@ -75,13 +75,21 @@ fn inherit_remote_type(candidates: &mut [Candidate]) {
     }
     let Some(remote) = remote else { return };
     for c in candidates.iter_mut() {
-        let generic_violence = !c.specific
-            && c.actor1.is_none()
-            && c.acled.is_some_and(|t| t.sub_event_type() == "Attack");
-        if generic_violence {
+        if unattributed_attack(c) {
             c.acled = Some(remote);
         }
     }
+}
+
+/// An attack read from a generic verb with no perpetrator named ("two people were
+/// killed in the village"): its type is whatever violence the report is about.
+fn unattributed_attack(c: &Candidate) -> bool {
+    !c.specific && c.actor1.is_none() && sub_event(c) == Some("Attack")
+}
+
+/// The candidate's ACLED sub-event type.
+fn sub_event(c: &Candidate) -> Option<&'static str> {
+    c.acled.map(|t| t.sub_event_type())
 }
 
 /// In a report whose violence is all security forces firing on protesters, a
@@ -91,9 +99,6 @@ fn inherit_remote_type(candidates: &mut [Candidate]) {
 /// any other violence (a clash, a bombing, a riot) leaves the attacks as they are.
 fn inherit_protest_force(candidates: &mut [Candidate]) {
     const FORCE: &str = "Excessive force against protesters";
-    let unattributed_attack = |c: &Candidate| {
-        !c.specific && c.actor1.is_none() && c.acled.is_some_and(|t| t.sub_event_type() == "Attack")
-    };
     let mut force = None;
     for c in candidates
         .iter()
@@ -159,36 +164,32 @@ fn firm_date(c: &Candidate) -> bool {
 /// with at least one read from a generic verb ("killed", "attacked"), whose
 /// type depends on the actors its sentence happens to name.
 fn types_agree(a: &Candidate, b: &Candidate) -> bool {
-    // Types a generic verb ("killed", "attacked") takes from the actors the
-    // sentence happens to name.
-    let violent = |c: &Candidate| {
-        c.acled.is_some_and(|t| {
-            matches!(
-                t.event_type(),
-                "Explosions/Remote violence" | "Violence against civilians"
-            ) || t.sub_event_type() == "Armed clash"
-        })
-    };
     let either_generic = !a.specific || !b.specific;
     a.acled == b.acled || (violent(a) && violent(b) && either_generic)
+}
+
+/// Types a generic verb ("killed", "attacked") takes from the actors the sentence
+/// happens to name: remote violence, violence against civilians, armed clashes.
+fn violent(c: &Candidate) -> bool {
+    c.acled.is_some_and(|t| {
+        matches!(
+            t.event_type(),
+            "Explosions/Remote violence" | "Violence against civilians"
+        ) || t.sub_event_type() == "Armed clash"
+    })
 }
 
 /// Crowd violence read from a generic verb ("97 died when police fired" …
 /// "police killed 97 protesters"): its type too depends on the actors named.
 fn crowd_or_violent(c: &Candidate) -> bool {
     !c.specific
-        && c.acled.is_some_and(|t| {
-            matches!(
-                t.event_type(),
-                "Explosions/Remote violence" | "Violence against civilians"
-            ) || matches!(
-                t.sub_event_type(),
-                "Armed clash"
-                    | "Excessive force against protesters"
-                    | "Mob violence"
-                    | "Violent demonstration"
-            )
-        })
+        && (violent(c)
+            || matches!(
+                sub_event(c),
+                Some(
+                    "Excessive force against protesters" | "Mob violence" | "Violent demonstration"
+                )
+            ))
 }
 
 fn compatible(a: &Candidate, b: &Candidate) -> bool {
@@ -305,27 +306,29 @@ fn kinds_agree(x: &ActorMention, y: &ActorMention) -> bool {
 /// - the fighting named in the sentence that reports a seizure ("took the town
 ///   after a long gunfight"): part of the territorial event.
 fn part_of(a: &Candidate, b: &Candidate) -> bool {
-    let sub = |c: &Candidate| c.acled.map(|t| t.sub_event_type());
-    let looting = |c: &Candidate| sub(c) == Some("Looting/property destruction");
     let places = places_agree(a.location.as_ref(), b.location.as_ref());
     let dates = !(firm_date(a) && firm_date(b) && a.date.value != b.date.value);
     if !(places && dates && b.sentence >= a.sentence) {
         return false;
     }
     if looting(b) && !looting(a) && a.family() == Family::Physical {
-        let peaceful = sub(a).is_some_and(|s| s.contains("protest"));
+        let peaceful = sub_event(a).is_some_and(|s| s.contains("protest"));
         return !peaceful && b.sentence <= a.sentence + LOOTING_SENTENCES;
     }
     let clash_and_seizure =
-        |x: &Candidate, y: &Candidate| territorial(x) && sub(y) == Some("Armed clash");
+        |x: &Candidate, y: &Candidate| territorial(x) && sub_event(y) == Some("Armed clash");
     a.sentence == b.sentence && (clash_and_seizure(a, b) || clash_and_seizure(b, a))
+}
+
+/// Burning, looting or other destruction of property.
+fn looting(c: &Candidate) -> bool {
+    sub_event(c) == Some("Looting/property destruction")
 }
 
 /// A change of territory ("Government regains territory", "Non-state actor
 /// overtakes territory", …).
 fn territorial(c: &Candidate) -> bool {
-    c.acled
-        .is_some_and(|t| t.sub_event_type().contains("territory"))
+    sub_event(c).is_some_and(|s| s.contains("territory"))
 }
 
 /// Harm to people of any kind (fighting, remote violence, violence against
@@ -397,10 +400,6 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
     // an incident; a mention with no toll does not.
     into.aggregate &= from.aggregate || from.killed.is_none();
     // Burning and looting told after an attack are part of it: no new type.
-    let looting = |c: &Candidate| {
-        c.acled
-            .is_some_and(|t| t.sub_event_type() == "Looting/property destruction")
-    };
     if looting(&from) && !looting(into) {
         from.specific = false;
     }

@@ -79,7 +79,7 @@ pub fn split_coordinated(
         let group = Some(u32::try_from(n).unwrap_or(u32::MAX));
         let first = candidate.location.as_ref().and_then(|l| l.name.clone());
         // The place the candidate was given comes first, then the list's order.
-        let mut ordered: Vec<&Mention> = list.clone();
+        let mut ordered = list;
         ordered.sort_by_key(|m| m.place.as_ref().map(|p| Some(&p.name) != first.as_ref()));
         for mention in ordered {
             let mut copy = candidate.clone();
@@ -191,15 +191,21 @@ fn coordinated<'a>(
 /// (", Bogura, Jhenidah,": members that cannot be placed). None when it does not;
 /// else whether the gap holds "and".
 fn list_joint(gap: &str) -> Option<bool> {
-    let spaced = gap.replace(',', " , ");
-    let words: Vec<String> = spaced.split_whitespace().map(str::to_string).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let listed = |w: &str| LIST_WORDS.contains(&w);
-    let name = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    let and = lower.iter().any(|w| w == "and" || w == "&");
-    let coordinator = and || lower.iter().any(|w| w == ",");
-    let fits = words.iter().zip(&lower).all(|(w, l)| listed(l) || name(w));
-    (coordinator && fits).then_some(and)
+    let mut and = false;
+    let mut comma = false;
+    for piece in gap.split_whitespace() {
+        comma |= piece.contains(',');
+        for word in piece.split(',').filter(|w| !w.is_empty()) {
+            if word.eq_ignore_ascii_case("and") || word == "&" {
+                and = true;
+            }
+            let listed = LIST_WORDS.iter().any(|l| word.eq_ignore_ascii_case(l));
+            if !listed && !word.starts_with(|c: char| c.is_uppercase()) {
+                return None;
+            }
+        }
+    }
+    (and || comma).then_some(and)
 }
 
 /// Whether the places of a list are siblings: distinct, no country or continent,
