@@ -197,20 +197,20 @@ pub fn voice(
 /// killed", not "There were talks after rebels killed").
 fn existential_before(text: &str, sentence: Span, trigger: Span) -> bool {
     let clause = clause(text, sentence, trigger);
-    let before: Vec<String> = words(text, Span::new(clause.start, trigger.start))
-        .map(|w| w.slice(text).to_ascii_lowercase())
+    let before: Vec<&str> = words(text, Span::new(clause.start, trigger.start))
+        .map(|w| w.slice(text))
         .collect();
     let from = before.len().saturating_sub(8);
     let tail = &before[from..];
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    let verb_form = |w: &&str| {
+        let b = w.as_bytes();
+        (b.len() > 4 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")) || is(w, &BE)
+    };
     tail.windows(2).enumerate().any(|(i, pair)| {
-        pair[0] == "there"
-            && matches!(
-                pair[1].as_str(),
-                "was" | "were" | "are" | "is" | "have" | "has" | "had"
-            )
-            && !tail[i + 2..]
-                .iter()
-                .any(|w| w.ends_with("ed") && w.len() > 4 || BE.contains(&w.as_str()))
+        pair[0].eq_ignore_ascii_case("there")
+            && is(pair[1], &["was", "were", "are", "is", "have", "has", "had"])
+            && !tail[i + 2..].iter().any(verb_form)
     })
 }
 
@@ -364,6 +364,25 @@ const COMPASS: [&str; 13] = [
 /// ("a visit to Kenya", "talks in Geneva", "the unrest in Iran").
 const PLACE_TARGET: [&str; 6] = ["in", "to", "at", "into", "inside", "towards"];
 
+/// Whether the text between two members joins them as one list: a comma or "and"
+/// (or "&"), and otherwise only words `filler` accepts. None when it does not; else
+/// whether the gap holds "and".
+pub fn list_joint(gap: &str, filler: impl Fn(&str) -> bool) -> Option<bool> {
+    let mut and = false;
+    let mut comma = false;
+    for piece in gap.split_whitespace() {
+        comma |= piece.contains(',');
+        for word in piece.split(',').filter(|w| !w.is_empty()) {
+            if word.eq_ignore_ascii_case("and") || word == "&" {
+                and = true;
+            } else if !filler(word) {
+                return None;
+            }
+        }
+    }
+    (and || comma).then_some(and)
+}
+
 /// Most actors one coordination may give (a list of four makes twelve dyads).
 const MAX_COORDINATED: usize = 4;
 
@@ -386,17 +405,7 @@ pub fn coordinated(text: &str, sentence: Span, mentions: &[ActorMention], i: usi
         if y.start < x.end {
             return None;
         }
-        let gap = text[x.end..y.start].to_ascii_lowercase();
-        let comma = gap.contains(',');
-        let mut and = false;
-        for w in gap.split(|c: char| c.is_whitespace() || c == ',') {
-            match w {
-                "" | "the" => {}
-                "and" | "&" => and = true,
-                _ => return None,
-            }
-        }
-        (comma || and).then_some(and)
+        list_joint(&text[x.end..y.start], |w| w.eq_ignore_ascii_case("the"))
     };
     let (mut first, mut last) = (pos, pos);
     while first > 0 && link(order[first - 1], order[first]).is_some() {

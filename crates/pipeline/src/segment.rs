@@ -6,7 +6,7 @@
 use sitrep_extract::casualties::Measure;
 use sitrep_extract::fields::is_aggregate;
 use sitrep_extract::figures::FigureMention;
-use sitrep_extract::{Candidate, Family};
+use sitrep_extract::{frames, Candidate, Family};
 use sitrep_geo::{fold, DocPlaces, Kind, Mention};
 use sitrep_model::{GeoPrecision, Span};
 
@@ -191,21 +191,10 @@ fn coordinated<'a>(
 /// (", Bogura, Jhenidah,": members that cannot be placed). None when it does not;
 /// else whether the gap holds "and".
 fn list_joint(gap: &str) -> Option<bool> {
-    let mut and = false;
-    let mut comma = false;
-    for piece in gap.split_whitespace() {
-        comma |= piece.contains(',');
-        for word in piece.split(',').filter(|w| !w.is_empty()) {
-            if word.eq_ignore_ascii_case("and") || word == "&" {
-                and = true;
-            }
-            let listed = LIST_WORDS.iter().any(|l| word.eq_ignore_ascii_case(l));
-            if !listed && !word.starts_with(|c: char| c.is_uppercase()) {
-                return None;
-            }
-        }
-    }
-    (and || comma).then_some(and)
+    frames::list_joint(gap, |word| {
+        LIST_WORDS.iter().any(|l| word.eq_ignore_ascii_case(l))
+            || word.starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 /// Whether the places of a list are siblings: distinct, no country or continent,
