@@ -231,19 +231,18 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         .collect();
     // "in X and Y", "at X, Y or Z": every name of a locative list is locative.
     for i in 1..mentions.len() {
+        let end = mentions[i - 1].span.end;
         let start = mentions[i]
             .direction
             .map_or(mentions[i].span.start, |d| d.start);
-        let listed = gaps.iter().any(|g| {
-            g.0 == mentions[i - 1].span.end && g.1 == start && LIST_GAPS.contains(&g.2.as_str())
-        });
+        let gap = text
+            .get(end..start)
+            .filter(|g| g.len() <= 12)
+            .map(str::trim);
+        let listed = gap.is_some_and(|g| LIST_GAPS.contains(&g));
         // "in Nigeria's Borno state": the place after a possessive one is the locative's head.
-        let possessed = mentions[i - 1].possessive
-            && gaps.iter().any(|g| {
-                g.0 == mentions[i - 1].span.end
-                    && g.1 == start
-                    && POSSESSIVE_GAPS.contains(&g.2.as_str())
-            });
+        let possessed =
+            mentions[i - 1].possessive && gap.is_some_and(|g| POSSESSIVE_GAPS.contains(&g));
         if possessed && mentions[i - 1].locative {
             mentions[i].locative = true;
         }
