@@ -86,6 +86,9 @@ pub struct Candidate {
     /// country", "97 died over the weekend") and the sentence names no place of
     /// its own: a total of incidents, not an incident. Set by the pipeline.
     pub aggregate: bool,
+    /// The location was found in the evidence sentence itself, not taken from
+    /// the sentences around it or the document's focus. Set by the pipeline.
+    pub own_place: bool,
 }
 
 /// What [`Extractor::read`] finds in one document.
@@ -1103,6 +1106,7 @@ impl SentenceContext<'_> {
             confidence: 0.0,
             group: None,
             aggregate: false,
+            own_place: false,
         }
     }
 

@@ -16,13 +16,24 @@
 //! said on Thursday") dates an event only weakly, so it never keeps two reports
 //! apart. And the same toll of three or more people ("ten killed" … "ten died")
 //! joins two reports whose actors the sentences name differently.
+//!
+//! ACLED's unit is one event per type, place, day and actors: two reports of one
+//! type dated and placed at one town on days that agree are one incident, and the
+//! reports of one gathering (march, slogans, arrests of marchers, forces firing on
+//! the crowd) are one protest event of its most severe turn.
 
 use sitrep_lexicon::actors::ActorMention;
-use sitrep_model::{Count, DatePrecision, GeoPrecision, Location};
+use sitrep_model::{AcledType, Count, DatePrecision, GeoPrecision, Location};
 
 use crate::events::{Candidate, Family};
 
 const MERGE_KM: f64 = 50.0;
+
+/// How many days a statement may come after the event it reports.
+const STATEMENT_DAYS: i64 = 2;
+
+/// Two towns this close are one site.
+const SITE_KM: f64 = 5.0;
 
 /// The smallest toll that identifies an incident on its own.
 const SAME_TOLL_MIN: u32 = 3;
@@ -48,7 +59,17 @@ pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             None => out.push(candidate),
         }
     }
-    out
+    // A merge can place a gathering more precisely (the city of a later report
+    // for a first one placed in its district): one more pass joins the reports of
+    // one gathering that only then share a place.
+    let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
+    for candidate in out {
+        match joined.iter().position(|e| same_gathering(e, &candidate)) {
+            Some(i) => absorb(&mut joined[i], candidate),
+            None => joined.push(candidate),
+        }
+    }
+    joined
 }
 
 /// In a report whose specific violent triggers all name one kind of remote
@@ -199,6 +220,9 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     if part_of(a, b) {
         return true;
     }
+    if same_gathering(a, b) {
+        return true;
+    }
     if a.family() != b.family() {
         return false;
     }
@@ -285,6 +309,151 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
         || repeats_count
         || vague_lead
         || (b.sentence <= a.sentence + 3 && !b.specific)
+        || same_report(a, b)
+}
+
+/// Two reports of one type, each dated by its own sentence and placed by it (or
+/// both read from a specific trigger: "retook the village"), at one place
+/// ([`same_site`]) on days at most two apart (a statement's date, which is not the
+/// event's, is the only way they differ): one incident told twice ("troops
+/// recaptured the village, the ministry said on Sunday" … "they retook it on
+/// Saturday"). A sentence with no place or date of its own may be about anything,
+/// and an event a week before a statement is another one.
+fn same_report(a: &Candidate, b: &Candidate) -> bool {
+    let close = match (a.date.value, b.date.value) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= STATEMENT_DAYS,
+        _ => false,
+    };
+    a.acled == b.acled
+        && ((a.own_place && b.own_place) || (a.specific && b.specific))
+        && a.date_in_sentence
+        && b.date_in_sentence
+        && close
+        && same_site(a, b)
+}
+
+/// Whether two candidates are placed at one town by name (or at a town and the
+/// district of its name), or at two towns within a few kilometres: ACLED's unit is one event per type, place, day and actors, so two
+/// reports of one type at one town on compatible days are one incident ("troops
+/// recaptured the village" … "they retook it on Saturday").
+fn same_site(a: &Candidate, b: &Candidate) -> bool {
+    fn placed(c: &Candidate) -> Option<&Location> {
+        c.location
+            .as_ref()
+            .filter(|l| !matches!(l.precision, GeoPrecision::Country | GeoPrecision::Unknown))
+    }
+    let (Some(x), Some(y)) = (placed(a), placed(b)) else {
+        return false;
+    };
+    let town = |l: &Location| matches!(l.precision, GeoPrecision::Town | GeoPrecision::Point);
+    let point = |l: &Location| l.lat.zip(l.lon);
+    // A city and the district of the same name are one place; a town and the
+    // region around it are not, nor two reports placed only in one region (the
+    // gazetteer may not know their towns).
+    (x.name.is_some() && x.name == y.name && (town(x) || town(y)))
+        || (town(x)
+            && town(y)
+            && point(x)
+                .zip(point(y))
+                .is_some_and(|(p, q)| km(p, q) <= SITE_KM))
+}
+
+/// The rank of a violent demonstration in [`protest_rank`].
+const RIOT: u8 = 3;
+
+/// How a protest escalates (ACLED codes one event per gathering, by its most
+/// severe turn): peaceful, met by intervention, met by lethal force, violent.
+fn protest_rank(c: &Candidate) -> Option<u8> {
+    match sub_event(c)? {
+        "Peaceful protest" => Some(0),
+        "Protest with intervention" => Some(1),
+        "Excessive force against protesters" => Some(2),
+        "Violent demonstration" => Some(RIOT),
+        _ => None,
+    }
+}
+
+/// How far force used on a crowd escalates its protest: arrests of unnamed people
+/// ("police detained 40") are an intervention; state forces attacking people
+/// ("police fired live rounds, killing two") are lethal force when someone was
+/// hurt, an intervention otherwise. None for anything else.
+fn crackdown_rank(c: &Candidate) -> Option<u8> {
+    let state = |m: &Option<ActorMention>| {
+        m.as_ref().is_some_and(|m| {
+            matches!(
+                m.actor.kind.as_deref(),
+                Some("police" | "military" | "government")
+            )
+        })
+    };
+    match sub_event(c)? {
+        "Arrests" if c.actor2.as_ref().is_none_or(crowd) => Some(1),
+        "Attack" if state(&c.actor1) => {
+            let hurt = c.killed.is_some() || c.injured.is_some();
+            Some(if hurt { 2 } else { 1 })
+        }
+        _ => None,
+    }
+}
+
+/// People a crackdown sweeps up: nobody named, protesters, or civilians with no
+/// name of their own ("police detained 40 people"), not named politicians.
+fn crowd(m: &ActorMention) -> bool {
+    m.needs_country()
+        && matches!(
+            m.actor.kind.as_deref(),
+            None | Some("protesters" | "civilians")
+        )
+}
+
+/// Whether `b` reports the same gathering as the protest or crackdown `a`: a
+/// protest and a protest, or a protest and force used on a crowd (arrests, state
+/// forces firing), at one town ([`same_site`]; reports placed only in a region may be
+/// of different towns)
+/// on compatible days. ACLED codes the whole as one protest event of its most
+/// severe turn ("police fired tear gas at marchers" … "police arrested 40" … "the
+/// demonstrators chanted": one protest with intervention).
+fn same_gathering(a: &Candidate, b: &Candidate) -> bool {
+    let kinds = match (protest_rank(a), protest_rank(b)) {
+        // Two riots in one city may be at two sites (a residence stormed, an
+        // office burned): ACLED codes each.
+        (Some(RIOT), Some(RIOT)) => false,
+        (Some(_), Some(_)) => true,
+        (Some(_), None) => crackdown_rank(b).is_some(),
+        (None, Some(_)) => crackdown_rank(a).is_some(),
+        (None, None) => false,
+    };
+    if !kinds {
+        return false;
+    }
+    let dates = !(firm_date(a) && firm_date(b) && a.date.value != b.date.value);
+    dates && same_site(a, b)
+}
+
+/// The protest type of a merged gathering (see [`same_gathering`]): the most
+/// severe turn either report gives, with the protest's actors first.
+fn merge_gathering(into: &mut Candidate, from: &mut Candidate) {
+    let rank = |c: &Candidate| protest_rank(c).or(crackdown_rank(c)).unwrap_or(0);
+    let top = rank(into).max(rank(from));
+    let name = match top {
+        0 => "Peaceful protest",
+        1 => "Protest with intervention",
+        2 => "Excessive force against protesters",
+        _ => "Violent demonstration",
+    };
+    if protest_rank(into).is_none() {
+        // A crackdown told first: the protest's crowd leads, the forces are the other side.
+        let forces = into.actor1.take();
+        into.actor1 = from.actor1.take();
+        into.actor2 = from.actor2.take().or(forces);
+        into.plover = std::mem::take(&mut from.plover);
+        into.mode = from.mode.take();
+        into.cameo = from.cameo.take();
+    } else if protest_rank(from).is_none() {
+        into.actor2 = into.actor2.take().or(from.actor1.take());
+    }
+    into.acled = AcledType::from_sub_event(name);
+    into.specific = true;
 }
 
 /// Whether two actors may be the same side: the same kind, one kind unknown, or
@@ -402,6 +571,9 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
     // Burning and looting told after an attack are part of it: no new type.
     if looting(&from) && !looting(into) {
         from.specific = false;
+    }
+    if same_gathering(into, &from) {
+        merge_gathering(into, &mut from);
     }
     take_type_and_actors(into, &mut from);
     if informative(from.killed) > informative(into.killed) {

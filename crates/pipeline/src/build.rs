@@ -56,12 +56,16 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             own.as_ref()
                 .is_some_and(|l| matches!(l.precision, GeoPrecision::Town | GeoPrecision::Point)),
         );
+        candidate.own_place = own.is_some();
         candidate.location = own
             .or_else(|| context_place(&places, &analyzed, candidate.sentence))
             .or_else(|| lead_place(&places, &analyzed))
             .or_else(|| places.focus());
     }
     segment::mark_aggregates(&mut candidates, &reading.figures, &own_town);
+    // Background events go before the merge: a report of this week must not take
+    // the date of last year's attack it is compared with.
+    candidates.retain(|c| !is_history(c, doc));
     let candidates = segment::split_coordinated(candidates, &places, text);
     let candidates = segment::drop_aggregates(merge::merge(candidates));
     let focus_iso3 = places
@@ -73,7 +77,6 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     let mut ids = std::collections::HashSet::new();
     let events = candidates
         .into_iter()
-        .filter(|c| !is_history(c, doc))
         .map(|c| {
             to_event(
                 c,

@@ -16,8 +16,8 @@ fn an_event_in_a_sentence_without_a_place_takes_the_place_of_the_sentence_before
     let table = [
         (
             "Police fired tear gas at students marching in Guarapari, Espirito Santo, on Monday. \
-             Later that day, protesters set fire to a bus and threw stones at officers.",
-            "threw stones",
+             Later that day, gunmen shot dead a shopkeeper near the market.",
+            "shot dead",
             "Guarapari",
             GeoPrecision::Town,
         ),
