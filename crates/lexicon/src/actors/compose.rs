@@ -14,6 +14,10 @@
 //!    "in Syria" is a place), and demonyms alone are dropped, except that
 //!    coordination lends them the next chain's head ("Turkish and Russian troops").
 //!
+//! A group that is a country's state on the text's date (`regimes.tsv`: the Taliban
+//! from 15 August 2021) is named as that state's forces, by the agent of its chain
+//! ("Taliban police" → Police Forces of Afghanistan), else as its military.
+//!
 //! A country, group or person followed by a backer modifier ("-backed", "-led"), or
 //! preceded by "pro-", is the backer, not the actor.
 
@@ -333,17 +337,19 @@ fn resolve(
 
     // A person ends the chain when no agent follows them ("President Assad").
     let person_last = person.filter(|&(_, at)| head.is_none_or(|(_, h)| h < at));
+    // The agent that heads the chain: a weak head ("officials") yields to a strong
+    // agent before it ("army officials").
+    let head_agent = head.map(|(a, _)| match strong {
+        Some(s) if lex.agents[a as usize].weak => s,
+        _ => a,
+    });
     let resolved = if let Some(g) = group {
-        let actor = lex.group_actor(g, country, words);
+        let actor = lex.group_actor_at(g, country, words, date, head_agent);
         Some(mention(actor, ActorOrigin::Group(g), backer))
     } else if let Some((p, _)) = person_last {
         let actor = lex.person_actor(p, date, words);
         Some(mention(actor, ActorOrigin::Person(p), backer))
-    } else if let Some((a, _)) = head {
-        let agent = match strong {
-            Some(s) if lex.agents[a as usize].weak => s,
-            _ => a,
-        };
+    } else if let Some(agent) = head_agent {
         let armed = matches!(
             lex.agents[agent as usize].kind.as_str(),
             "rebels" | "militia"
@@ -396,7 +402,7 @@ fn backer_actor(
     let words = text[e.span.start..e.span.end].to_string();
     match e.target {
         Target::Country { index, .. } => lex.government_actor(index, words),
-        Target::Group(g) => lex.group_actor(g, None, words),
+        Target::Group(g) => lex.group_actor_at(g, None, words, date, None),
         Target::People(set) => lex.person_actor(lex.pick_person(set, date), date, words),
         Target::Agent(a) => lex.agent_actor(a, None, words),
         Target::Modifier(_) => sitrep_model::Actor {
