@@ -38,12 +38,13 @@ use crate::matcher::{PhraseMatcher, PhrasePattern};
 use crate::LexiconError;
 
 pub use data::{
-    Agent, Country, Entries, Group, Modifier, ModifierEffect, Person, Regime, FILES, KINDS, SECTORS,
+    Agent, Community, Country, Entries, Group, Modifier, ModifierEffect, Person, Regime,
+    COMMUNITY_LABELS, FILES, KINDS, SECTORS,
 };
 
 /// The bundled actor files (or the user's copies: see `sitrep_text::lexicon_files`),
 /// in [`FILES`] order.
-fn embedded_files() -> [&'static str; 6] {
+fn embedded_files() -> [&'static str; 7] {
     [
         sitrep_text::lexicon!("actors/countries.tsv"),
         sitrep_text::lexicon!("actors/agents.tsv"),
@@ -51,6 +52,7 @@ fn embedded_files() -> [&'static str; 6] {
         sitrep_text::lexicon!("actors/people.tsv"),
         sitrep_text::lexicon!("actors/modifiers.tsv"),
         sitrep_text::lexicon!("actors/regimes.tsv"),
+        sitrep_text::lexicon!("actors/communities.tsv"),
     ]
 }
 
@@ -178,6 +180,10 @@ pub struct ActorLexicon {
     state_groups: HashMap<u32, Vec<(u32, bool)>>,
     /// The agent that names a country's military ("Military Forces of {the country}").
     military: Option<u32>,
+    /// communities.tsv rows.
+    communities: Vec<Community>,
+    /// Lower-cased alias → community (index into `communities`).
+    community_aliases: HashMap<String, u32>,
     /// Phrases claimed by two entries, with which one lost ("phrase: loser < winner").
     shadowed: Vec<String>,
 }
@@ -195,7 +201,7 @@ impl ActorLexicon {
     pub fn with_user_dir(dir: &Path) -> Result<Self, LexiconError> {
         let mut entries = Self::embedded_entries()?;
         let actors = dir.join("actors");
-        let mut contents: [String; 6] = Default::default();
+        let mut contents: [String; 7] = Default::default();
         for (content, file) in contents.iter_mut().zip(FILES) {
             let path = actors.join(file);
             if path.exists() {
@@ -207,7 +213,7 @@ impl ActorLexicon {
             }
         }
         let shown = actors.display().to_string();
-        let refs: [&str; 6] = std::array::from_fn(|i| contents[i].as_str());
+        let refs: [&str; 7] = std::array::from_fn(|i| contents[i].as_str());
         entries.extend(Entries::parse(&shown, refs)?);
         Self::from_entries(entries, &shown)
     }
@@ -227,7 +233,16 @@ impl ActorLexicon {
             people,
             modifiers,
             mut regimes,
+            communities,
         } = entries;
+        let mut community_aliases = HashMap::new();
+        for (i, community) in communities.iter().enumerate() {
+            for alias in &community.aliases {
+                community_aliases
+                    .entry(alias.to_lowercase())
+                    .or_insert(i as u32);
+            }
+        }
         regimes.sort_by(|a, b| (&a.country, a.from).cmp(&(&b.country, b.from)));
         let mut state_groups: HashMap<u32, Vec<(u32, bool)>> = HashMap::new();
         for (r, regime) in regimes.iter().enumerate() {
@@ -387,6 +402,8 @@ impl ActorLexicon {
             regimes,
             state_groups,
             military,
+            communities,
+            community_aliases,
             shadowed,
         })
     }
@@ -460,6 +477,18 @@ impl ActorLexicon {
         }
         let text = mention.actor.text.clone();
         match mention.origin {
+            // A name composed from the text ("Kaduna Communal Militia ({country})").
+            ActorOrigin::Agent(agent) if mention.actor.name.is_some() => {
+                let c = &self.countries[country as usize];
+                let name = mention.actor.name.as_deref().map(|n| fill(n, c));
+                Actor {
+                    text,
+                    name,
+                    country: Some(c.iso3.clone()),
+                    kind: mention.actor.kind.clone(),
+                    code: Some(format!("{}{}", c.iso3, self.agents[agent as usize].sector)),
+                }
+            }
             ActorOrigin::Agent(agent) => self.agent_actor(agent, Some(country), text),
             ActorOrigin::Group(group) => self.group_actor(group, Some(country), text),
             _ => mention.actor.clone(),
@@ -686,6 +715,17 @@ impl ActorLexicon {
             Some(a) => self.agent_actor(a, Some(state), text),
             None => self.government_actor(state, text),
         }
+    }
+
+    /// The community a phrase names (communities.tsv), case-insensitively.
+    fn community(&self, phrase: &str) -> Option<&Community> {
+        let i = *self.community_aliases.get(&phrase.to_lowercase())?;
+        Some(&self.communities[i as usize])
+    }
+
+    /// All communities.tsv rows, in file order.
+    pub fn communities(&self) -> &[Community] {
+        &self.communities
     }
 
     fn person_actor(&self, person: u32, date: Option<NaiveDate>, text: String) -> Actor {

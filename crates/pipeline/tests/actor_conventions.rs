@@ -121,6 +121,33 @@ fn event_types_name_their_actors_as_acled_does() {
             "Unidentified Armed Group (Mexico)",
             "Civilians (Mexico)",
         ),
+        // A cue that holds in one country only (Brazil's police militias).
+        (
+            "On 2 May 2023, two gunmen on a motorbike shot dead a street vendor in Recife in a drive-by shooting.",
+            "Attack",
+            "Unidentified Gang and/or Police Militia",
+            "Civilians (Brazil)",
+        ),
+        (
+            "On 2 May 2023, two gunmen on a motorbike shot dead a street vendor in Celaya in a drive-by shooting.",
+            "Attack",
+            "Unidentified Armed Group (Mexico)",
+            "Civilians (Mexico)",
+        ),
+        // Militias named after their community (lexicons/actors/communities.tsv).
+        (
+            "On 2 May 2023, Tiv gunmen killed four farmers in Makurdi.",
+            "Attack",
+            "Tiv Ethnic Militia (Nigeria)",
+            "Civilians (Nigeria)",
+        ),
+        // A group in power is the state (lexicons/actors/regimes.tsv).
+        (
+            "On 2 May 2023, Taliban fighters shot dead a former soldier in Kandahar.",
+            "Attack",
+            "Military Forces of Afghanistan (2021-)",
+            "Civilians (Afghanistan)",
+        ),
     ];
     let mut failures = Vec::new();
     for &(text, sub, a1, a2) in rows {

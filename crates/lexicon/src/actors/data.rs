@@ -1,4 +1,4 @@
-//! The six actor lexicon files, parsed and validated row by row.
+//! The seven actor lexicon files, parsed and validated row by row.
 //!
 //! Every file is TSV (see [`crate::tsv`]); lists inside a column are separated by
 //! `|`, and `-` marks an empty column. The formats are documented for editors in
@@ -40,13 +40,14 @@ pub const NON_STATE_PREFIXES: &[&str] = &[
 ];
 
 /// The file names, in loading order, relative to a lexicon root's `actors/`.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
     "countries.tsv",
     "agents.tsv",
     "groups.tsv",
     "people.tsv",
     "modifiers.tsv",
     "regimes.tsv",
+    "communities.tsv",
 ];
 
 /// A state (or disputed territory) with every way news text names it.
@@ -90,7 +91,8 @@ pub struct Agent {
     pub sector: String,
     /// Weak agents ("officials", "spokesman") take kind and sector from a preceding agent.
     pub weak: bool,
-    /// ACLED-style name template with `{country}` or `{the country}`.
+    /// ACLED-style name template with `{country}` or `{the country}`, or a fixed name
+    /// ACLED gives without a country ("Unidentified Gang and/or Police Militia").
     pub template: String,
 }
 
@@ -163,6 +165,23 @@ impl Regime {
     }
 }
 
+/// Labels a community may carry in a militia's name ("Tiv Ethnic Militia (Nigeria)"),
+/// and `-` for a word that names no community ("Kurdish militia" is no communal militia).
+pub const COMMUNITY_LABELS: &[&str] = &[
+    "Caste", "Clan", "Communal", "Ethnic", "Sub-Clan", "Tribal", "-",
+];
+
+/// An ethnic group, clan, tribe or caste whose armed men ACLED names after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Community {
+    /// The name in ACLED's actor name ("Tiv", "Hawadle"), the key.
+    pub name: String,
+    /// One of [`COMMUNITY_LABELS`]: "Ethnic" gives "Tiv Ethnic Militia (Nigeria)".
+    pub label: String,
+    /// Every way the text writes the name ("Tiv", "Tivs").
+    pub aliases: Vec<String>,
+}
+
 /// What a modifier word does to the phrase around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ModifierEffect {
@@ -223,6 +242,8 @@ pub struct Entries {
     pub modifiers: Vec<Modifier>,
     /// regimes.tsv rows.
     pub regimes: Vec<Regime>,
+    /// communities.tsv rows.
+    pub communities: Vec<Community>,
 }
 
 fn list(column: Option<&str>) -> Vec<String> {
@@ -334,10 +355,11 @@ pub fn parse_agents(file: &str, content: &str) -> Result<Vec<Agent>, LexiconErro
             }
         };
         let template = required(&row, file, 4, "template")?;
-        if !template.contains("{country}") && !template.contains("{the country}") {
+        let placeholder = template.contains("{country}") || template.contains("{the country}");
+        if !placeholder && template.contains('{') {
             return Err(row.error(
                 file,
-                "template needs {country} or {the country}, e.g. \"Civilians ({country})\"",
+                "template may only hold {country} or {the country}, e.g. \"Civilians ({country})\"",
             ));
         }
         out.push(Agent {
@@ -465,9 +487,38 @@ pub fn parse_regimes(file: &str, content: &str) -> Result<Vec<Regime>, LexiconEr
     Ok(out)
 }
 
+/// Parses communities.tsv: `name  label  aliases`.
+pub fn parse_communities(file: &str, content: &str) -> Result<Vec<Community>, LexiconError> {
+    let mut out = Vec::new();
+    for row in tsv::rows(content) {
+        check_columns(&row, file, 3)?;
+        let name = required(&row, file, 0, "name")?;
+        let label = row.get(1);
+        if !COMMUNITY_LABELS.contains(&label) {
+            return Err(row.error(
+                file,
+                format!(
+                    "label {label:?} must be one of {}",
+                    COMMUNITY_LABELS.join(", ")
+                ),
+            ));
+        }
+        let aliases = list(row.opt(2));
+        if aliases.is_empty() {
+            return Err(row.error(file, "column 3 (aliases) is empty; list the name at least"));
+        }
+        out.push(Community {
+            name: name.into(),
+            label: label.into(),
+            aliases,
+        });
+    }
+    Ok(out)
+}
+
 impl Entries {
-    /// Parses the six files (any may be empty).
-    pub fn parse(dir: &str, contents: [&str; 6]) -> Result<Self, LexiconError> {
+    /// Parses the seven files (any may be empty).
+    pub fn parse(dir: &str, contents: [&str; 7]) -> Result<Self, LexiconError> {
         let name = |i: usize| format!("{dir}/{}", FILES[i]);
         Ok(Entries {
             countries: parse_countries(&name(0), contents[0])?,
@@ -476,6 +527,7 @@ impl Entries {
             people: parse_people(&name(3), contents[3])?,
             modifiers: parse_modifiers(&name(4), contents[4])?,
             regimes: parse_regimes(&name(5), contents[5])?,
+            communities: parse_communities(&name(6), contents[6])?,
         })
     }
 

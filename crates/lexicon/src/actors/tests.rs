@@ -865,13 +865,14 @@ fn key_and_phrases(file: usize, row: &tsv::Row<'_>) -> (String, Vec<String>) {
         "groups.tsv" => (row.get(0).to_string(), split(4)),
         "people.tsv" => (format!("{}\t{}", row.get(0), row.get(2)), Vec::new()),
         "regimes.tsv" => (format!("{}\t{}", row.get(0), row.get(1)), Vec::new()),
+        "communities.tsv" => (row.get(0).to_string(), Vec::new()),
         _ => (row.get(0).to_string(), vec![row.get(0).to_string()]),
     }
 }
 
 #[test]
 fn lint_every_file() {
-    let expected_columns = [6, 5, 5, 7, 2, 6];
+    let expected_columns = [6, 5, 5, 7, 2, 6, 3];
     if let Err(e) = Entries::parse("lexicons/actors", embedded_files()) {
         panic!("a bundled actor file does not parse: {e}");
     }
@@ -1335,4 +1336,88 @@ fn regimes_rows_are_checked() {
         units: Vec::new(),
     });
     assert!(ActorLexicon::from_entries(entries, "test").is_err());
+}
+
+/// communities.tsv: armed men named after their community.
+#[test]
+fn militias_are_named_after_their_community() {
+    let rows: &[(&str, &str, &str)] = &[
+        // (text, the document's country, the first mention's name)
+        (
+            "On Monday, Kaduna militiamen attacked a village.",
+            "NGA",
+            "Kaduna Communal Militia (Nigeria)",
+        ),
+        (
+            "Bena Kapuya militiamen fought their neighbours.",
+            "COD",
+            "Bena Kapuya Communal Militia (Democratic Republic of Congo)",
+        ),
+        (
+            "The Darfur communal militia looted cattle.",
+            "SDN",
+            "Darfur Communal Militia (Sudan)",
+        ),
+        (
+            "Yesterday Tiv gunmen raided the market.",
+            "NGA",
+            "Tiv Ethnic Militia (Nigeria)",
+        ),
+        (
+            "Later Hawadle clan fighters took the town.",
+            "SOM",
+            "Hawadle Sub-Clan Militia (Somalia)",
+        ),
+        (
+            "Armed Kuchi tribesmen burned houses.",
+            "AFG",
+            "Kuchi Tribal Militia (Afghanistan)",
+        ),
+        (
+            "The Plateau State militiamen withdrew.",
+            "NGA",
+            "Plateau Communal Militia (Nigeria)",
+        ),
+        // Words that name no community, and unknown words before armed men who are no militia.
+        (
+            "Several militiamen were killed.",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        (
+            "Kurdish militiamen shelled a post.",
+            "IRQ",
+            "Unidentified Armed Group (Iraq)",
+        ),
+        (
+            "Masked gunmen shot a driver.",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        (
+            "Katsina gunmen shot a driver.",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        // A country before the militia names its country, not a community.
+        (
+            "Malian militiamen crossed the border.",
+            "NER",
+            "Unidentified Armed Group (Mali)",
+        ),
+    ];
+    let lex = lexicon();
+    let mut wrong = Vec::new();
+    for &(text, iso3, want) in rows {
+        let Some(m) = lex.find(text, None).into_iter().next() else {
+            wrong.push(format!("{text:?}: no mention"));
+            continue;
+        };
+        assert_eq!(m.span.slice(text), m.actor.text);
+        let got = lex.localise(&m, iso3).name.unwrap_or_default();
+        if got != want {
+            wrong.push(format!("{text:?}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
