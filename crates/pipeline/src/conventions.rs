@@ -133,6 +133,8 @@ pub fn apply(
 struct Context {
     from: String,
     to: String,
+    /// ISO3 codes of the countries whose events the rule renames; empty for any.
+    countries: Vec<String>,
 }
 
 static CONTEXT: LazyLock<(PhraseMatcher, Vec<Context>)> = LazyLock::new(|| {
@@ -146,9 +148,14 @@ static CONTEXT: LazyLock<(PhraseMatcher, Vec<Context>)> = LazyLock::new(|| {
             text: cue.to_string(),
             id: rules.len() as u32,
         });
+        let countries = row
+            .opt(4)
+            .map(|c| c.split('|').map(|s| s.trim().to_string()).collect())
+            .unwrap_or_default();
         rules.push(Context {
             from: from.to_string(),
             to: to.to_string(),
+            countries,
         });
     }
     (PhraseMatcher::new(&patterns), rules)
@@ -164,7 +171,8 @@ pub fn context_cues(text: &str) -> Vec<u32> {
 
 /// Renames `actor` by the document's context cues (`cues` from [`context_cues`]):
 /// an actor named as the rule's `from` agent for the event's country becomes its
-/// `to` agent ("Unidentified Armed Group (Mexico)" → "Unidentified Gang (Mexico)").
+/// `to` agent ("Unidentified Armed Group (Mexico)" → "Unidentified Gang (Mexico)");
+/// a rule that lists countries renames only actors of those countries.
 pub fn apply_context(
     actor: Option<Actor>,
     cues: &[u32],
@@ -175,6 +183,11 @@ pub fn apply_context(
     for &id in cues {
         let rule = &CONTEXT.1[id as usize];
         let country = actor.country.as_deref().or(iso3);
+        if !rule.countries.is_empty()
+            && !country.is_some_and(|c| rule.countries.iter().any(|r| r == c))
+        {
+            continue;
+        }
         let from = actors.generic(&rule.from, country, String::new());
         if from.is_some_and(|f| f.name.is_some() && f.name == actor.name) {
             if let Some(to) = actors.generic(&rule.to, country, actor.text.clone()) {
