@@ -137,26 +137,34 @@ struct Context {
     countries: Vec<String>,
 }
 
-static CONTEXT: LazyLock<(PhraseMatcher, Vec<Context>)> = LazyLock::new(|| {
+/// The cue matcher and, per cue, its rules (a cue may have one rule per set of countries).
+static CONTEXT: LazyLock<(PhraseMatcher, Vec<Vec<Context>>)> = LazyLock::new(|| {
     let mut patterns = Vec::new();
-    let mut rules = Vec::new();
+    let mut rules: Vec<Vec<Context>> = Vec::new();
+    let mut by_cue: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for row in tsv::rows(sitrep_text::lexicon!("actors/context.tsv")) {
         let (Some(cue), Some(from), Some(to)) = (row.opt(0), row.opt(1), row.opt(2)) else {
             continue;
         };
-        patterns.push(PhrasePattern {
-            text: cue.to_string(),
-            id: rules.len() as u32,
-        });
         let countries = row
             .opt(4)
             .map(|c| c.split('|').map(|s| s.trim().to_string()).collect())
             .unwrap_or_default();
-        rules.push(Context {
+        let rule = Context {
             from: from.to_string(),
             to: to.to_string(),
             countries,
+        };
+        if let Some(&id) = by_cue.get(&cue.to_lowercase()) {
+            rules[id].push(rule);
+            continue;
+        }
+        by_cue.insert(cue.to_lowercase(), rules.len());
+        patterns.push(PhrasePattern {
+            text: cue.to_string(),
+            id: rules.len() as u32,
         });
+        rules.push(vec![rule]);
     }
     (PhraseMatcher::new(&patterns), rules)
 });
@@ -180,8 +188,7 @@ pub fn apply_context(
     actors: &ActorLexicon,
 ) -> Option<Actor> {
     let actor = actor?;
-    for &id in cues {
-        let rule = &CONTEXT.1[id as usize];
+    for rule in cues.iter().flat_map(|&id| &CONTEXT.1[id as usize]) {
         let country = actor.country.as_deref().or(iso3);
         if !rule.countries.is_empty()
             && !country.is_some_and(|c| rule.countries.iter().any(|r| r == c))

@@ -138,8 +138,14 @@ fn event_types_name_their_actors_as_acled_does() {
         (
             "On 2 May 2023, two gunmen on a motorbike shot dead a street vendor in Celaya in a drive-by shooting.",
             "Attack",
-            "Unidentified Armed Group (Mexico)",
+            "Unidentified Gang (Mexico)",
             "Civilians (Mexico)",
+        ),
+        (
+            "On 2 May 2023, two gunmen on a motorbike shot dead a street vendor in Kisumu in a drive-by shooting.",
+            "Attack",
+            "Unidentified Armed Group (Kenya)",
+            "Civilians (Kenya)",
         ),
         // Militias named after their community (lexicons/actors/communities.tsv).
         (

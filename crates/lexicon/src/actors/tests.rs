@@ -1421,3 +1421,83 @@ fn militias_are_named_after_their_community() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Agents name the ACLED family of their actor.
+#[test]
+fn agents_name_their_acled_family() {
+    let rows: &[(&str, &str, &str)] = &[
+        // (text, the document's country, name)
+        (
+            "tribal fighters",
+            "IRQ",
+            "Unidentified Tribal Militia (Iraq)",
+        ),
+        (
+            "clan militiamen",
+            "SOM",
+            "Unidentified Clan Militia (Somalia)",
+        ),
+        (
+            "communal militia",
+            "GTM",
+            "Unidentified Communal Militia (Guatemala)",
+        ),
+        (
+            "suspected cultists",
+            "NGA",
+            "Unidentified Cult Militia (Nigeria)",
+        ),
+        (
+            "prison guards",
+            "RUS",
+            "Police Forces of Russia Prison Guards",
+        ),
+        (
+            "a private security guard",
+            "SYR",
+            "Private Security Forces (Syria)",
+        ),
+        ("a self-defence group", "MLI", "Vigilante Group (Mali)"),
+        (
+            "armed herdsmen",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        (
+            "anti-coup fighters",
+            "MMR",
+            "Unidentified Anti-Coup Armed Group",
+        ),
+        (
+            "police militias",
+            "BRA",
+            "Unidentified Gang and/or Police Militia",
+        ),
+        ("gendarmes", "BFA", "Military Forces of Burkina Faso"),
+        ("bandits", "NGA", "Unidentified Armed Group (Nigeria)"),
+        ("assailants", "KEN", "Unidentified Armed Group (Kenya)"),
+        (
+            "Luhansk People's Militia",
+            "UKR",
+            "NAF: United Armed Forces of Novorossiya",
+        ),
+        (
+            "CRPF personnel",
+            "IND",
+            "Police Forces of India Central Reserve Police Force",
+        ),
+    ];
+    let lex = lexicon();
+    let mut wrong = Vec::new();
+    for &(text, iso3, want) in rows {
+        let Some(m) = lex.find(text, None).into_iter().next() else {
+            wrong.push(format!("{text:?}: no mention"));
+            continue;
+        };
+        let got = lex.localise(&m, iso3).name.unwrap_or_default();
+        if got != want {
+            wrong.push(format!("{text:?}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
