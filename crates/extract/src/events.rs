@@ -344,6 +344,15 @@ impl Extractor {
             .filter(|m| matches!(m.form, Form::Other | Form::Gerund))
             .map(|m| m.span)
             .collect();
+        // "shelled Ukrainian positions", "threw stones at Palestinian cars",
+        // "condemned Russian aggression": a demonym opening the object of a verb
+        // names the side acted on; of a physical act, its forces before a
+        // military position (`position` cues), else its civilians.
+        let verb_ends: Vec<usize> = found
+            .iter()
+            .filter(|m| m.form != Form::Other)
+            .map(|m| m.span.end)
+            .collect();
         for (pool, physical) in [(&mut mentions, false), (&mut physical_mentions, true)] {
             let adjectives: Vec<ActorMention> = self
                 .actors
@@ -353,9 +362,29 @@ impl Extractor {
                     m.span = shift(m.span, span.start);
                     m
                 })
-                .filter(|d| {
-                    !pool.iter().any(|m| m.span.overlaps(d.span))
-                        && nouns.iter().any(|&n| frames::modifies(text, d.span, n))
+                .filter(|d| !pool.iter().any(|m| m.span.overlaps(d.span)))
+                .filter_map(|mut d| {
+                    if nouns.iter().any(|&n| frames::modifies(text, d.span, n)) {
+                        return Some(d);
+                    }
+                    if !frames::opens_object(text, span, d.span, &verb_ends) {
+                        return None;
+                    }
+                    let after = &text[d.span.end..span.end];
+                    let position = self
+                        .triggers
+                        .cues(after, Cue::Position)
+                        .first()
+                        .is_some_and(|c| after[..c.start].split_whitespace().count() <= 1);
+                    if physical && !position {
+                        let civilians = self.actors.generic(
+                            "civilians",
+                            d.actor.country.as_deref(),
+                            d.actor.text.clone(),
+                        )?;
+                        d.actor = civilians;
+                    }
+                    Some(d)
                 })
                 .collect();
             pool.extend(adjectives);

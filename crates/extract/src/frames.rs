@@ -317,6 +317,68 @@ fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool
     false
 }
 
+/// Prepositions that introduce what an act is aimed at.
+const AIM_PREPOSITIONS: [&str; 5] = ["at", "on", "against", "targeting", "upon"];
+
+/// Whether the word at `at` opens the object of a verb ending at one of `verb_ends`
+/// or of a preposition of aim, across determiners, numbers and participles
+/// ("shelled Ukrainian positions", "threw stones at passing Palestinian cars",
+/// "assaulted a Palestinian").
+pub fn opens_object(text: &str, sentence: Span, at: Span, verb_ends: &[usize]) -> bool {
+    let mut cursor = at.start;
+    for _ in 0..4 {
+        let Some(w) = word_before(text, cursor, sentence.start) else {
+            return false;
+        };
+        if verb_ends.contains(&w.end) {
+            return true;
+        }
+        let word = w.slice(text).to_ascii_lowercase();
+        if AIM_PREPOSITIONS.contains(&word.as_str()) {
+            return true;
+        }
+        let skippable = DETERMINERS.contains(&word.as_str())
+            || NUMBER_WORDS.contains(&word.as_str())
+            || word.chars().all(|c| c.is_ascii_digit())
+            || (word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed")));
+        if !skippable {
+            return false;
+        }
+        cursor = w.start;
+    }
+    false
+}
+
+/// Prepositions whose object stands inside a subject phrase, not as the subject
+/// ("jailed for insulting the president", "loyal to the army", "angry with police").
+const GOVERNING: [&str; 13] = [
+    "against", "for", "with", "by", "at", "on", "to", "near", "about", "over", "toward",
+    "towards", "like",
+];
+
+/// Whether a preposition of [`GOVERNING`] stands before byte `at`, across
+/// determiners, numbers and a gerund ("for insulting the army").
+fn governed(text: &str, at: usize, floor: usize) -> bool {
+    let mut cursor = at;
+    for _ in 0..4 {
+        let Some(w) = word_before(text, cursor, floor) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if GOVERNING.contains(&word.as_str()) {
+            return true;
+        }
+        let skippable = DETERMINERS.contains(&word.as_str())
+            || NUMBER_WORDS.contains(&word.as_str())
+            || (word.len() > 4 && word.ends_with("ing"));
+        if !skippable {
+            return false;
+        }
+        cursor = w.start;
+    }
+    false
+}
+
 /// Whether a mention can be an actor where it stands (a bare "Syria" after "in" is
 /// a place).
 pub fn can_act(text: &str, mention: &ActorMention, floor: usize) -> bool {
@@ -688,9 +750,17 @@ pub fn assign(
         let reach = if preps.contains(&"by") { 16 } else { 6 };
         gap <= reach && word_before_is(text, m.span.start, trigger.start, preps)
     };
-    // The nearest left actor, skipping one that is only the object of "by"/"of"
-    // inside a longer subject phrase is not attempted: nearest wins.
     let nearest_left = left.last().copied();
+    // The subject of a verb: the nearest actor before it that is not the object of
+    // a preposition inside the subject phrase ("the prisoners jailed for insulting
+    // the president were freed", "youths angry with the police stoned cars"); a
+    // partitive "of" or "from" keeps the nearest ("members of the ELN").
+    let subject_left = left
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| !governed(text, mentions[i].span.start, left_floor))
+        .or(nearest_left);
     let first_right = right.first().copied();
     // "fighting broke out between X and Y", "X and Y clashed; clashes between X and
     // Y": "between" names both sides, whatever the trigger's voice.
@@ -722,7 +792,7 @@ pub fn assign(
                     .copied()
                     .filter(|&i| mentions[i].span.end <= first_comma)
             } else {
-                nearest_left
+                subject_left
             };
             Frame {
                 actor1: subject,
@@ -731,7 +801,7 @@ pub fn assign(
         }
         Voice::Passive => Frame {
             actor1: right.iter().copied().find(|&i| introduced_by(i, &["by"])),
-            actor2: nearest_left,
+            actor2: subject_left,
         },
         Voice::Nominal => {
             let by = right

@@ -58,3 +58,42 @@ fn mutual_acts_put_coordinated_subjects_on_both_sides() {
         ("Soldiers and police raided a market in Goma.", "police>-"),
     ]);
 }
+
+/// A demonym opening the object of an act names the side acted on: its forces
+/// before a military position, its civilians before anything else.
+#[test]
+#[rustfmt::skip]
+fn a_demonym_opening_the_object_names_the_target() {
+    check(&[
+        ("Eritrean troops shelled Ethiopian positions near Zalambessa.", "Eritrean troops>Ethiopian"),
+        ("Settlers threw stones at Palestinian cars near Hebron.", "Settlers>Palestinian"),
+        ("Soldiers beat two Congolese in Kasindi on Friday.", "Soldiers>Congolese"),
+        // Not after a preposition of place or a noun.
+        ("Soldiers opened fire in Ethiopian villages.", "Soldiers>-"),
+    ]);
+    // The kind: forces before a position, civilians otherwise.
+    let kind = |text: &str| {
+        let analyzed = sitrep_text::analyze(text);
+        EXTRACTOR
+            .read_with_places(text, &analyzed, "2023-05-10".parse().ok(), &[])
+            .candidates
+            .iter()
+            .find(|c| c.acled.is_some())
+            .and_then(|c| c.actor2.as_ref()?.actor.kind.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(kind("Eritrean troops shelled Ethiopian positions near Zalambessa."), "military");
+    assert_eq!(kind("Settlers threw stones at Palestinian cars near Hebron."), "civilians");
+}
+
+/// The subject of a verb is not the object of a preposition inside its phrase.
+#[test]
+#[rustfmt::skip]
+fn a_subject_is_not_the_object_of_a_preposition() {
+    check(&[
+        ("Two students detained for insulting the army were beaten by police in Bamako.", "police>students"),
+        ("Students angry with the police burned a bus in Conakry.", "Students>-"),
+        // A partitive keeps the group.
+        ("Three members of Boko Haram were killed by soldiers near Bama.", "soldiers>Boko Haram"),
+    ]);
+}

@@ -160,10 +160,13 @@ pub enum Cue {
     Civilian,
     /// After a violent trigger with no victim named, a civilian place or property.
     Object,
+    /// A military position or unit: a demonym before it names that country's forces
+    /// as the target ("shelled Ukrainian positions").
+    Position,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 8] = [
+const CUES: [(&str, Cue); 9] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -172,6 +175,7 @@ const CUES: [(&str, Cue); 8] = [
     ("reason", Cue::Reason),
     ("civilian", Cue::Civilian),
     ("object", Cue::Object),
+    ("position", Cue::Position),
 ];
 
 /// Words a gap may span.
