@@ -299,9 +299,10 @@ impl Extractor {
                 ..m
             })
             .collect();
+        let phrases = self.actors.phrases(body);
         let mentions: Vec<ActorMention> = self
             .actors
-            .find(body, published)
+            .mentions(&phrases, body, published)
             .into_iter()
             .map(|mut m| {
                 m.span = shift(m.span, span.start);
@@ -347,15 +348,15 @@ impl Extractor {
         for (pool, physical) in [(&mut mentions, false), (&mut physical_mentions, true)] {
             let adjectives: Vec<ActorMention> = self
                 .actors
-                .demonyms(body, physical)
+                .demonyms(&phrases, body, physical, |d| {
+                    let d = shift(d, span.start);
+                    !pool.iter().any(|m| m.span.overlaps(d))
+                        && nouns.iter().any(|&n| frames::modifies(text, d, n))
+                })
                 .into_iter()
                 .map(|mut m| {
                     m.span = shift(m.span, span.start);
                     m
-                })
-                .filter(|d| {
-                    !pool.iter().any(|m| m.span.overlaps(d.span))
-                        && nouns.iter().any(|&n| frames::modifies(text, d.span, n))
                 })
                 .collect();
             pool.extend(adjectives);
