@@ -489,7 +489,10 @@ impl Extractor {
             } else {
                 m.span
             };
-            let frame = frames::assign(text, span, head, voice, pool);
+            let mut frame = frames::assign(text, span, head, voice, pool);
+            if entry.acled == AcledRule::Clash {
+                frame = frames::mutual(text, span, head, pool, frame);
+            }
             readings.push(Reading {
                 trigger: *m,
                 frame,
@@ -834,6 +837,10 @@ impl Extractor {
                 .actor2
                 .or(r.frame.actor2.filter(|&i| Some(i) != frame.actor1));
         }
+        // "Rival gangs clashed with each other": one mention on both sides.
+        if frame.actor2.is_none() && frame.actor1.is_some() && both_sides(readings, frame.actor1) {
+            frame.actor2 = frame.actor1;
+        }
         let (actor1, actor2) = actors_of(mentions, frame);
         let kind = |a: &Option<ActorMention>| {
             a.as_ref()
@@ -1128,6 +1135,14 @@ struct Reading {
     unreal: bool,
     rejected: bool,
     source: Option<String>,
+}
+
+/// Whether a reading puts mention `actor` on both sides of its act ("fought each
+/// other", [`frames::mutual`]).
+fn both_sides(readings: &[&Reading], actor: Option<usize>) -> bool {
+    readings
+        .iter()
+        .any(|r| r.frame.actor1 == actor && r.frame.actor2 == actor)
 }
 
 fn actors_of(
