@@ -34,7 +34,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use sitrep_model::{Actor, Span};
 
-use crate::matcher::{PhraseMatcher, PhrasePattern};
+use crate::matcher::{PhraseMatch, PhraseMatcher, PhrasePattern};
 use crate::LexiconError;
 
 pub use data::{
@@ -98,6 +98,10 @@ impl ActorMention {
         self.actor.name.is_none() || self.actor.name.as_deref().is_some_and(has_placeholder)
     }
 }
+
+/// The actor phrases found in a text by one matcher pass ([`ActorLexicon::phrases`]).
+#[derive(Debug, Clone, Default)]
+pub struct ActorPhrases(Vec<PhraseMatch>);
 
 /// Sizes of the loaded tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -423,7 +427,23 @@ impl ActorLexicon {
     /// text speaks of, usually the publication date; `None` takes people's latest
     /// period). Never fails; allocates only for the mentions it returns.
     pub fn find(&self, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
-        compose::find(self, text, date)
+        self.mentions(&self.phrases(text), text, date)
+    }
+
+    /// The actor phrases of `text` (one matcher pass), which [`ActorLexicon::mentions`]
+    /// and [`ActorLexicon::demonyms`] both read.
+    pub fn phrases(&self, text: &str) -> ActorPhrases {
+        ActorPhrases(self.matcher.find(text))
+    }
+
+    /// [`ActorLexicon::find`] over the phrases already found in `text`.
+    pub fn mentions(
+        &self,
+        phrases: &ActorPhrases,
+        text: &str,
+        date: Option<NaiveDate>,
+    ) -> Vec<ActorMention> {
+        compose::find(self, &phrases.0, text, date)
     }
 
     /// A place the caller found (a city, a province: "in Zurich") as a bare mention
@@ -441,22 +461,29 @@ impl ActorLexicon {
         })
     }
 
-    /// Demonyms ("Israeli", "Russian") in `text` that no actor phrase covers, as a
-    /// mention each of the country's military (`physical`) or government: "Israeli" in
-    /// "Israeli shelling". The caller decides where such a bare adjective acts.
-    pub fn demonyms(&self, text: &str, physical: bool) -> Vec<ActorMention> {
+    /// Demonyms ("Israeli", "Russian") among the `phrases` of `text` that no actor
+    /// phrase covers, as a mention each of the country's military (`physical`) or
+    /// government: "Israeli" in "Israeli shelling". The caller decides where such a
+    /// bare adjective acts: only the demonyms whose span `keep` accepts are built.
+    pub fn demonyms(
+        &self,
+        phrases: &ActorPhrases,
+        text: &str,
+        physical: bool,
+        mut keep: impl FnMut(Span) -> bool,
+    ) -> Vec<ActorMention> {
         let military = self
             .agents
             .iter()
             .position(|a| a.kind == "military" && !a.weak);
-        self.matcher
-            .find(text)
+        phrases
+            .0
             .iter()
             .filter_map(|m| match self.targets[m.id as usize] {
                 Target::Country {
                     index,
                     form: CountryForm::Demonym,
-                } => {
+                } if keep(m.span) => {
                     let words = m.span.slice(text).to_string();
                     let actor = match military.filter(|_| physical) {
                         Some(agent) => self.agent_actor(agent as u32, Some(index), words),

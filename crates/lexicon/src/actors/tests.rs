@@ -1072,8 +1072,9 @@ fn demonyms_stand_for_the_military_or_the_government() {
         ("Kenya and Uganda", false, ""),
     ];
     for (text, physical, expected) in rows {
-        let found: Vec<String> = lexicon()
-            .demonyms(text, physical)
+        let lex = lexicon();
+        let found: Vec<String> = lex
+            .demonyms(&lex.phrases(text), text, physical, |_| true)
             .iter()
             .map(describe)
             .collect();
