@@ -299,9 +299,10 @@ impl Extractor {
                 ..m
             })
             .collect();
+        let phrases = self.actors.phrases(body);
         let mentions: Vec<ActorMention> = self
             .actors
-            .find(body, published)
+            .mentions(&phrases, body, published)
             .into_iter()
             .map(|mut m| {
                 m.span = shift(m.span, span.start);
@@ -356,19 +357,20 @@ impl Extractor {
         for (pool, physical) in [(&mut mentions, false), (&mut physical_mentions, true)] {
             let adjectives: Vec<ActorMention> = self
                 .actors
-                .demonyms(body, physical)
+                .demonyms(&phrases, body, physical, |d| {
+                    let d = shift(d, span.start);
+                    !pool.iter().any(|m| m.span.overlaps(d))
+                        && (nouns.iter().any(|&n| frames::modifies(text, d, n))
+                            || frames::opens_object(text, span, d, &verb_ends))
+                })
                 .into_iter()
                 .map(|mut m| {
                     m.span = shift(m.span, span.start);
                     m
                 })
-                .filter(|d| !pool.iter().any(|m| m.span.overlaps(d.span)))
                 .filter_map(|mut d| {
                     if nouns.iter().any(|&n| frames::modifies(text, d.span, n)) {
                         return Some(d);
-                    }
-                    if !frames::opens_object(text, span, d.span, &verb_ends) {
-                        return None;
                     }
                     let after = &text[d.span.end..span.end];
                     let position = self
@@ -377,12 +379,11 @@ impl Extractor {
                         .first()
                         .is_some_and(|c| after[..c.start].split_whitespace().count() <= 1);
                     if physical && !position {
-                        let civilians = self.actors.generic(
+                        d.actor = self.actors.generic(
                             "civilians",
                             d.actor.country.as_deref(),
                             d.actor.text.clone(),
                         )?;
-                        d.actor = civilians;
                     }
                     Some(d)
                 })

@@ -27,7 +27,7 @@
 
 use sitrep_lexicon::actors::ActorMention;
 use sitrep_model::Span;
-use sitrep_text::words::{first_start_of_any, last_end_of_any, word_before, words};
+use sitrep_text::words::{word_before, words, AnyOf};
 
 /// Which mentions (by index) fill a trigger's roles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub enum Voice {
     Nominal,
 }
 
-const CLAUSE_BREAKS: [&str; 12] = [
+static CLAUSE_BREAKS: AnyOf = AnyOf::new(&[
     ";",
     " while ",
     " but ",
@@ -64,7 +64,7 @@ const CLAUSE_BREAKS: [&str; 12] = [
     " as ",
     " since ",
     " -- ",
-];
+]);
 
 /// Prepositions after which a bare country or capital is a place, not an actor.
 const LOCATIVE: [&str; 17] = [
@@ -124,10 +124,13 @@ const TARGET_PREPOSITIONS: [&str; 6] = ["on", "against", "targeting", "at", "upo
 /// The clause around `trigger` inside `sentence`.
 pub fn clause(text: &str, sentence: Span, trigger: Span) -> Span {
     let head = &text[sentence.start..trigger.start];
-    let start =
-        last_end_of_any(head, &CLAUSE_BREAKS).map_or(sentence.start, |i| sentence.start + i);
+    let start = CLAUSE_BREAKS
+        .last_end(head)
+        .map_or(sentence.start, |i| sentence.start + i);
     let tail = &text[trigger.end..sentence.end];
-    let end = first_start_of_any(tail, &CLAUSE_BREAKS).map_or(sentence.end, |i| trigger.end + i);
+    let end = CLAUSE_BREAKS
+        .first_start(tail)
+        .map_or(sentence.end, |i| trigger.end + i);
     Span::new(start, end)
 }
 
