@@ -299,9 +299,10 @@ impl Extractor {
                 ..m
             })
             .collect();
+        let phrases = self.actors.phrases(body);
         let mentions: Vec<ActorMention> = self
             .actors
-            .find(body, published)
+            .mentions(&phrases, body, published)
             .into_iter()
             .map(|mut m| {
                 m.span = shift(m.span, span.start);
@@ -347,15 +348,15 @@ impl Extractor {
         for (pool, physical) in [(&mut mentions, false), (&mut physical_mentions, true)] {
             let adjectives: Vec<ActorMention> = self
                 .actors
-                .demonyms(body, physical)
+                .demonyms(&phrases, body, physical, |d| {
+                    let d = shift(d, span.start);
+                    !pool.iter().any(|m| m.span.overlaps(d))
+                        && nouns.iter().any(|&n| frames::modifies(text, d, n))
+                })
                 .into_iter()
                 .map(|mut m| {
                     m.span = shift(m.span, span.start);
                     m
-                })
-                .filter(|d| {
-                    !pool.iter().any(|m| m.span.overlaps(d.span))
-                        && nouns.iter().any(|&n| frames::modifies(text, d.span, n))
                 })
                 .collect();
             pool.extend(adjectives);
@@ -488,7 +489,10 @@ impl Extractor {
             } else {
                 m.span
             };
-            let frame = frames::assign(text, span, head, voice, pool);
+            let mut frame = frames::assign(text, span, head, voice, pool);
+            if entry.acled == AcledRule::Clash {
+                frame = frames::mutual(text, span, head, pool, frame);
+            }
             readings.push(Reading {
                 trigger: *m,
                 frame,
@@ -833,6 +837,10 @@ impl Extractor {
                 .actor2
                 .or(r.frame.actor2.filter(|&i| Some(i) != frame.actor1));
         }
+        // "Rival gangs clashed with each other": one mention on both sides.
+        if frame.actor2.is_none() && frame.actor1.is_some() && both_sides(readings, frame.actor1) {
+            frame.actor2 = frame.actor1;
+        }
         let (actor1, actor2) = actors_of(mentions, frame);
         let kind = |a: &Option<ActorMention>| {
             a.as_ref()
@@ -1127,6 +1135,14 @@ struct Reading {
     unreal: bool,
     rejected: bool,
     source: Option<String>,
+}
+
+/// Whether a reading puts mention `actor` on both sides of its act ("fought each
+/// other", [`frames::mutual`]).
+fn both_sides(readings: &[&Reading], actor: Option<usize>) -> bool {
+    readings
+        .iter()
+        .any(|r| r.frame.actor1 == actor && r.frame.actor2 == actor)
 }
 
 fn actors_of(

@@ -12,6 +12,9 @@
 //!   "between X and Y" names both;
 //! - a participle after an existential "there were" is passive ("There were ten
 //!   soldiers killed");
+//! - a mutual act (a clash, an exchange of fire) of a coordinated subject sets its
+//!   members against each other ("soldiers and rebels clashed"); "each other" or a
+//!   lone party after "between" puts one group on both sides;
 //! - a verbal act with no object is aimed at the place it happens in, a country, a
 //!   capital or (from the caller's gazetteer) any place ("will meet in Zurich").
 //!
@@ -24,7 +27,7 @@
 
 use sitrep_lexicon::actors::ActorMention;
 use sitrep_model::Span;
-use sitrep_text::words::{first_start_of_any, last_end_of_any, word_before, words};
+use sitrep_text::words::{word_before, words, AnyOf};
 
 /// Which mentions (by index) fill a trigger's roles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,7 +51,7 @@ pub enum Voice {
     Nominal,
 }
 
-const CLAUSE_BREAKS: [&str; 12] = [
+static CLAUSE_BREAKS: AnyOf = AnyOf::new(&[
     ";",
     " while ",
     " but ",
@@ -61,7 +64,7 @@ const CLAUSE_BREAKS: [&str; 12] = [
     " as ",
     " since ",
     " -- ",
-];
+]);
 
 /// Prepositions after which a bare country or capital is a place, not an actor.
 const LOCATIVE: [&str; 17] = [
@@ -121,10 +124,13 @@ const TARGET_PREPOSITIONS: [&str; 6] = ["on", "against", "targeting", "at", "upo
 /// The clause around `trigger` inside `sentence`.
 pub fn clause(text: &str, sentence: Span, trigger: Span) -> Span {
     let head = &text[sentence.start..trigger.start];
-    let start =
-        last_end_of_any(head, &CLAUSE_BREAKS).map_or(sentence.start, |i| sentence.start + i);
+    let start = CLAUSE_BREAKS
+        .last_end(head)
+        .map_or(sentence.start, |i| sentence.start + i);
     let tail = &text[trigger.end..sentence.end];
-    let end = first_start_of_any(tail, &CLAUSE_BREAKS).map_or(sentence.end, |i| trigger.end + i);
+    let end = CLAUSE_BREAKS
+        .first_start(tail)
+        .map_or(sentence.end, |i| trigger.end + i);
     Span::new(start, end)
 }
 
@@ -405,7 +411,9 @@ pub fn coordinated(text: &str, sentence: Span, mentions: &[ActorMention], i: usi
         if y.start < x.end {
             return None;
         }
-        list_joint(&text[x.end..y.start], |w| w.eq_ignore_ascii_case("the"))
+        list_joint(member_gap(&text[x.end..y.start]), |w| {
+            w.eq_ignore_ascii_case("the")
+        })
     };
     let (mut first, mut last) = (pos, pos);
     while first > 0 && link(order[first - 1], order[first]).is_some() {
@@ -422,6 +430,107 @@ pub fn coordinated(text: &str, sentence: Span, mentions: &[ActorMention], i: usi
         return vec![i];
     }
     order[first..=last].to_vec()
+}
+
+/// Nouns that name a part of the group after them ("members of the ELN",
+/// "supporters of the party"): coordination reaches across them.
+const PARTITIVES: [&str; 6] = [
+    "members",
+    "supporters",
+    "elements",
+    "activists",
+    "loyalists",
+    "cadres",
+];
+
+/// The gap between two list members without what belongs to the second member's
+/// phrase: a capitalised word right before it ("soldiers and Tuareg rebels") and a
+/// partitive ("police and members of the ELN").
+fn member_gap(gap: &str) -> &str {
+    let mut gap = gap.trim_end();
+    loop {
+        let (head, last) = match gap.rfind(char::is_whitespace) {
+            Some(i) => (&gap[..i], &gap[i + 1..]),
+            None => ("", gap),
+        };
+        let lower = last.to_ascii_lowercase();
+        let capitalised = last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().all(|c| c.is_alphabetic() || c == '-');
+        let partitive = matches!(lower.as_str(), "of" | "the")
+            && head.split_whitespace().last().is_some_and(|w| {
+                PARTITIVES.contains(&w.to_ascii_lowercase().as_str())
+                    || w.eq_ignore_ascii_case("of")
+            });
+        let noun = PARTITIVES.contains(&lower.as_str());
+        if last.is_empty() || !(capitalised || partitive || noun) {
+            return gap;
+        }
+        gap = head.trim_end();
+    }
+}
+
+/// Words after a verb that make its subject act on itself ("fought each other",
+/// "clashed with one another").
+const RECIPROCAL_PRONOUNS: [&str; 2] = ["each other", "one another"];
+
+/// The roles of a mutual act (a clash, a gunfight, an exchange of fire) whose frame
+/// names no one acted on: the members of a coordinated subject fight each other
+/// ("soldiers and rebels clashed": soldiers against rebels), and a subject that fights
+/// "each other", or a lone actor "between" or "among" ("a shoot-out between gangs"),
+/// is on both sides (the same mention fills both roles).
+pub fn mutual(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    mentions: &[ActorMention],
+    frame: Frame,
+) -> Frame {
+    let (Some(a), None) = (frame.actor1, frame.actor2) else {
+        return frame;
+    };
+    let both = Frame {
+        actor1: Some(a),
+        actor2: Some(a),
+    };
+    let m = &mentions[a];
+    if m.span.start >= trigger.end {
+        // "clashes between rival gangs": one party named, on both sides.
+        let lone = word_before_is(text, m.span.start, trigger.end, &["between", "among"])
+            && !words(
+                text,
+                Span::new(m.span.end, clause(text, sentence, trigger).end),
+            )
+            .take(3)
+            .any(|w| w.slice(text).eq_ignore_ascii_case("and"));
+        return if lone { both } else { frame };
+    }
+    let list = coordinated(text, sentence, mentions, a);
+    if list.len() >= 2 && list.iter().all(|&i| mentions[i].span.end <= trigger.start) {
+        return Frame {
+            actor1: Some(list[0]),
+            actor2: Some(list[1]),
+        };
+    }
+    let after = text[trigger.end..sentence.end].trim_start();
+    let after = ["with ", "against "]
+        .iter()
+        .find_map(|p| {
+            after
+                .get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .map(|_| &after[p.len()..])
+        })
+        .unwrap_or(after);
+    let each_other = RECIPROCAL_PRONOUNS.iter().any(|p| {
+        after
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    });
+    if each_other {
+        both
+    } else {
+        frame
+    }
 }
 
 /// The country a verbal act happens in, named after the trigger by "in", "to" or
@@ -750,6 +859,18 @@ mod tests {
             // Other words between two actors end the list.
             ("Ghana said Togo and Benin met.", "Ghana", "Ghana"),
             ("Ghana said Togo and Benin met.", "Benin", "Togo|Benin"),
+            // A capitalised modifier or a partitive belongs to the next member.
+            (
+                "Soldiers and Tuareg rebels clashed.",
+                "Soldiers",
+                "Soldiers|rebels",
+            ),
+            (
+                "Police and members of the ELN clashed.",
+                "ELN",
+                "Police|ELN",
+            ),
+            ("Soldiers attacked Tuareg rebels.", "Soldiers", "Soldiers"),
         ];
         for (sentence, of, expected) in rows {
             assert_eq!(list(sentence, of), expected, "in {sentence:?}");

@@ -84,6 +84,8 @@ pub fn apply(
             .any(|c| c.role == role && c.kind == sub.sub_event_type())
     };
     let specific = [specific(1), specific(2)];
+    // One group on both sides ("students fought each other") stays one group.
+    let same = actor1.is_some() && actor1 == actor2;
     for c in CONVENTIONS.iter().filter(|c| {
         c.kind == sub.sub_event_type()
             || (c.kind == sub.event_type() && !specific[usize::from(c.role - 1)])
@@ -119,6 +121,9 @@ pub fn apply(
             .or_else(|| iso3.map(str::to_string))
             .or_else(|| current.as_ref().and_then(|a| a.country.clone()));
         *role = actors.generic(&c.agent, country.as_deref(), text);
+    }
+    if same {
+        actor2.clone_from(&actor1);
     }
     (actor1, actor2)
 }

@@ -72,6 +72,13 @@ fn event_types_name_their_actors_as_acled_does() {
             "Rioters (Kenya)",
             "-",
         ),
+        // One crowd on both sides of a fight is one group.
+        (
+            "On 2 May 2023, two groups of students fought each other at a campus in Sylhet.",
+            "Mob violence",
+            "Rioters (Bangladesh)",
+            "Rioters (Bangladesh)",
+        ),
         (
             "On 2 May 2023, fighting broke out between demonstrators and residents in Sylhet.",
             "Mob violence",

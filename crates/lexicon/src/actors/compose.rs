@@ -28,6 +28,8 @@
 use chrono::NaiveDate;
 use sitrep_model::Span;
 
+use crate::matcher::PhraseMatch;
+
 use super::{ActorLexicon, ActorMention, ActorOrigin, CountryForm, ModifierEffect, Target};
 
 /// A phrase match with what it stands for.
@@ -67,8 +69,12 @@ struct Resolved {
     head: Option<u32>,
 }
 
-pub(super) fn find(lex: &ActorLexicon, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
-    let matches = lex.matcher.find(text);
+pub(super) fn find(
+    lex: &ActorLexicon,
+    matches: &[PhraseMatch],
+    text: &str,
+    date: Option<NaiveDate>,
+) -> Vec<ActorMention> {
     if matches.is_empty() {
         return Vec::new();
     }
