@@ -38,13 +38,13 @@ use crate::matcher::{PhraseMatch, PhraseMatcher, PhrasePattern};
 use crate::LexiconError;
 
 pub use data::{
-    Agent, Community, Country, Entries, Group, Modifier, ModifierEffect, Person, Regime,
+    Agent, Community, Country, Entries, Group, Modifier, ModifierEffect, Person, Regime, Rename,
     COMMUNITY_LABELS, FILES, KINDS, SECTORS,
 };
 
 /// The bundled actor files (or the user's copies: see `sitrep_text::lexicon_files`),
 /// in [`FILES`] order.
-fn embedded_files() -> [&'static str; 7] {
+fn embedded_files() -> [&'static str; 8] {
     [
         sitrep_text::lexicon!("actors/countries.tsv"),
         sitrep_text::lexicon!("actors/agents.tsv"),
@@ -53,6 +53,7 @@ fn embedded_files() -> [&'static str; 7] {
         sitrep_text::lexicon!("actors/modifiers.tsv"),
         sitrep_text::lexicon!("actors/regimes.tsv"),
         sitrep_text::lexicon!("actors/communities.tsv"),
+        sitrep_text::lexicon!("actors/renames.tsv"),
     ]
 }
 
@@ -188,6 +189,8 @@ pub struct ActorLexicon {
     communities: Vec<Community>,
     /// Lower-cased alias → community (index into `communities`).
     community_aliases: HashMap<String, u32>,
+    /// Group index → the names ACLED gives it in periods (renames.tsv).
+    renames: HashMap<u32, Vec<Rename>>,
     /// Phrases claimed by two entries, with which one lost ("phrase: loser < winner").
     shadowed: Vec<String>,
 }
@@ -205,7 +208,7 @@ impl ActorLexicon {
     pub fn with_user_dir(dir: &Path) -> Result<Self, LexiconError> {
         let mut entries = Self::embedded_entries()?;
         let actors = dir.join("actors");
-        let mut contents: [String; 7] = Default::default();
+        let mut contents: [String; 8] = Default::default();
         for (content, file) in contents.iter_mut().zip(FILES) {
             let path = actors.join(file);
             if path.exists() {
@@ -217,7 +220,7 @@ impl ActorLexicon {
             }
         }
         let shown = actors.display().to_string();
-        let refs: [&str; 7] = std::array::from_fn(|i| contents[i].as_str());
+        let refs: [&str; 8] = std::array::from_fn(|i| contents[i].as_str());
         entries.extend(Entries::parse(&shown, refs)?);
         Self::from_entries(entries, &shown)
     }
@@ -238,7 +241,14 @@ impl ActorLexicon {
             modifiers,
             mut regimes,
             communities,
+            renames: rename_rows,
         } = entries;
+        let mut renames: HashMap<u32, Vec<Rename>> = HashMap::new();
+        for rename in rename_rows {
+            if let Some(g) = groups.iter().position(|g| g.name == rename.group) {
+                renames.entry(g as u32).or_default().push(rename);
+            }
+        }
         let mut community_aliases = HashMap::new();
         for (i, community) in communities.iter().enumerate() {
             for alias in &community.aliases {
@@ -408,6 +418,7 @@ impl ActorLexicon {
             military,
             communities,
             community_aliases,
+            renames,
             shadowed,
         })
     }
@@ -692,7 +703,8 @@ impl ActorLexicon {
         }
     }
 
-    /// A group's actor at `date`: a group that is the state then (regimes.tsv) is
+    /// A group's actor at `date`, under the name ACLED gives it then (renames.tsv): a
+    /// group that is the state then (regimes.tsv) is
     /// the state's forces, named by `agent` when that is a state agent ("Taliban
     /// police") and else as the military; a unit of the state's forces is named after
     /// them ("Military Forces of Sudan Rapid Support Forces").
@@ -711,7 +723,17 @@ impl ActorLexicon {
                 .find(|&&(r, _)| self.regimes[r as usize].covers(d))
         });
         let Some(&(regime, unit)) = role else {
-            return self.group_actor(group, country, text);
+            let mut actor = self.group_actor(group, country, text);
+            let renamed = date.and_then(|d| self.renames.get(&group)?.iter().find(|r| r.covers(d)));
+            if let Some(rename) = renamed {
+                actor.name = Some(match country {
+                    Some(i) if has_placeholder(&rename.name) => {
+                        fill(&rename.name, &self.countries[i as usize])
+                    }
+                    _ => rename.name.clone(),
+                });
+            }
+            return actor;
         };
         let Some(&state) = self.by_iso3.get(&self.regimes[regime as usize].country) else {
             return self.group_actor(group, country, text);

@@ -1,4 +1,4 @@
-//! The seven actor lexicon files, parsed and validated row by row.
+//! The eight actor lexicon files, parsed and validated row by row.
 //!
 //! Every file is TSV (see [`crate::tsv`]); lists inside a column are separated by
 //! `|`, and `-` marks an empty column. The formats are documented for editors in
@@ -40,7 +40,7 @@ pub const NON_STATE_PREFIXES: &[&str] = &[
 ];
 
 /// The file names, in loading order, relative to a lexicon root's `actors/`.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     "countries.tsv",
     "agents.tsv",
     "groups.tsv",
@@ -48,6 +48,7 @@ pub const FILES: [&str; 7] = [
     "modifiers.tsv",
     "regimes.tsv",
     "communities.tsv",
+    "renames.tsv",
 ];
 
 /// A state (or disputed territory) with every way news text names it.
@@ -182,6 +183,27 @@ pub struct Community {
     pub aliases: Vec<String>,
 }
 
+/// A name ACLED gives a group during a period ("Islamic State (West Africa) - Greater
+/// Sahara Faction" before the Sahel Province was proclaimed in March 2022).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    /// The group's name in groups.tsv; with `from`, the key.
+    pub group: String,
+    /// First day of the period; `None` for any day before `to`.
+    pub from: Option<NaiveDate>,
+    /// The day the period ends (not part of it); `None` for any day from `from` on.
+    pub to: Option<NaiveDate>,
+    /// The name during the period.
+    pub name: String,
+}
+
+impl Rename {
+    /// Whether `date` falls within this period.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| date >= f) && self.to.is_none_or(|t| date < t)
+    }
+}
+
 /// What a modifier word does to the phrase around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ModifierEffect {
@@ -244,6 +266,8 @@ pub struct Entries {
     pub regimes: Vec<Regime>,
     /// communities.tsv rows.
     pub communities: Vec<Community>,
+    /// renames.tsv rows.
+    pub renames: Vec<Rename>,
 }
 
 fn list(column: Option<&str>) -> Vec<String> {
@@ -516,9 +540,39 @@ pub fn parse_communities(file: &str, content: &str) -> Result<Vec<Community>, Le
     Ok(out)
 }
 
+/// Parses renames.tsv: `group  from  to  name`.
+pub fn parse_renames(file: &str, content: &str) -> Result<Vec<Rename>, LexiconError> {
+    let mut out = Vec::new();
+    for row in tsv::rows(content) {
+        check_columns(&row, file, 4)?;
+        let group = required(&row, file, 0, "group")?;
+        let from = row.opt(1).map(|s| date(&row, file, s)).transpose()?;
+        let to = row.opt(2).map(|s| date(&row, file, s)).transpose()?;
+        match (from, to) {
+            (None, None) => {
+                return Err(row.error(
+                    file,
+                    "give from, to or both; a name for every day belongs in groups.tsv",
+                ))
+            }
+            (Some(f), Some(t)) if t <= f => {
+                return Err(row.error(file, "the period ends before it starts"))
+            }
+            _ => {}
+        }
+        out.push(Rename {
+            group: group.into(),
+            from,
+            to,
+            name: required(&row, file, 3, "name")?.into(),
+        });
+    }
+    Ok(out)
+}
+
 impl Entries {
-    /// Parses the seven files (any may be empty).
-    pub fn parse(dir: &str, contents: [&str; 7]) -> Result<Self, LexiconError> {
+    /// Parses the eight files (any may be empty).
+    pub fn parse(dir: &str, contents: [&str; 8]) -> Result<Self, LexiconError> {
         let name = |i: usize| format!("{dir}/{}", FILES[i]);
         Ok(Entries {
             countries: parse_countries(&name(0), contents[0])?,
@@ -528,6 +582,7 @@ impl Entries {
             modifiers: parse_modifiers(&name(4), contents[4])?,
             regimes: parse_regimes(&name(5), contents[5])?,
             communities: parse_communities(&name(6), contents[6])?,
+            renames: parse_renames(&name(7), contents[7])?,
         })
     }
 
@@ -594,6 +649,17 @@ impl Entries {
                         ),
                     ));
                 }
+            }
+        }
+        for rename in &self.renames {
+            if !self.groups.iter().any(|g| g.name == rename.group) {
+                return Err(err(
+                    FILES[7],
+                    format!(
+                        "unknown group {:?}; use a name from groups.tsv",
+                        rename.group
+                    ),
+                ));
             }
         }
         let mut regimes: Vec<&Regime> = self.regimes.iter().collect();
