@@ -33,6 +33,7 @@ const EMBEDDED_ALIASES: &str = include_str!("../../../gazetteer/aliases.tsv");
 const EMBEDDED_REGIONS: &str = include_str!("../../../gazetteer/regions.tsv");
 const EMBEDDED_TRANSLITERATED: &str = include_str!("../../../gazetteer/transliterated.tsv");
 const EMBEDDED_ARABIC_ARTICLES: &str = include_str!("../../../gazetteer/arabic-articles.tsv");
+const EMBEDDED_NAME_PARTICLES: &str = include_str!("../../../gazetteer/name-particles.tsv");
 
 /// The text of the bundled gazetteer file.
 pub(crate) fn embedded_tsv() -> Result<String, GeoError> {
@@ -737,6 +738,13 @@ fn scan_part(text: &str, base: usize) -> Result<Part, (usize, String)> {
                 part.names.add(key, entry_id);
             }
         }
+        if let Some(particles) = joined_particles(line) {
+            for key in keys.split('|') {
+                if let Some(joined) = joined_form(key, particles) {
+                    part.names.add(joined.as_bytes(), entry_id);
+                }
+            }
+        }
         if hot.kind.is_admin() && transliterated(line) {
             for key in keys.split('|') {
                 for variant in division_variants(key) {
@@ -797,6 +805,46 @@ pub(crate) fn transliteration() -> &'static Transliteration {
             particles,
         }
     })
+}
+
+/// The particles of `gazetteer/name-particles.tsv` by country, parsed on first use.
+fn name_particles() -> &'static [(String, Vec<String>)] {
+    static PARTICLES: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    PARTICLES.get_or_init(|| {
+        let mut by_country: Vec<(String, Vec<String>)> = Vec::new();
+        for (_, line) in data_lines(EMBEDDED_NAME_PARTICLES).skip(1) {
+            let mut fields = line.split('\t');
+            let particle = fold(fields.next().unwrap_or(""));
+            if particle.is_empty() || particle.contains(' ') {
+                continue;
+            }
+            for country in fields.next().unwrap_or("").split_whitespace() {
+                match by_country.iter_mut().find(|(c, _)| c == country) {
+                    Some((_, list)) => list.push(format!("{particle} ")),
+                    None => by_country.push((country.to_string(), vec![format!("{particle} ")])),
+                }
+            }
+        }
+        by_country
+    })
+}
+
+/// The particles (with their trailing space) of the line's country (third field), if any.
+fn joined_particles(line: &str) -> Option<&'static [String]> {
+    let country = line.split('\t').nth(2)?;
+    name_particles()
+        .iter()
+        .find(|(c, _)| c == country)
+        .map(|(_, list)| list.as_slice())
+}
+
+/// The joined form of a folded name that starts with a particle ("de soto" → "desoto"),
+/// when the rest is a word of three letters or more.
+fn joined_form(key: &str, particles: &[String]) -> Option<String> {
+    let particle = particles.iter().find(|p| key.starts_with(p.as_str()))?;
+    let rest = &key[particle.len()..];
+    let first_word = rest.split(' ').next().unwrap_or("");
+    (first_word.len() >= 3).then(|| format!("{}{rest}", particle.trim_end()))
 }
 
 /// Whether the line's country (third field) is in `gazetteer/transliterated.tsv`.
@@ -1052,6 +1100,35 @@ mod tests {
         // Short names are not varied; a name without article or ending gets nothing.
         assert!(division_variants("al ain").is_empty());
         assert!(division_variants("kabul").is_empty());
+    }
+
+    #[test]
+    fn particles_are_joined_in_listed_countries() {
+        let line = |cc: &str| format!("0\tadmin2\t{cc}\tX\t\t0\t0\t0\t\tX\tx");
+        let us = joined_particles(&line("US")).expect("US names have particles");
+        // (folded name, joined form or None)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("de soto parish", Some("desoto parish")),
+            ("la grange", Some("lagrange")),
+            ("du page county", Some("dupage county")),
+            ("de kalb", Some("dekalb")),
+            ("dekalb", None),
+            ("le ox", None),
+            ("delaware", None),
+            ("ladue", None),
+        ];
+        for &(key, joined) in cases {
+            assert_eq!(joined_form(key, us).as_deref(), joined, "{key}");
+        }
+        assert!(joined_particles(&line("FR")).is_none());
+        let has_joined = |name: &str, joined: &str| {
+            Gazetteer::embedded()
+                .expect("loads")
+                .find(joined)
+                .iter()
+                .any(|e| e.name == name)
+        };
+        assert!(has_joined("De Soto Parish", "DeSoto Parish"));
     }
 
     #[test]

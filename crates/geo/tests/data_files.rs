@@ -44,4 +44,5 @@ fn data_files_are_sorted_and_documented() {
     check("regions.tsv", 4);
     check("transliterated.tsv", 2);
     check("arabic-articles.tsv", 2);
+    check("name-particles.tsv", 2);
 }

@@ -287,6 +287,29 @@ fn two_names_of_one_place_do_not_support_each_other() {
 }
 
 #[test]
+fn names_with_joined_particles_are_found() {
+    // "DeSoto Parish" is the gazetteer's "De Soto Parish" (Louisiana), and it holds
+    // Mansfield there rather than the larger Mansfield in Texas.
+    let text = "Deputies from DeSoto Parish searched the woods between Mansfield and Logansport.";
+    check(
+        text,
+        "DeSoto Parish",
+        place_near("De Soto Parish", "US", 32.13, -93.85, 30.0),
+    );
+    check(
+        text,
+        "Mansfield",
+        place_near("Mansfield", "US", 32.04, -93.70, 20.0),
+    );
+    // "LaGrange" is also written for La Grange, Illinois, beside Brookfield in Cook County.
+    check(
+        "LaGrange and Brookfield police closed roads in Cook County after the storm.",
+        "LaGrange",
+        place_near("La Grange", "US", 41.80, -87.87, 20.0),
+    );
+}
+
+#[test]
 fn former_provinces_of_kenya_are_regions() {
     check(
         "Cholera cases rose in Nyanza province, health officials in Kisumu said.",

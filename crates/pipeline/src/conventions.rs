@@ -21,6 +21,9 @@ enum Policy {
     Crowd,
     /// Fills the role when the text named nobody.
     Default,
+    /// Names a political party found in the role as the agent (ACLED lists the party
+    /// as an associated actor of "Rioters (Country)").
+    Party,
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +49,7 @@ static CONVENTIONS: LazyLock<Vec<Convention>> = LazyLock::new(|| {
                 "always" => Policy::Always,
                 "crowd" => Policy::Crowd,
                 "default" => Policy::Default,
+                "party" => Policy::Party,
                 _ => return None,
             };
             Some(Convention {
@@ -96,6 +100,12 @@ pub fn apply(
             (&mut actor2, &mut actor1, own[1])
         };
         if c.policy == Policy::Default && role.is_some() {
+            continue;
+        }
+        let party = role
+            .as_ref()
+            .is_some_and(|a| a.kind.as_deref() == Some("political_party"));
+        if c.policy == Policy::Party && !party {
             continue;
         }
         let Some(generic) = actors.generic(&c.agent, None, String::new()) else {

@@ -147,6 +147,13 @@ fn event_types_name_their_actors_as_acled_does() {
             "Unidentified Armed Group (Kenya)",
             "Civilians (Kenya)",
         ),
+        // A party in a riot is named as rioters (the party is an associated actor).
+        (
+            "On 2 May 2023, BJP workers attacked members of the Congress party with sticks in Nagpur.",
+            "Mob violence",
+            "Rioters (India)",
+            "Rioters (India)",
+        ),
         // Militias named after their community (lexicons/actors/communities.tsv).
         (
             "On 2 May 2023, Tiv gunmen killed four farmers in Makurdi.",
