@@ -15,6 +15,11 @@
 //! - a mutual act (a clash, an exchange of fire) of a coordinated subject sets its
 //!   members against each other ("soldiers and rebels clashed"); "each other" or a
 //!   lone party after "between" puts one group on both sides;
+//! - the subject of a verb is the nearest actor before it that is not the object of
+//!   a preposition inside the subject phrase ("prisoners jailed for insulting the
+//!   army were freed");
+//! - a demonym that opens a verb's object is the side acted on ([`opens_object`]:
+//!   "shelled Ukrainian positions", "threw stones at Palestinian cars");
 //! - a verbal act with no object is aimed at the place it happens in, a country, a
 //!   capital or (from the caller's gazetteer) any place ("will meet in Zurich").
 //!
@@ -379,8 +384,8 @@ pub fn opens_object(text: &str, sentence: Span, at: Span, verb_ends: &[usize]) -
 /// Prepositions whose object stands inside a subject phrase, not as the subject
 /// ("jailed for insulting the president", "loyal to the army", "angry with police").
 const GOVERNING: [&str; 13] = [
-    "against", "for", "with", "by", "at", "on", "to", "near", "about", "over", "toward",
-    "towards", "like",
+    "against", "for", "with", "by", "at", "on", "to", "near", "about", "over", "toward", "towards",
+    "like",
 ];
 
 /// Whether a preposition of [`GOVERNING`] stands before byte `at`, across
