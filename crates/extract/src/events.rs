@@ -405,6 +405,35 @@ impl Extractor {
             if accident && physical && violent_generic {
                 continue;
             }
+            // "set himself on fire", "shot herself": burning or shooting people do to
+            // themselves is no attack and no property destruction (a self-immolation
+            // in protest has its own trigger, whose pattern names the reflexive).
+            let burns_or_shoots = entry.mode.as_deref() == Some("firearms")
+                || matches!(entry.acled,
+                    AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction");
+            if burns_or_shoots
+                && !names_reflexive(&entry.pattern)
+                && reflexive_object(text, span, m.span)
+            {
+                continue;
+            }
+            // "an Islamic State target", "the strike": a verb of impact in its base
+            // form after a determiner is a noun, unless a weapon stands right before
+            // it ("a missile hit the depot").
+            if entry.role == Role::Refine
+                && entry.acled == AcledRule::Violence
+                && m.form == Form::Present
+                && noun_phrase_before(text, span, m.span)
+                && !found.iter().any(|w| {
+                    w.span.end <= m.span.start
+                        && text[w.span.end..m.span.start].trim().is_empty()
+                        && self.triggers.entry(w).role == Role::Refine
+                        && matches!(self.triggers.entry(w).acled,
+                            AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence")
+                })
+            {
+                continue;
+            }
             // Verbs, and exact phrases that open with a verb form ("jailed").
             let is_verb = m.form != Form::Other;
             // News reports events in the past; a physical verb in the present
@@ -528,6 +557,7 @@ impl Extractor {
             .filter(|r| has_counts || r.voice != Voice::Nominal || !verbal_before(r))
             .filter(|r| !(facts.cumulative_only && generic(r)))
             .filter(|r| !self.background(text, span, r, &readings))
+            .filter(|r| !self.is_impact(r) || has_counts || self.weapon_strikes(&readings))
             .collect();
         // One physical event per clause ("The air strike came after rebels retook
         // the town" reports two).
@@ -544,7 +574,8 @@ impl Extractor {
             let creates = has_counts
                 || group
                     .iter()
-                    .any(|r| self.triggers.entry(&r.trigger).role == Role::Event);
+                    .any(|r| self.triggers.entry(&r.trigger).role == Role::Event)
+                || self.weapon_strikes(&group);
             if creates {
                 out.extend(self.physical_event(cx, &group, &physical_mentions, arrests));
             }
@@ -760,14 +791,26 @@ impl Extractor {
                 let w = w.slice(text).to_ascii_lowercase();
                 DETERMINERS.contains(&w.as_str()) || w == "of"
             });
-        noun_phrase
+        let topic = noun_phrase
             && all.iter().any(|o| {
                 if !before(o) || self.triggers.entry(&o.trigger).acled != AcledRule::Protest {
                     return false;
                 }
                 let between = &text[o.trigger.span.end..start];
-                between.split_whitespace().count() <= 12
+                words_outside_brackets(between) <= 12
                     && !self.triggers.cues(between, Cue::Topic).is_empty()
+            });
+        // Violence that follows the subject of a protest in the same stretch of the
+        // sentence tells what that subject did ("protested over a fight that left
+        // three students injured").
+        topic
+            || all.iter().any(|o| {
+                before(o)
+                    && self.triggers.entry(&o.trigger).acled != AcledRule::Protest
+                    && self.is_physical(o)
+                    && !text[o.trigger.span.end..start].contains(';')
+                    && words_outside_brackets(&text[o.trigger.span.end..start]) <= 12
+                    && self.background(text, sentence, o, all)
             })
     }
 
@@ -803,6 +846,41 @@ impl Extractor {
             .is_some_and(|c| after[..c.start].split_whitespace().count() <= 6)
     }
 
+    /// Whether a clause pairs a weapon or platform (`refine` of a remote-violence
+    /// type: "drones", "missiles", "artillery", "an explosion") with a verb of impact
+    /// (`refine` of rule `@violence`: "struck", "hit", "pounded", "targeted"): "drones
+    /// struck a convoy" reports an incident even without a toll.
+    fn weapon_strikes<R: std::borrow::Borrow<Reading>>(&self, group: &[R]) -> bool {
+        let weapon = group.iter().any(|r| {
+            let entry = self.triggers.entry(&r.borrow().trigger);
+            entry.role == Role::Refine
+                && matches!(entry.acled,
+                    AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence")
+        });
+        weapon && group.iter().any(|r| self.is_impact(r.borrow()))
+    }
+
+    /// Whether a reading is a verb of impact ("struck", "hit", "targeted": a
+    /// `refine` verb of rule `@violence`), which makes no event of its own: it
+    /// counts only with a weapon or a toll ("violence targeting nurses" is none).
+    fn is_impact(&self, r: &Reading) -> bool {
+        let entry = self.triggers.entry(&r.trigger);
+        entry.role == Role::Refine
+            && entry.acled == AcledRule::Violence
+            && r.trigger.form != Form::Other
+    }
+
+    /// Whether a verb of impact has its weapon after it, as object ("a convoy struck
+    /// a mine"): its subject is then the victim, not the actor.
+    fn struck_weapon(&self, r: &Reading, group: &[&Reading]) -> bool {
+        self.is_impact(r)
+            && group.iter().any(|w| {
+                w.trigger.span.start > r.trigger.span.start
+                    && matches!(self.triggers.entry(&w.trigger).acled,
+                        AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence")
+            })
+    }
+
     fn is_physical(&self, r: &Reading) -> bool {
         match self.triggers.entry(&r.trigger).acled {
             AcledRule::Outside => false,
@@ -824,7 +902,10 @@ impl Extractor {
         let (text, sentence, facts) = (cx.text, cx.sentence, cx.facts);
         // Actors: verbs decide before nouns (a passive verb knows its victim);
         // within each, the first trigger in text order that fills a role.
-        let mut ordered: Vec<&&Reading> = readings.iter().collect();
+        let mut ordered: Vec<&&Reading> = readings
+            .iter()
+            .filter(|r| !self.struck_weapon(r, readings))
+            .collect();
         ordered.sort_by_key(|r| (r.voice == Voice::Nominal, r.trigger.span.start));
         let mut frame = Frame::default();
         for r in ordered {
@@ -888,24 +969,26 @@ impl Extractor {
                 .into_iter()
                 .flatten()
                 .any(|t| {
-                    self.triggers.cues(t, cue).iter().any(|c| {
-                        cue != Cue::Battle
-                            || !word_before(t, c.start, 0).is_some_and(|w| {
-                                EARLIER.contains(&w.slice(t).to_ascii_lowercase().as_str())
-                            })
-                    })
+                    self.triggers
+                        .cues(t, cue)
+                        .iter()
+                        .any(|c| cue != Cue::Battle || !earlier_fighting(t, c.start))
                 })
         };
+        let deaths = facts.killed.is_some_and(|c| c.max.is_none_or(|m| m > 0));
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
         for r in readings {
             let entry = self.triggers.entry(&r.trigger);
             // "captured and detained 30 migrants": people taken, not territory.
-            if entry.acled == AcledRule::Territory
+            // Militants or unnamed men who "capture" or "take over" civilians abduct
+            // them; soldiers and police arrest them (their arrest trigger says so).
+            let people_taken = entry.acled == AcledRule::Territory
                 && r.frame
                     .actor2
                     .and_then(|i| mentions[i].actor.kind.as_deref())
-                    .is_some_and(|k| PEOPLE_KINDS.contains(&k))
-            {
+                    .is_some_and(|k| PEOPLE_KINDS.contains(&k));
+            // ("captured and killed four villagers" is the killing.)
+            if people_taken && (STATE_KINDS.contains(&k1.as_str()) || readings.len() > 1) {
                 continue;
             }
             // Soldiers or police who block a road or set up roadblocks do not protest.
@@ -919,6 +1002,7 @@ impl Extractor {
                 continue;
             }
             let (sub, specific) = match entry.acled {
+                _ if people_taken => (sub_event("Abduction/forced disappearance"), true),
                 AcledRule::Fixed(t) => (t, true),
                 AcledRule::Violence => (
                     resolve_violence(
@@ -941,7 +1025,14 @@ impl Extractor {
                 AcledRule::Protest => (resolve_protest(intervention), true),
                 AcledRule::Outside => continue,
             };
-            let rank = self.triggers.rank(sub);
+            let mut rank = self.triggers.rank(sub);
+            // People killed in a raid that also carries some off make an attack (or
+            // a clash, or mob violence), not an abduction, as ACLED codes the most
+            // severe harm ("killed a trader and abducted his son"); wounds do not
+            // outweigh the abduction.
+            if sub.sub_event_type() == "Abduction/forced disappearance" && deaths {
+                rank = usize::MAX;
+            }
             if best.as_ref().is_none_or(|(b, ..)| rank < *b) {
                 best = Some((rank, sub, r, specific));
             }
@@ -949,7 +1040,18 @@ impl Extractor {
         let (_, mut sub, reading, specific) = best?;
         // A bomb, grenade or shell in a fight on the ground is part of an armed
         // clash ("a grenade was thrown at the checkpoint; soldiers returned fire").
-        if BATTLE_WEAPONS.contains(&sub.sub_event_type()) && window(Cue::Battle) {
+        // Air strikes join a battle only when the fighting is in their own sentence
+        // ("an air-ground operation"); a report often gives them apart from the
+        // fighting that follows.
+        let ground_fighting = if sub.sub_event_type() == "Air/drone strike" {
+            self.triggers
+                .cues(body, Cue::Battle)
+                .iter()
+                .any(|c| !earlier_fighting(body, c.start))
+        } else {
+            window(Cue::Battle)
+        };
+        if BATTLE_WEAPONS.contains(&sub.sub_event_type()) && ground_fighting {
             sub = sub_event("Armed clash");
         }
         // Property burnt or wrecked by a crowd of civilians or rioters is mob violence.
@@ -1300,8 +1402,10 @@ const STATE_KINDS: [&str; 3] = ["military", "police", "government"];
 /// as object ("captured 30 migrants") reports no change of territory.
 const PEOPLE_KINDS: [&str; 4] = ["civilians", "protesters", "rioters", "political_party"];
 
-/// Remote weapons that become an armed clash when ground fighting goes with them.
-const BATTLE_WEAPONS: [&str; 3] = [
+/// Remote weapons that become an armed clash when ground fighting goes with them
+/// (air strikes in support of ground fighting are part of the battle).
+const BATTLE_WEAPONS: [&str; 4] = [
+    "Air/drone strike",
     "Shelling/artillery/missile attack",
     "Grenade",
     "Remote explosive/landmine/IED",
@@ -1310,6 +1414,27 @@ const BATTLE_WEAPONS: [&str; 3] = [
 /// Words before a battle cue that put the fighting before the event ("a mine left
 /// from previous clashes", "following the clashes").
 const EARLIER: [&str; 6] = ["previous", "earlier", "past", "following", "after", "from"];
+
+/// Whether an `EARLIER` word stands right before a battle cue at `at`, or before
+/// the determiner that opens it ("following the clashes", "after the exchange of
+/// fire").
+fn earlier_fighting(text: &str, at: usize) -> bool {
+    let mut from = at;
+    for _ in 0..2 {
+        let Some(w) = word_before(text, from, 0) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if EARLIER.contains(&word.as_str()) {
+            return true;
+        }
+        if !DETERMINERS.contains(&word.as_str()) {
+            return false;
+        }
+        from = w.start;
+    }
+    false
+}
 
 /// Determiners and possessives that open a noun phrase ("the killing", "a fight").
 const DETERMINERS: [&str; 9] = [
@@ -1389,6 +1514,47 @@ fn resolve_violence(actor1: &str, actor2: &str, crowd1: bool, victims_civilian: 
         return sub_event("Attack");
     }
     sub_event("Armed clash")
+}
+
+/// How many words a stretch of text holds outside brackets (the place details of
+/// "at Kuru village (Jos South, Plateau) over the killing" do not part a protest
+/// from its subject).
+fn words_outside_brackets(stretch: &str) -> usize {
+    let mut depth = 0usize;
+    let mut outside = String::with_capacity(stretch.len());
+    for c in stretch.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside.split_whitespace().count()
+}
+
+/// Reflexive pronouns: the object of harm people do to themselves.
+const REFLEXIVES: [&str; 4] = ["himself", "herself", "themselves", "oneself"];
+
+/// Whether a trigger pattern itself names a reflexive object ("blew himself up").
+fn names_reflexive(pattern: &str) -> bool {
+    pattern
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| REFLEXIVES.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Whether a trigger's object is a reflexive pronoun, inside its gap or right after
+/// it ("set himself on fire", "shot herself").
+fn reflexive_object(text: &str, sentence: Span, trigger: Span) -> bool {
+    let after = &text[trigger.end..sentence.end.max(trigger.end)];
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    trigger
+        .slice(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(next)
+        .any(|w| REFLEXIVES.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// Whether a protest trigger names the setting of another event: one of the three
