@@ -389,7 +389,9 @@ impl Extractor {
             let entry = self.triggers.entry(m);
             // "on 28 March": a capitalised common word mid-sentence is a name; an
             // acronym trigger ("IED", "UAV") is written in capitals anyway.
-            if (capitalised_mid_sentence(text, span, m.span) && !acronym(&entry.pattern))
+            if (capitalised_mid_sentence(text, span, m.span)
+                && !acronym(&entry.pattern)
+                && !named_after(&entry.pattern))
                 || non_events.iter().any(|s| s.overlaps(m.span))
             {
                 continue;
@@ -1476,6 +1478,14 @@ fn acronym(pattern: &str) -> bool {
     pattern
         .split('|')
         .any(|p| p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase))
+}
+
+/// Whether a pattern is written with a capital ("Molotov cocktail", "Katyusha"):
+/// a word named after someone, capitalised wherever it stands.
+fn named_after(pattern: &str) -> bool {
+    pattern
+        .split('|')
+        .any(|p| p.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn sub_event(name: &str) -> AcledType {

@@ -619,3 +619,35 @@ fn killing_in_a_raid_that_also_abducts_is_the_attack() {
         ),
     ]);
 }
+
+#[test]
+fn weapons_named_after_someone_count_mid_sentence() {
+    check(&[
+        (
+            "On 3 May 2023, unidentified assailants threw Molotov cocktails at the offices of a local newspaper.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, militants fired two Katyusha rockets at the airport.",
+            "Shelling/artillery/missile attack",
+        ),
+    ]);
+}
+
+#[test]
+fn more_ways_of_fighting_and_beating() {
+    check(&[
+        (
+            "On 3 May 2023, soldiers and rebels traded fire near the border post for an hour.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, militants publicly flogged two young men in the market square.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, the army with air support pushed the militants from the ridge, and jets carried out air strikes on their camp.",
+            "Armed clash",
+        ),
+    ]);
+}
