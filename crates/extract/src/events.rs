@@ -958,10 +958,24 @@ impl Extractor {
         }
         let crowd1 = actor1.as_ref().is_some_and(|m| !names_one_person(text, m));
         let body = sentence.span.slice(text);
-        let intervention = self.triggers.shows_intervention(body)
-            || cx
-                .next_sentence
-                .is_some_and(|s| self.triggers.shows_intervention(s));
+        // Arrests or dispersals named in what the protest is about ("protested
+        // against the police who arrested four men", "demanding that their detained
+        // sons be freed") are no intervention in it.
+        let protest_end = readings
+            .iter()
+            .filter(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest)
+            .map(|r| r.trigger.span.end - sentence.span.start)
+            .min();
+        let topics = self.triggers.cues(body, Cue::Topic);
+        let intervention = self.triggers.interventions(body).into_iter().any(|c| {
+            !protest_end.is_some_and(|p| {
+                topics.iter().any(|t| {
+                    t.start >= p && t.end <= c.start && !clause_break(&body[t.end..c.start])
+                })
+            })
+        }) || cx
+            .next_sentence
+            .is_some_and(|s| self.triggers.shows_intervention(s));
         let protest = readings
             .iter()
             .any(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest);
@@ -1541,6 +1555,16 @@ fn words_outside_brackets(stretch: &str) -> usize {
         }
     }
     outside.split_whitespace().count()
+}
+
+/// Whether a stretch of a sentence opens a new clause: a semicolon, a comma, or a
+/// conjunction ("against the bill, and police fired tear gas").
+fn clause_break(stretch: &str) -> bool {
+    stretch.contains([';', ','])
+        || stretch.split_whitespace().any(|w| {
+            ["and", "but", "when", "before", "until", "then", "as"]
+                .contains(&w.to_ascii_lowercase().as_str())
+        })
 }
 
 /// Reflexive pronouns: the object of harm people do to themselves.

@@ -651,3 +651,25 @@ fn more_ways_of_fighting_and_beating() {
         ),
     ]);
 }
+
+#[test]
+fn arrests_a_protest_is_about_are_no_intervention() {
+    check(&[
+        (
+            "On 3 May 2023, mothers staged a sit-in outside the prison demanding that their detained sons be given a fair trial.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, villagers blocked the highway to protest against the police who arrested two farmers last week.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, students marched against the new fees, and police arrested six of them.",
+            "Protest with intervention",
+        ),
+        (
+            "On 3 May 2023, police dispersed traders who were protesting over the market tax.",
+            "Protest with intervention",
+        ),
+    ]);
+}
