@@ -25,6 +25,8 @@
 //! The words used here are English function words (prepositions, auxiliaries,
 //! conjunctions), never names.
 
+use std::cell::RefCell;
+
 use sitrep_lexicon::actors::ActorMention;
 use sitrep_model::Span;
 use sitrep_text::words::{word_before, words, AnyOf};
@@ -121,17 +123,39 @@ const BE: [&str; 9] = [
 const AGENT_PREPOSITIONS: [&str; 2] = ["by", "from"];
 const TARGET_PREPOSITIONS: [&str; 6] = ["on", "against", "targeting", "at", "upon", "with"];
 
-/// The clause around `trigger` inside `sentence`.
+thread_local! {
+    /// The last sentence [`clause`] read and every clause break in it (start, end),
+    /// sentence-relative: a sentence is asked for the clauses of several triggers.
+    static BREAKS: RefCell<(String, Vec<(usize, usize)>)> = const {
+        RefCell::new((String::new(), Vec::new()))
+    };
+}
+
+/// The clause around `trigger` inside `sentence`: from the end of the last clause
+/// break before the trigger to the start of the first one after it.
 pub fn clause(text: &str, sentence: Span, trigger: Span) -> Span {
-    let head = &text[sentence.start..trigger.start];
-    let start = CLAUSE_BREAKS
-        .last_end(head)
-        .map_or(sentence.start, |i| sentence.start + i);
-    let tail = &text[trigger.end..sentence.end];
-    let end = CLAUSE_BREAKS
-        .first_start(tail)
-        .map_or(sentence.end, |i| trigger.end + i);
-    Span::new(start, end)
+    let body = sentence.slice(text);
+    let (head, tail) = (trigger.start - sentence.start, trigger.end - sentence.start);
+    BREAKS.with_borrow_mut(|(read, breaks)| {
+        if read != body {
+            read.clear();
+            read.push_str(body);
+            breaks.clear();
+            CLAUSE_BREAKS.each(body, |start, end| breaks.push((start, end)));
+        }
+        let start = breaks
+            .iter()
+            .filter(|&&(_, end)| end <= head)
+            .map(|&(_, end)| end)
+            .max()
+            .map_or(sentence.start, |i| sentence.start + i);
+        let end = breaks
+            .iter()
+            .map(|&(start, _)| start)
+            .find(|&start| start >= tail)
+            .map_or(sentence.end, |i| sentence.start + i);
+        Span::new(start, end)
+    })
 }
 
 /// The voice of a trigger.
@@ -792,6 +816,27 @@ mod tests {
 
     static ACTORS: LazyLock<ActorLexicon> =
         LazyLock::new(|| ActorLexicon::embedded().expect("actor lexicon loads"));
+
+    #[test]
+    fn a_clause_runs_between_the_breaks_around_its_trigger() {
+        // (text, sentence, trigger, clause): several triggers of one sentence, and
+        // sentences inside a longer text, read in turn.
+        let text = "Intro. Rebels fled while troops shelled the town; when it stopped, as planned, they left.";
+        let sentence = Span::new(7, text.len());
+        let rows = [
+            (sentence, "fled", "Rebels fled"),
+            (sentence, "shelled", "troops shelled the town"),
+            (sentence, "stopped", "it stopped,"),
+            (sentence, "left", "planned, they left."),
+            (Span::new(0, 6), "Intro", "Intro."),
+            (sentence, "fled", "Rebels fled"),
+        ];
+        for (sentence, trigger, expected) in rows {
+            let at = text.find(trigger).expect("trigger in text");
+            let span = clause(text, sentence, Span::new(at, at + trigger.len()));
+            assert_eq!(span.slice(text).trim(), expected, "clause of {trigger:?}");
+        }
+    }
 
     fn check(
         sentence: &str,

@@ -72,30 +72,25 @@ pub fn word_before(text: &str, pos: usize, floor: usize) -> Option<Span> {
 }
 
 /// A fixed list of needles searched in one pass, with byte tables built at compile
-/// time (`const CLAUSE: AnyOf = AnyOf::new(&[";", " while "]);`): a position is
-/// compared with the needles only when its byte and the next (or previous) one can
-/// begin (or end) a needle.
+/// time (`static BREAKS: AnyOf = AnyOf::new(&[";", " while "]);`): a position is
+/// compared with the needles only when its first two (or four) bytes can begin one.
 pub struct AnyOf<'a> {
     needles: &'a [&'a str],
     /// Bytes that are a whole needle.
     singles: [bool; 256],
     firsts: [bool; 256],
     seconds: [bool; 256],
-    lasts: [bool; 256],
-    penultimates: [bool; 256],
     /// When every needle of two bytes or more has four or more (and there are at most
-    /// [`KEYS`]), their first and last four bytes as numbers: a position is compared
-    /// with the needles only when its four bytes are one of these.
-    keys: Option<Keys>,
+    /// [`KEYS`]), their first four bytes as numbers.
+    heads: Option<Heads>,
 }
 
-/// Most needles an [`AnyOf`] keys by their first and last four bytes.
+/// Most needles an [`AnyOf`] keys by their first four bytes.
 const KEYS: usize = 16;
 
 #[derive(Clone, Copy)]
-struct Keys {
-    heads: [u32; KEYS],
-    tails: [u32; KEYS],
+struct Heads {
+    keys: [u32; KEYS],
     len: usize,
 }
 
@@ -112,13 +107,10 @@ impl<'a> AnyOf<'a> {
             singles: [false; 256],
             firsts: [false; 256],
             seconds: [false; 256],
-            lasts: [false; 256],
-            penultimates: [false; 256],
-            keys: None,
+            heads: None,
         };
-        let mut keys = Keys {
-            heads: [0; KEYS],
-            tails: [0; KEYS],
+        let mut heads = Heads {
+            keys: [0; KEYS],
             len: 0,
         };
         let mut keyed = true;
@@ -130,123 +122,76 @@ impl<'a> AnyOf<'a> {
             } else if n.len() > 1 {
                 any.firsts[n[0] as usize] = true;
                 any.seconds[n[1] as usize] = true;
-                any.lasts[n[n.len() - 1] as usize] = true;
-                any.penultimates[n[n.len() - 2] as usize] = true;
-                if n.len() < 4 || keys.len == KEYS {
+                if n.len() < 4 || heads.len == KEYS {
                     keyed = false;
                 } else {
-                    keys.heads[keys.len] = key_at(n, 0);
-                    keys.tails[keys.len] = key_at(n, n.len() - 4);
-                    keys.len += 1;
+                    heads.keys[heads.len] = key_at(n, 0);
+                    heads.len += 1;
                 }
             }
             i += 1;
         }
         if keyed {
-            any.keys = Some(keys);
+            any.heads = Some(heads);
         }
         any
     }
 
-    /// Whether a needle of two bytes or more may end at `end` of `bytes`, by its
-    /// last two or four bytes.
-    fn may_end_at(&self, bytes: &[u8], end: usize) -> bool {
-        if end < 2
-            || !self.lasts[usize::from(bytes[end - 1])]
-            || !self.penultimates[usize::from(bytes[end - 2])]
-        {
-            return false;
-        }
-        match &self.keys {
-            Some(keys) => end >= 4 && keys.tails[..keys.len].contains(&key_at(bytes, end - 4)),
-            None => true,
-        }
-    }
-
-    /// Whether a needle of two bytes or more may start at `start` of `bytes`, by its
-    /// first two or four bytes.
+    /// Whether some needle may start at `start` of `bytes`, by its first two or four
+    /// bytes.
     fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
+        let first = usize::from(bytes[start]);
+        if self.singles[first] {
+            return true;
+        }
         if start + 2 > bytes.len()
-            || !self.firsts[usize::from(bytes[start])]
+            || !self.firsts[first]
             || !self.seconds[usize::from(bytes[start + 1])]
         {
             return false;
         }
-        match &self.keys {
-            Some(keys) => {
-                start + 4 <= bytes.len() && keys.heads[..keys.len].contains(&key_at(bytes, start))
+        match &self.heads {
+            Some(heads) => {
+                start + 4 <= bytes.len() && heads.keys[..heads.len].contains(&key_at(bytes, start))
             }
             None => true,
         }
-    }
-
-    /// The end of the last occurrence of any needle in `hay`: what
-    /// `needles.filter_map(|n| hay.rfind(n).map(|i| i + n.len())).max()` gives.
-    pub fn last_end(&self, hay: &str) -> Option<usize> {
-        let bytes = hay.as_bytes();
-        let mut end = bytes.len();
-        while end > 0 {
-            let last = usize::from(bytes[end - 1]);
-            if self.singles[last] {
-                return Some(end);
-            }
-            if self.may_end_at(bytes, end)
-                && self
-                    .needles
-                    .iter()
-                    .any(|n| ends_at(bytes, end, n.as_bytes()))
-            {
-                return Some(end);
-            }
-            end -= 1;
-        }
-        None
-    }
-
-    /// The start of the first occurrence of any needle in `hay`: what
-    /// `needles.filter_map(|n| hay.find(n)).min()` gives.
-    pub fn first_start(&self, hay: &str) -> Option<usize> {
-        self.first(hay).map(|(start, _)| start)
     }
 
     /// The start of the first occurrence of any needle in `hay` and the index of the
     /// first needle (in list order) found there.
     pub fn first(&self, hay: &str) -> Option<(usize, usize)> {
         let bytes = hay.as_bytes();
+        (0..bytes.len())
+            .filter(|&start| self.may_start_at(bytes, start))
+            .find_map(|start| {
+                self.needles
+                    .iter()
+                    .position(|n| starts_at(bytes, start, n.as_bytes()))
+                    .map(|i| (start, i))
+            })
+    }
+
+    /// Calls `found(start, end)` for every occurrence of every needle in `hay`,
+    /// overlapping ones included, by start (then in list order).
+    pub fn each(&self, hay: &str, mut found: impl FnMut(usize, usize)) {
+        let bytes = hay.as_bytes();
         for start in 0..bytes.len() {
-            let first = usize::from(bytes[start]);
-            if !(self.singles[first] || self.may_start_at(bytes, start)) {
+            if !self.may_start_at(bytes, start) {
                 continue;
             }
-            if let Some(i) = self
-                .needles
-                .iter()
-                .position(|n| starts_at(bytes, start, n.as_bytes()))
-            {
-                return Some((start, i));
+            for n in self.needles {
+                if starts_at(bytes, start, n.as_bytes()) {
+                    found(start, start + n.len());
+                }
             }
         }
-        None
     }
 }
 
-/// Whether the non-empty `needle` ends at byte `end` of `bytes`. A byte loop: the
+/// Whether the non-empty `needle` starts at byte `start` of `bytes`. A byte loop: the
 /// needles are short and most comparisons fail on their first bytes, where a call to
 /// `memcmp` would cost more than the comparison.
-fn ends_at(bytes: &[u8], end: usize, needle: &[u8]) -> bool {
-    if needle.is_empty() || needle.len() > end {
-        return false;
-    }
-    let start = end - needle.len();
-    for k in (0..needle.len()).rev() {
-        if bytes[start + k] != needle[k] {
-            return false;
-        }
-    }
-    true
-}
-
-/// Whether the non-empty `needle` starts at byte `start` of `bytes` (see [`ends_at`]).
 fn starts_at(bytes: &[u8], start: usize, needle: &[u8]) -> bool {
     if needle.is_empty() || needle.len() > bytes.len() - start {
         return false;
@@ -353,11 +298,11 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_nearest_of_several_needles() {
+    fn finds_every_occurrence_of_several_needles() {
         // Needles keyed by four bytes, and needles too short to be keyed.
         let sets: [&[&str]; 2] = [
             &[";", " while ", " when ", " as "],
-            &[";", ": ", " -- ", " when ", "as"],
+            &[";", ": ", " -- ", " when ", "as", " as "],
         ];
         let hays = [
             "troops advanced while rebels fled; when shelling stopped, as planned",
@@ -373,13 +318,23 @@ mod tests {
         for needles in sets {
             let any = AnyOf::new(needles);
             for hay in hays {
-                let last = needles
+                let mut expected: Vec<(usize, usize)> = Vec::new();
+                for start in 0..hay.len() {
+                    for n in needles {
+                        if hay.get(start..).is_some_and(|rest| rest.starts_with(n)) {
+                            expected.push((start, start + n.len()));
+                        }
+                    }
+                }
+                let mut found = Vec::new();
+                any.each(hay, |start, end| found.push((start, end)));
+                assert_eq!(found, expected, "each in {hay:?}");
+                let first = needles
                     .iter()
-                    .filter_map(|n| hay.rfind(n).map(|i| i + n.len()))
-                    .max();
-                let first = needles.iter().filter_map(|n| hay.find(n)).min();
-                assert_eq!(any.last_end(hay), last, "last in {hay:?}");
-                assert_eq!(any.first_start(hay), first, "first in {hay:?}");
+                    .enumerate()
+                    .filter_map(|(i, n)| hay.find(n).map(|at| (at, i)))
+                    .min();
+                assert_eq!(any.first(hay), first, "first in {hay:?}");
             }
         }
     }

@@ -500,6 +500,7 @@ const NOT_COMMUNITIES: &[&str] = &[
     "a",
     "about",
     "after",
+    "again",
     "all",
     "alleged",
     "allied",
@@ -526,10 +527,15 @@ const NOT_COMMUNITIES: &[&str] = &[
     "defense",
     "democratic",
     "dozens",
+    "earlier",
     "eight",
+    "elsewhere",
     "ethnic",
+    "eventually",
     "february",
     "few",
+    "finally",
+    "first",
     "five",
     "for",
     "forces",
@@ -554,6 +560,7 @@ const NOT_COMMUNITIES: &[&str] = &[
     "joint",
     "july",
     "june",
+    "last",
     "later",
     "liberation",
     "local",
@@ -569,6 +576,7 @@ const NOT_COMMUNITIES: &[&str] = &[
     "muslim",
     "national",
     "new",
+    "next",
     "nine",
     "november",
     "october",
@@ -578,28 +586,35 @@ const NOT_COMMUNITIES: &[&str] = &[
     "other",
     "our",
     "over",
+    "overnight",
     "party",
     "patriotic",
     "people's",
     "peoples",
+    "police",
     "popular",
     "pro",
     "pro-government",
     "rebel",
+    "recently",
     "reportedly",
     "resistance",
     "revolutionary",
     "rival",
     "saturday",
     "scores",
+    "second",
     "self-defence",
     "self-defense",
+    "separately",
     "september",
     "seven",
     "several",
     "six",
+    "soldiers",
     "some",
     "state",
+    "suddenly",
     "sunday",
     "suspected",
     "ten",
@@ -608,10 +623,13 @@ const NOT_COMMUNITIES: &[&str] = &[
     "their",
     "then",
     "these",
+    "third",
     "this",
     "those",
     "three",
     "thursday",
+    "today",
+    "tonight",
     "tribal",
     "tuesday",
     "two",
@@ -624,6 +642,7 @@ const NOT_COMMUNITIES: &[&str] = &[
     "when",
     "while",
     "with",
+    "yesterday",
     "youth",
 ];
 
@@ -635,8 +654,9 @@ const ADMIN_WORDS: &[&str] = &[
 /// A militia named after the community in the capitalised words just before its chain
 /// (`start`): "Kaduna militiamen" → "Kaduna Communal Militia ({country})", "Tiv
 /// gunmen" → "Tiv Ethnic Militia ({country})" (communities.tsv gives the label). Words
-/// not in communities.tsv name a communal militia only before a militia noun
-/// ("militiamen", "clan fighters"); `None` when no such words precede. Returns the start
+/// not in communities.tsv name a militia only before a militia noun ("militiamen",
+/// "tribal fighters"), whose family gives the label ("Bani Nawf tribal militia" →
+/// "Bani Nawf Tribal Militia"); `None` when no such words precede. Returns the start
 /// of the words and the name, to be localised with the document's country.
 fn community_militia(
     lex: &ActorLexicon,
@@ -695,8 +715,15 @@ fn community_militia(
             from,
             format!("{} {} Militia ({{country}})", c.name, c.label),
         )),
-        None if a.phrases.iter().any(|p| p.contains("militia")) => {
-            Some((first, format!("{phrase} Communal Militia ({{country}})")))
+        None if a.phrases.first().is_some_and(|p| p.contains("militia")) => {
+            // The agent's own family names the militia: "tribesmen" are a tribal
+            // militia, "clan fighters" a clan militia, other militias communal ones.
+            let label = a
+                .template
+                .strip_prefix("Unidentified ")
+                .and_then(|t| t.strip_suffix(" Militia ({country})"))
+                .unwrap_or("Communal");
+            Some((first, format!("{phrase} {label} Militia ({{country}})")))
         }
         None => None,
     }

@@ -1380,6 +1380,23 @@ fn militias_are_named_after_their_community() {
             "NGA",
             "Plateau Communal Militia (Nigeria)",
         ),
+        // Words no row knows take the label of the militia noun's family.
+        (
+            "Later Bani Nawf tribal fighters blocked the road.",
+            "YEM",
+            "Bani Nawf Tribal Militia (Yemen)",
+        ),
+        (
+            "Overnight Wardey clan militia raided a well.",
+            "SOM",
+            "Wardey Clan Militia (Somalia)",
+        ),
+        // Armed herders are no militia noun: unknown words before them name nothing.
+        (
+            "Kaduna armed herders raided a farm.",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
         // Words that name no community, and unknown words before armed men who are no militia.
         (
             "Several militiamen were killed.",
