@@ -418,7 +418,9 @@ impl Extractor {
             let entry = self.triggers.entry(m);
             // "on 28 March": a capitalised common word mid-sentence is a name; an
             // acronym trigger ("IED", "UAV") is written in capitals anyway.
-            if (capitalised_mid_sentence(text, span, m.span) && !acronym(&entry.pattern))
+            if (capitalised_mid_sentence(text, span, m.span)
+                && !acronym(&entry.pattern)
+                && !named_after(&entry.pattern))
                 || non_events.iter().any(|s| s.overlaps(m.span))
             {
                 continue;
@@ -985,10 +987,24 @@ impl Extractor {
         }
         let crowd1 = actor1.as_ref().is_some_and(|m| !names_one_person(text, m));
         let body = sentence.span.slice(text);
-        let intervention = self.triggers.shows_intervention(body)
-            || cx
-                .next_sentence
-                .is_some_and(|s| self.triggers.shows_intervention(s));
+        // Arrests or dispersals named in what the protest is about ("protested
+        // against the police who arrested four men", "demanding that their detained
+        // sons be freed") are no intervention in it.
+        let protest_end = readings
+            .iter()
+            .filter(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest)
+            .map(|r| r.trigger.span.end - sentence.span.start)
+            .min();
+        let topics = self.triggers.cues(body, Cue::Topic);
+        let intervention = self.triggers.interventions(body).into_iter().any(|c| {
+            !protest_end.is_some_and(|p| {
+                topics.iter().any(|t| {
+                    t.start >= p && t.end <= c.start && !clause_break(&body[t.end..c.start])
+                })
+            })
+        }) || cx
+            .next_sentence
+            .is_some_and(|s| self.triggers.shows_intervention(s));
         let protest = readings
             .iter()
             .any(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest);
@@ -1507,6 +1523,14 @@ fn acronym(pattern: &str) -> bool {
         .any(|p| p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase))
 }
 
+/// Whether a pattern is written with a capital ("Molotov cocktail", "Katyusha"):
+/// a word named after someone, capitalised wherever it stands.
+fn named_after(pattern: &str) -> bool {
+    pattern
+        .split('|')
+        .any(|p| p.chars().next().is_some_and(char::is_uppercase))
+}
+
 fn sub_event(name: &str) -> AcledType {
     AcledType::from_sub_event(name).unwrap_or(AcledType(0))
 }
@@ -1560,6 +1584,16 @@ fn words_outside_brackets(stretch: &str) -> usize {
         }
     }
     outside.split_whitespace().count()
+}
+
+/// Whether a stretch of a sentence opens a new clause: a semicolon, a comma, or a
+/// conjunction ("against the bill, and police fired tear gas").
+fn clause_break(stretch: &str) -> bool {
+    stretch.contains([';', ','])
+        || stretch.split_whitespace().any(|w| {
+            ["and", "but", "when", "before", "until", "then", "as"]
+                .contains(&w.to_ascii_lowercase().as_str())
+        })
 }
 
 /// Reflexive pronouns: the object of harm people do to themselves.

@@ -619,3 +619,57 @@ fn killing_in_a_raid_that_also_abducts_is_the_attack() {
         ),
     ]);
 }
+
+#[test]
+fn weapons_named_after_someone_count_mid_sentence() {
+    check(&[
+        (
+            "On 3 May 2023, unidentified assailants threw Molotov cocktails at the offices of a local newspaper.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, militants fired two Katyusha rockets at the airport.",
+            "Shelling/artillery/missile attack",
+        ),
+    ]);
+}
+
+#[test]
+fn more_ways_of_fighting_and_beating() {
+    check(&[
+        (
+            "On 3 May 2023, soldiers and rebels traded fire near the border post for an hour.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, militants publicly flogged two young men in the market square.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, the army with air support pushed the militants from the ridge, and jets carried out air strikes on their camp.",
+            "Armed clash",
+        ),
+    ]);
+}
+
+#[test]
+fn arrests_a_protest_is_about_are_no_intervention() {
+    check(&[
+        (
+            "On 3 May 2023, mothers staged a sit-in outside the prison demanding that their detained sons be given a fair trial.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, villagers blocked the highway to protest against the police who arrested two farmers last week.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, students marched against the new fees, and police arrested six of them.",
+            "Protest with intervention",
+        ),
+        (
+            "On 3 May 2023, police dispersed traders who were protesting over the market tax.",
+            "Protest with intervention",
+        ),
+    ]);
+}

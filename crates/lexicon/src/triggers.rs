@@ -325,6 +325,15 @@ impl TriggerLexicon {
         !self.intervention.find(text).is_empty()
     }
 
+    /// The intervention cues in `text` (byte spans), in text order.
+    pub fn interventions(&self, text: &str) -> Vec<Span> {
+        self.intervention
+            .find(text)
+            .into_iter()
+            .map(|m| m.span)
+            .collect()
+    }
+
     /// The context cues of one kind in `text` (byte spans), in text order.
     pub fn cues(&self, text: &str, cue: Cue) -> Vec<Span> {
         self.cues
