@@ -302,9 +302,10 @@ impl Extractor {
                 ..m
             })
             .collect();
+        let phrases = self.actors.phrases(body);
         let mentions: Vec<ActorMention> = self
             .actors
-            .find(body, published)
+            .mentions(&phrases, body, published)
             .into_iter()
             .map(|mut m| {
                 m.span = shift(m.span, span.start);
@@ -347,18 +348,47 @@ impl Extractor {
             .filter(|m| matches!(m.form, Form::Other | Form::Gerund))
             .map(|m| m.span)
             .collect();
+        // "shelled Ukrainian positions", "threw stones at Palestinian cars",
+        // "condemned Russian aggression": a demonym opening the object of a verb
+        // names the side acted on; of a physical act, its forces before a
+        // military position (`position` cues), else its civilians.
+        let verb_ends: Vec<usize> = found
+            .iter()
+            .filter(|m| m.form != Form::Other)
+            .map(|m| m.span.end)
+            .collect();
         for (pool, physical) in [(&mut mentions, false), (&mut physical_mentions, true)] {
             let adjectives: Vec<ActorMention> = self
                 .actors
-                .demonyms(body, physical)
+                .demonyms(&phrases, body, physical, |d| {
+                    let d = shift(d, span.start);
+                    !pool.iter().any(|m| m.span.overlaps(d))
+                        && (nouns.iter().any(|&n| frames::modifies(text, d, n))
+                            || frames::opens_object(text, span, d, &verb_ends))
+                })
                 .into_iter()
                 .map(|mut m| {
                     m.span = shift(m.span, span.start);
                     m
                 })
-                .filter(|d| {
-                    !pool.iter().any(|m| m.span.overlaps(d.span))
-                        && nouns.iter().any(|&n| frames::modifies(text, d.span, n))
+                .filter_map(|mut d| {
+                    if nouns.iter().any(|&n| frames::modifies(text, d.span, n)) {
+                        return Some(d);
+                    }
+                    let after = &text[d.span.end..span.end];
+                    let position = self
+                        .triggers
+                        .cues(after, Cue::Position)
+                        .first()
+                        .is_some_and(|c| after[..c.start].split_whitespace().count() <= 1);
+                    if physical && !position {
+                        d.actor = self.actors.generic(
+                            "civilians",
+                            d.actor.country.as_deref(),
+                            d.actor.text.clone(),
+                        )?;
+                    }
+                    Some(d)
                 })
                 .collect();
             pool.extend(adjectives);
@@ -391,7 +421,9 @@ impl Extractor {
             let entry = self.triggers.entry(m);
             // "on 28 March": a capitalised common word mid-sentence is a name; an
             // acronym trigger ("IED", "UAV") is written in capitals anyway.
-            if (capitalised_mid_sentence(text, span, m.span) && !acronym(&entry.pattern))
+            if (capitalised_mid_sentence(text, span, m.span)
+                && !acronym(&entry.pattern)
+                && !named_after(&entry.pattern))
                 || non_events.iter().any(|s| s.overlaps(m.span))
             {
                 continue;
@@ -405,6 +437,35 @@ impl Extractor {
             ) || entry.role == Role::Refine
                 || matches!(entry.acled, AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction");
             if accident && physical && violent_generic {
+                continue;
+            }
+            // "set himself on fire", "shot herself": burning or shooting people do to
+            // themselves is no attack and no property destruction (a self-immolation
+            // in protest has its own trigger, whose pattern names the reflexive).
+            let burns_or_shoots = entry.mode.as_deref() == Some("firearms")
+                || matches!(entry.acled,
+                    AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction");
+            if burns_or_shoots
+                && !names_reflexive(&entry.pattern)
+                && reflexive_object(text, span, m.span)
+            {
+                continue;
+            }
+            // "an Islamic State target", "the strike": a verb of impact in its base
+            // form after a determiner is a noun, unless a weapon stands right before
+            // it ("a missile hit the depot").
+            if entry.role == Role::Refine
+                && entry.acled == AcledRule::Violence
+                && m.form == Form::Present
+                && noun_phrase_before(text, span, m.span)
+                && !found.iter().any(|w| {
+                    w.span.end <= m.span.start
+                        && text[w.span.end..m.span.start].trim().is_empty()
+                        && self.triggers.entry(w).role == Role::Refine
+                        && matches!(self.triggers.entry(w).acled,
+                            AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence")
+                })
+            {
                 continue;
             }
             // Verbs, and exact phrases that open with a verb form ("jailed").
@@ -491,7 +552,10 @@ impl Extractor {
             } else {
                 m.span
             };
-            let frame = frames::assign(text, span, head, voice, pool);
+            let mut frame = frames::assign(text, span, head, voice, pool);
+            if entry.acled == AcledRule::Clash {
+                frame = frames::mutual(text, span, head, pool, frame);
+            }
             readings.push(Reading {
                 trigger: *m,
                 frame,
@@ -527,6 +591,7 @@ impl Extractor {
             .filter(|r| has_counts || r.voice != Voice::Nominal || !verbal_before(r))
             .filter(|r| !(facts.cumulative_only && generic(r)))
             .filter(|r| !self.background(text, span, r, &readings))
+            .filter(|r| !self.is_impact(r) || has_counts || self.weapon_strikes(&readings))
             .collect();
         // One physical event per clause ("The air strike came after rebels retook
         // the town" reports two).
@@ -543,7 +608,8 @@ impl Extractor {
             let creates = has_counts
                 || group
                     .iter()
-                    .any(|r| self.triggers.entry(&r.trigger).role == Role::Event);
+                    .any(|r| self.triggers.entry(&r.trigger).role == Role::Event)
+                || self.weapon_strikes(&group);
             if creates {
                 out.extend(self.physical_event(cx, &group, &physical_mentions, arrests));
             }
@@ -759,14 +825,26 @@ impl Extractor {
                 let w = w.slice(text).to_ascii_lowercase();
                 DETERMINERS.contains(&w.as_str()) || w == "of"
             });
-        noun_phrase
+        let topic = noun_phrase
             && all.iter().any(|o| {
                 if !before(o) || self.triggers.entry(&o.trigger).acled != AcledRule::Protest {
                     return false;
                 }
                 let between = &text[o.trigger.span.end..start];
-                between.split_whitespace().count() <= 12
+                words_outside_brackets(between) <= 12
                     && !self.triggers.cues(between, Cue::Topic).is_empty()
+            });
+        // Violence that follows the subject of a protest in the same stretch of the
+        // sentence tells what that subject did ("protested over a fight that left
+        // three students injured").
+        topic
+            || all.iter().any(|o| {
+                before(o)
+                    && self.triggers.entry(&o.trigger).acled != AcledRule::Protest
+                    && self.is_physical(o)
+                    && !text[o.trigger.span.end..start].contains(';')
+                    && words_outside_brackets(&text[o.trigger.span.end..start]) <= 12
+                    && self.background(text, sentence, o, all)
             })
     }
 
@@ -802,6 +880,41 @@ impl Extractor {
             .is_some_and(|c| after[..c.start].split_whitespace().count() <= 6)
     }
 
+    /// Whether a clause pairs a weapon or platform (`refine` of a remote-violence
+    /// type: "drones", "missiles", "artillery", "an explosion") with a verb of impact
+    /// (`refine` of rule `@violence`: "struck", "hit", "pounded", "targeted"): "drones
+    /// struck a convoy" reports an incident even without a toll.
+    fn weapon_strikes<R: std::borrow::Borrow<Reading>>(&self, group: &[R]) -> bool {
+        let weapon = group.iter().any(|r| {
+            let entry = self.triggers.entry(&r.borrow().trigger);
+            entry.role == Role::Refine
+                && matches!(entry.acled,
+                    AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence")
+        });
+        weapon && group.iter().any(|r| self.is_impact(r.borrow()))
+    }
+
+    /// Whether a reading is a verb of impact ("struck", "hit", "targeted": a
+    /// `refine` verb of rule `@violence`), which makes no event of its own: it
+    /// counts only with a weapon or a toll ("violence targeting nurses" is none).
+    fn is_impact(&self, r: &Reading) -> bool {
+        let entry = self.triggers.entry(&r.trigger);
+        entry.role == Role::Refine
+            && entry.acled == AcledRule::Violence
+            && r.trigger.form != Form::Other
+    }
+
+    /// Whether a verb of impact has its weapon after it, as object ("a convoy struck
+    /// a mine"): its subject is then the victim, not the actor.
+    fn struck_weapon(&self, r: &Reading, group: &[&Reading]) -> bool {
+        self.is_impact(r)
+            && group.iter().any(|w| {
+                w.trigger.span.start > r.trigger.span.start
+                    && matches!(self.triggers.entry(&w.trigger).acled,
+                        AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence")
+            })
+    }
+
     fn is_physical(&self, r: &Reading) -> bool {
         match self.triggers.entry(&r.trigger).acled {
             AcledRule::Outside => false,
@@ -823,7 +936,10 @@ impl Extractor {
         let (text, sentence, facts) = (cx.text, cx.sentence, cx.facts);
         // Actors: verbs decide before nouns (a passive verb knows its victim);
         // within each, the first trigger in text order that fills a role.
-        let mut ordered: Vec<&&Reading> = readings.iter().collect();
+        let mut ordered: Vec<&&Reading> = readings
+            .iter()
+            .filter(|r| !self.struck_weapon(r, readings))
+            .collect();
         ordered.sort_by_key(|r| (r.voice == Voice::Nominal, r.trigger.span.start));
         let mut frame = Frame::default();
         for r in ordered {
@@ -835,6 +951,10 @@ impl Extractor {
             frame.actor2 = frame
                 .actor2
                 .or(r.frame.actor2.filter(|&i| Some(i) != frame.actor1));
+        }
+        // "Rival gangs clashed with each other": one mention on both sides.
+        if frame.actor2.is_none() && frame.actor1.is_some() && both_sides(readings, frame.actor1) {
+            frame.actor2 = frame.actor1;
         }
         let (actor1, actor2) = actors_of(mentions, frame);
         let kind = |a: &Option<ActorMention>| {
@@ -870,10 +990,24 @@ impl Extractor {
         }
         let crowd1 = actor1.as_ref().is_some_and(|m| !names_one_person(text, m));
         let body = sentence.span.slice(text);
-        let intervention = self.triggers.shows_intervention(body)
-            || cx
-                .next_sentence
-                .is_some_and(|s| self.triggers.shows_intervention(s));
+        // Arrests or dispersals named in what the protest is about ("protested
+        // against the police who arrested four men", "demanding that their detained
+        // sons be freed") are no intervention in it.
+        let protest_end = readings
+            .iter()
+            .filter(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest)
+            .map(|r| r.trigger.span.end - sentence.span.start)
+            .min();
+        let topics = self.triggers.cues(body, Cue::Topic);
+        let intervention = self.triggers.interventions(body).into_iter().any(|c| {
+            !protest_end.is_some_and(|p| {
+                topics.iter().any(|t| {
+                    t.start >= p && t.end <= c.start && !clause_break(&body[t.end..c.start])
+                })
+            })
+        }) || cx
+            .next_sentence
+            .is_some_and(|s| self.triggers.shows_intervention(s));
         let protest = readings
             .iter()
             .any(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest);
@@ -883,24 +1017,26 @@ impl Extractor {
                 .into_iter()
                 .flatten()
                 .any(|t| {
-                    self.triggers.cues(t, cue).iter().any(|c| {
-                        cue != Cue::Battle
-                            || !word_before(t, c.start, 0).is_some_and(|w| {
-                                EARLIER.contains(&w.slice(t).to_ascii_lowercase().as_str())
-                            })
-                    })
+                    self.triggers
+                        .cues(t, cue)
+                        .iter()
+                        .any(|c| cue != Cue::Battle || !earlier_fighting(t, c.start))
                 })
         };
+        let deaths = facts.killed.is_some_and(|c| c.max.is_none_or(|m| m > 0));
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
         for r in readings {
             let entry = self.triggers.entry(&r.trigger);
             // "captured and detained 30 migrants": people taken, not territory.
-            if entry.acled == AcledRule::Territory
+            // Militants or unnamed men who "capture" or "take over" civilians abduct
+            // them; soldiers and police arrest them (their arrest trigger says so).
+            let people_taken = entry.acled == AcledRule::Territory
                 && r.frame
                     .actor2
                     .and_then(|i| mentions[i].actor.kind.as_deref())
-                    .is_some_and(|k| PEOPLE_KINDS.contains(&k))
-            {
+                    .is_some_and(|k| PEOPLE_KINDS.contains(&k));
+            // ("captured and killed four villagers" is the killing.)
+            if people_taken && (STATE_KINDS.contains(&k1.as_str()) || readings.len() > 1) {
                 continue;
             }
             // Soldiers or police who block a road or set up roadblocks do not protest.
@@ -914,6 +1050,7 @@ impl Extractor {
                 continue;
             }
             let (sub, specific) = match entry.acled {
+                _ if people_taken => (sub_event("Abduction/forced disappearance"), true),
                 AcledRule::Fixed(t) => (t, true),
                 AcledRule::Violence => (
                     resolve_violence(
@@ -936,7 +1073,14 @@ impl Extractor {
                 AcledRule::Protest => (resolve_protest(intervention), true),
                 AcledRule::Outside => continue,
             };
-            let rank = self.triggers.rank(sub);
+            let mut rank = self.triggers.rank(sub);
+            // People killed in a raid that also carries some off make an attack (or
+            // a clash, or mob violence), not an abduction, as ACLED codes the most
+            // severe harm ("killed a trader and abducted his son"); wounds do not
+            // outweigh the abduction.
+            if sub.sub_event_type() == "Abduction/forced disappearance" && deaths {
+                rank = usize::MAX;
+            }
             if best.as_ref().is_none_or(|(b, ..)| rank < *b) {
                 best = Some((rank, sub, r, specific));
             }
@@ -944,7 +1088,18 @@ impl Extractor {
         let (_, mut sub, reading, specific) = best?;
         // A bomb, grenade or shell in a fight on the ground is part of an armed
         // clash ("a grenade was thrown at the checkpoint; soldiers returned fire").
-        if BATTLE_WEAPONS.contains(&sub.sub_event_type()) && window(Cue::Battle) {
+        // Air strikes join a battle only when the fighting is in their own sentence
+        // ("an air-ground operation"); a report often gives them apart from the
+        // fighting that follows.
+        let ground_fighting = if sub.sub_event_type() == "Air/drone strike" {
+            self.triggers
+                .cues(body, Cue::Battle)
+                .iter()
+                .any(|c| !earlier_fighting(body, c.start))
+        } else {
+            window(Cue::Battle)
+        };
+        if BATTLE_WEAPONS.contains(&sub.sub_event_type()) && ground_fighting {
             sub = sub_event("Armed clash");
         }
         // Property burnt or wrecked by a crowd of civilians or rioters is mob violence.
@@ -1133,6 +1288,14 @@ struct Reading {
     source: Option<String>,
 }
 
+/// Whether a reading puts mention `actor` on both sides of its act ("fought each
+/// other", [`frames::mutual`]).
+fn both_sides(readings: &[&Reading], actor: Option<usize>) -> bool {
+    readings
+        .iter()
+        .any(|r| r.frame.actor1 == actor && r.frame.actor2 == actor)
+}
+
 fn actors_of(
     mentions: &[ActorMention],
     frame: Frame,
@@ -1288,8 +1451,10 @@ const STATE_KINDS: [&str; 3] = ["military", "police", "government"];
 /// as object ("captured 30 migrants") reports no change of territory.
 const PEOPLE_KINDS: [&str; 4] = ["civilians", "protesters", "rioters", "political_party"];
 
-/// Remote weapons that become an armed clash when ground fighting goes with them.
-const BATTLE_WEAPONS: [&str; 3] = [
+/// Remote weapons that become an armed clash when ground fighting goes with them
+/// (air strikes in support of ground fighting are part of the battle).
+const BATTLE_WEAPONS: [&str; 4] = [
+    "Air/drone strike",
     "Shelling/artillery/missile attack",
     "Grenade",
     "Remote explosive/landmine/IED",
@@ -1298,6 +1463,27 @@ const BATTLE_WEAPONS: [&str; 3] = [
 /// Words before a battle cue that put the fighting before the event ("a mine left
 /// from previous clashes", "following the clashes").
 const EARLIER: [&str; 6] = ["previous", "earlier", "past", "following", "after", "from"];
+
+/// Whether an `EARLIER` word stands right before a battle cue at `at`, or before
+/// the determiner that opens it ("following the clashes", "after the exchange of
+/// fire").
+fn earlier_fighting(text: &str, at: usize) -> bool {
+    let mut from = at;
+    for _ in 0..2 {
+        let Some(w) = word_before(text, from, 0) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if EARLIER.contains(&word.as_str()) {
+            return true;
+        }
+        if !DETERMINERS.contains(&word.as_str()) {
+            return false;
+        }
+        from = w.start;
+    }
+    false
+}
 
 /// Determiners and possessives that open a noun phrase ("the killing", "a fight").
 const DETERMINERS: [&str; 9] = [
@@ -1341,6 +1527,14 @@ fn acronym(pattern: &str) -> bool {
         .any(|p| p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase))
 }
 
+/// Whether a pattern is written with a capital ("Molotov cocktail", "Katyusha"):
+/// a word named after someone, capitalised wherever it stands.
+fn named_after(pattern: &str) -> bool {
+    pattern
+        .split('|')
+        .any(|p| p.chars().next().is_some_and(char::is_uppercase))
+}
+
 fn sub_event(name: &str) -> AcledType {
     AcledType::from_sub_event(name).unwrap_or(AcledType(0))
 }
@@ -1377,6 +1571,57 @@ fn resolve_violence(actor1: &str, actor2: &str, crowd1: bool, victims_civilian: 
         return sub_event("Attack");
     }
     sub_event("Armed clash")
+}
+
+/// How many words a stretch of text holds outside brackets (the place details of
+/// "at Kuru village (Jos South, Plateau) over the killing" do not part a protest
+/// from its subject).
+fn words_outside_brackets(stretch: &str) -> usize {
+    let mut depth = 0usize;
+    let mut outside = String::with_capacity(stretch.len());
+    for c in stretch.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside.split_whitespace().count()
+}
+
+/// Whether a stretch of a sentence opens a new clause: a semicolon, a comma, or a
+/// conjunction ("against the bill, and police fired tear gas").
+fn clause_break(stretch: &str) -> bool {
+    stretch.contains([';', ','])
+        || stretch.split_whitespace().any(|w| {
+            ["and", "but", "when", "before", "until", "then", "as"]
+                .contains(&w.to_ascii_lowercase().as_str())
+        })
+}
+
+/// Reflexive pronouns: the object of harm people do to themselves.
+const REFLEXIVES: [&str; 4] = ["himself", "herself", "themselves", "oneself"];
+
+/// Whether a trigger pattern itself names a reflexive object ("blew himself up").
+fn names_reflexive(pattern: &str) -> bool {
+    pattern
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| REFLEXIVES.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Whether a trigger's object is a reflexive pronoun, inside its gap or right after
+/// it ("set himself on fire", "shot herself").
+fn reflexive_object(text: &str, sentence: Span, trigger: Span) -> bool {
+    let after = &text[trigger.end..sentence.end.max(trigger.end)];
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    trigger
+        .slice(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(next)
+        .any(|w| REFLEXIVES.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// Whether a protest trigger names the setting of another event: one of the three

@@ -12,6 +12,14 @@
 //!   "between X and Y" names both;
 //! - a participle after an existential "there were" is passive ("There were ten
 //!   soldiers killed");
+//! - a mutual act (a clash, an exchange of fire) of a coordinated subject sets its
+//!   members against each other ("soldiers and rebels clashed"); "each other" or a
+//!   lone party after "between" puts one group on both sides;
+//! - the subject of a verb is the nearest actor before it that is not the object of
+//!   a preposition inside the subject phrase ("prisoners jailed for insulting the
+//!   army were freed");
+//! - a demonym that opens a verb's object is the side acted on ([`opens_object`]:
+//!   "shelled Ukrainian positions", "threw stones at Palestinian cars");
 //! - a verbal act with no object is aimed at the place it happens in, a country, a
 //!   capital or (from the caller's gazetteer) any place ("will meet in Zurich").
 //!
@@ -22,9 +30,11 @@
 //! The words used here are English function words (prepositions, auxiliaries,
 //! conjunctions), never names.
 
+use std::cell::RefCell;
+
 use sitrep_lexicon::actors::ActorMention;
 use sitrep_model::Span;
-use sitrep_text::words::{first_start_of_any, last_end_of_any, word_before, words};
+use sitrep_text::words::{word_before, words, AnyOf};
 
 /// Which mentions (by index) fill a trigger's roles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,7 +58,7 @@ pub enum Voice {
     Nominal,
 }
 
-const CLAUSE_BREAKS: [&str; 12] = [
+static CLAUSE_BREAKS: AnyOf = AnyOf::new(&[
     ";",
     " while ",
     " but ",
@@ -61,7 +71,7 @@ const CLAUSE_BREAKS: [&str; 12] = [
     " as ",
     " since ",
     " -- ",
-];
+]);
 
 /// Prepositions after which a bare country or capital is a place, not an actor.
 const LOCATIVE: [&str; 17] = [
@@ -118,14 +128,39 @@ const BE: [&str; 9] = [
 const AGENT_PREPOSITIONS: [&str; 2] = ["by", "from"];
 const TARGET_PREPOSITIONS: [&str; 6] = ["on", "against", "targeting", "at", "upon", "with"];
 
-/// The clause around `trigger` inside `sentence`.
+thread_local! {
+    /// The last sentence [`clause`] read and every clause break in it (start, end),
+    /// sentence-relative: a sentence is asked for the clauses of several triggers.
+    static BREAKS: RefCell<(String, Vec<(usize, usize)>)> = const {
+        RefCell::new((String::new(), Vec::new()))
+    };
+}
+
+/// The clause around `trigger` inside `sentence`: from the end of the last clause
+/// break before the trigger to the start of the first one after it.
 pub fn clause(text: &str, sentence: Span, trigger: Span) -> Span {
-    let head = &text[sentence.start..trigger.start];
-    let start =
-        last_end_of_any(head, &CLAUSE_BREAKS).map_or(sentence.start, |i| sentence.start + i);
-    let tail = &text[trigger.end..sentence.end];
-    let end = first_start_of_any(tail, &CLAUSE_BREAKS).map_or(sentence.end, |i| trigger.end + i);
-    Span::new(start, end)
+    let body = sentence.slice(text);
+    let (head, tail) = (trigger.start - sentence.start, trigger.end - sentence.start);
+    BREAKS.with_borrow_mut(|(read, breaks)| {
+        if read != body {
+            read.clear();
+            read.push_str(body);
+            breaks.clear();
+            CLAUSE_BREAKS.each(body, |start, end| breaks.push((start, end)));
+        }
+        let start = breaks
+            .iter()
+            .filter(|&&(_, end)| end <= head)
+            .map(|&(_, end)| end)
+            .max()
+            .map_or(sentence.start, |i| sentence.start + i);
+        let end = breaks
+            .iter()
+            .map(|&(start, _)| start)
+            .find(|&start| start >= tail)
+            .map_or(sentence.end, |i| sentence.start + i);
+        Span::new(start, end)
+    })
 }
 
 /// The voice of a trigger.
@@ -314,6 +349,68 @@ fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool
     false
 }
 
+/// Prepositions that introduce what an act is aimed at.
+const AIM_PREPOSITIONS: [&str; 5] = ["at", "on", "against", "targeting", "upon"];
+
+/// Whether the word at `at` opens the object of a verb ending at one of `verb_ends`
+/// or of a preposition of aim, across determiners, numbers and participles
+/// ("shelled Ukrainian positions", "threw stones at passing Palestinian cars",
+/// "assaulted a Palestinian").
+pub fn opens_object(text: &str, sentence: Span, at: Span, verb_ends: &[usize]) -> bool {
+    let mut cursor = at.start;
+    for _ in 0..4 {
+        let Some(w) = word_before(text, cursor, sentence.start) else {
+            return false;
+        };
+        if verb_ends.contains(&w.end) {
+            return true;
+        }
+        let word = w.slice(text).to_ascii_lowercase();
+        if AIM_PREPOSITIONS.contains(&word.as_str()) {
+            return true;
+        }
+        let skippable = DETERMINERS.contains(&word.as_str())
+            || NUMBER_WORDS.contains(&word.as_str())
+            || word.chars().all(|c| c.is_ascii_digit())
+            || (word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed")));
+        if !skippable {
+            return false;
+        }
+        cursor = w.start;
+    }
+    false
+}
+
+/// Prepositions whose object stands inside a subject phrase, not as the subject
+/// ("jailed for insulting the president", "loyal to the army", "angry with police").
+const GOVERNING: [&str; 13] = [
+    "against", "for", "with", "by", "at", "on", "to", "near", "about", "over", "toward", "towards",
+    "like",
+];
+
+/// Whether a preposition of [`GOVERNING`] stands before byte `at`, across
+/// determiners, numbers and a gerund ("for insulting the army").
+fn governed(text: &str, at: usize, floor: usize) -> bool {
+    let mut cursor = at;
+    for _ in 0..4 {
+        let Some(w) = word_before(text, cursor, floor) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if GOVERNING.contains(&word.as_str()) {
+            return true;
+        }
+        let skippable = DETERMINERS.contains(&word.as_str())
+            || NUMBER_WORDS.contains(&word.as_str())
+            || (word.len() > 4 && word.ends_with("ing"));
+        if !skippable {
+            return false;
+        }
+        cursor = w.start;
+    }
+    false
+}
+
 /// Whether a mention can be an actor where it stands (a bare "Syria" after "in" is
 /// a place).
 pub fn can_act(text: &str, mention: &ActorMention, floor: usize) -> bool {
@@ -405,7 +502,9 @@ pub fn coordinated(text: &str, sentence: Span, mentions: &[ActorMention], i: usi
         if y.start < x.end {
             return None;
         }
-        list_joint(&text[x.end..y.start], |w| w.eq_ignore_ascii_case("the"))
+        list_joint(member_gap(&text[x.end..y.start]), |w| {
+            w.eq_ignore_ascii_case("the")
+        })
     };
     let (mut first, mut last) = (pos, pos);
     while first > 0 && link(order[first - 1], order[first]).is_some() {
@@ -422,6 +521,107 @@ pub fn coordinated(text: &str, sentence: Span, mentions: &[ActorMention], i: usi
         return vec![i];
     }
     order[first..=last].to_vec()
+}
+
+/// Nouns that name a part of the group after them ("members of the ELN",
+/// "supporters of the party"): coordination reaches across them.
+const PARTITIVES: [&str; 6] = [
+    "members",
+    "supporters",
+    "elements",
+    "activists",
+    "loyalists",
+    "cadres",
+];
+
+/// The gap between two list members without what belongs to the second member's
+/// phrase: a capitalised word right before it ("soldiers and Tuareg rebels") and a
+/// partitive ("police and members of the ELN").
+fn member_gap(gap: &str) -> &str {
+    let mut gap = gap.trim_end();
+    loop {
+        let (head, last) = match gap.rfind(char::is_whitespace) {
+            Some(i) => (&gap[..i], &gap[i + 1..]),
+            None => ("", gap),
+        };
+        let lower = last.to_ascii_lowercase();
+        let capitalised = last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().all(|c| c.is_alphabetic() || c == '-');
+        let partitive = matches!(lower.as_str(), "of" | "the")
+            && head.split_whitespace().last().is_some_and(|w| {
+                PARTITIVES.contains(&w.to_ascii_lowercase().as_str())
+                    || w.eq_ignore_ascii_case("of")
+            });
+        let noun = PARTITIVES.contains(&lower.as_str());
+        if last.is_empty() || !(capitalised || partitive || noun) {
+            return gap;
+        }
+        gap = head.trim_end();
+    }
+}
+
+/// Words after a verb that make its subject act on itself ("fought each other",
+/// "clashed with one another").
+const RECIPROCAL_PRONOUNS: [&str; 2] = ["each other", "one another"];
+
+/// The roles of a mutual act (a clash, a gunfight, an exchange of fire) whose frame
+/// names no one acted on: the members of a coordinated subject fight each other
+/// ("soldiers and rebels clashed": soldiers against rebels), and a subject that fights
+/// "each other", or a lone actor "between" or "among" ("a shoot-out between gangs"),
+/// is on both sides (the same mention fills both roles).
+pub fn mutual(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    mentions: &[ActorMention],
+    frame: Frame,
+) -> Frame {
+    let (Some(a), None) = (frame.actor1, frame.actor2) else {
+        return frame;
+    };
+    let both = Frame {
+        actor1: Some(a),
+        actor2: Some(a),
+    };
+    let m = &mentions[a];
+    if m.span.start >= trigger.end {
+        // "clashes between rival gangs": one party named, on both sides.
+        let lone = word_before_is(text, m.span.start, trigger.end, &["between", "among"])
+            && !words(
+                text,
+                Span::new(m.span.end, clause(text, sentence, trigger).end),
+            )
+            .take(3)
+            .any(|w| w.slice(text).eq_ignore_ascii_case("and"));
+        return if lone { both } else { frame };
+    }
+    let list = coordinated(text, sentence, mentions, a);
+    if list.len() >= 2 && list.iter().all(|&i| mentions[i].span.end <= trigger.start) {
+        return Frame {
+            actor1: Some(list[0]),
+            actor2: Some(list[1]),
+        };
+    }
+    let after = text[trigger.end..sentence.end].trim_start();
+    let after = ["with ", "against "]
+        .iter()
+        .find_map(|p| {
+            after
+                .get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .map(|_| &after[p.len()..])
+        })
+        .unwrap_or(after);
+    let each_other = RECIPROCAL_PRONOUNS.iter().any(|p| {
+        after
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    });
+    if each_other {
+        both
+    } else {
+        frame
+    }
 }
 
 /// The country a verbal act happens in, named after the trigger by "in", "to" or
@@ -582,9 +782,17 @@ pub fn assign(
         let reach = if preps.contains(&"by") { 16 } else { 6 };
         gap <= reach && word_before_is(text, m.span.start, trigger.start, preps)
     };
-    // The nearest left actor, skipping one that is only the object of "by"/"of"
-    // inside a longer subject phrase is not attempted: nearest wins.
     let nearest_left = left.last().copied();
+    // The subject of a verb: the nearest actor before it that is not the object of
+    // a preposition inside the subject phrase ("the prisoners jailed for insulting
+    // the president were freed", "youths angry with the police stoned cars"); a
+    // partitive "of" or "from" keeps the nearest ("members of the ELN").
+    let subject_left = left
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| !governed(text, mentions[i].span.start, left_floor))
+        .or(nearest_left);
     let first_right = right.first().copied();
     // "fighting broke out between X and Y", "X and Y clashed; clashes between X and
     // Y": "between" names both sides, whatever the trigger's voice.
@@ -616,7 +824,7 @@ pub fn assign(
                     .copied()
                     .filter(|&i| mentions[i].span.end <= first_comma)
             } else {
-                nearest_left
+                subject_left
             };
             Frame {
                 actor1: subject,
@@ -625,7 +833,7 @@ pub fn assign(
         }
         Voice::Passive => Frame {
             actor1: right.iter().copied().find(|&i| introduced_by(i, &["by"])),
-            actor2: nearest_left,
+            actor2: subject_left,
         },
         Voice::Nominal => {
             let by = right
@@ -683,6 +891,27 @@ mod tests {
 
     static ACTORS: LazyLock<ActorLexicon> =
         LazyLock::new(|| ActorLexicon::embedded().expect("actor lexicon loads"));
+
+    #[test]
+    fn a_clause_runs_between_the_breaks_around_its_trigger() {
+        // (text, sentence, trigger, clause): several triggers of one sentence, and
+        // sentences inside a longer text, read in turn.
+        let text = "Intro. Rebels fled while troops shelled the town; when it stopped, as planned, they left.";
+        let sentence = Span::new(7, text.len());
+        let rows = [
+            (sentence, "fled", "Rebels fled"),
+            (sentence, "shelled", "troops shelled the town"),
+            (sentence, "stopped", "it stopped,"),
+            (sentence, "left", "planned, they left."),
+            (Span::new(0, 6), "Intro", "Intro."),
+            (sentence, "fled", "Rebels fled"),
+        ];
+        for (sentence, trigger, expected) in rows {
+            let at = text.find(trigger).expect("trigger in text");
+            let span = clause(text, sentence, Span::new(at, at + trigger.len()));
+            assert_eq!(span.slice(text).trim(), expected, "clause of {trigger:?}");
+        }
+    }
 
     fn check(
         sentence: &str,
@@ -750,6 +979,18 @@ mod tests {
             // Other words between two actors end the list.
             ("Ghana said Togo and Benin met.", "Ghana", "Ghana"),
             ("Ghana said Togo and Benin met.", "Benin", "Togo|Benin"),
+            // A capitalised modifier or a partitive belongs to the next member.
+            (
+                "Soldiers and Tuareg rebels clashed.",
+                "Soldiers",
+                "Soldiers|rebels",
+            ),
+            (
+                "Police and members of the ELN clashed.",
+                "ELN",
+                "Police|ELN",
+            ),
+            ("Soldiers attacked Tuareg rebels.", "Soldiers", "Soldiers"),
         ];
         for (sentence, of, expected) in rows {
             assert_eq!(list(sentence, of), expected, "in {sentence:?}");

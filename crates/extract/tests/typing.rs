@@ -449,3 +449,227 @@ fn forces_firing_at_civilian_property_attack_civilians() {
         ),
     ]);
 }
+
+#[test]
+fn a_weapon_with_a_verb_of_impact_is_an_incident() {
+    check(&[
+        (
+            "On 3 May 2023, government drones struck a rebel convoy on the northern highway.",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2023, two missiles hit a grain warehouse on the edge of the port city.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 3 May 2023, heavy artillery pounded the eastern suburbs for several hours.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 3 May 2023, enemy drones targeted a fuel depot near the airfield.",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2023, a loud explosion rocked a crowded bus station in the capital.",
+            "Remote explosive/landmine/IED",
+        ),
+        // A verb of impact alone makes no event, nor a noun that looks like it.
+        (
+            "On 3 May 2023, nurses marched in the city centre against the violence targeting hospital staff.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, the storm struck the coast and flattened several fishing huts.",
+            "none",
+        ),
+    ]);
+}
+
+#[test]
+fn new_violent_and_destructive_acts() {
+    check(&[
+        (
+            "On 3 May 2023, a driver rammed his van into a group of marchers in the old town.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, unknown assailants threw petrol bombs at the house of a local judge.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, dozens of villagers smashed the windows of two banks in the main street.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, the journalist was forcibly disappeared after leaving his office.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 3 May 2023, soldiers took the village chief to an unknown location.",
+            "Abduction/forced disappearance",
+        ),
+    ]);
+}
+
+#[test]
+fn new_protest_forms() {
+    check(&[
+        (
+            "On 3 May 2023, opposition workers took out a procession against rising fuel prices.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, villagers formed a human chain along the river to oppose the sand mining.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, bus drivers held a strike at the central depot over unpaid wages.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, a jobless graduate self-immolated outside the provincial office.",
+            "Peaceful protest",
+        ),
+        // A family or religious gathering is no protest.
+        (
+            "On 3 May 2023, gunmen opened fire on guests at a family gathering in the suburb.",
+            "Attack",
+        ),
+    ]);
+}
+
+#[test]
+fn harm_people_do_to_themselves_is_no_attack() {
+    check(&[
+        (
+            "On 3 May 2023, a farmer set himself on fire in front of the bank that seized his land.",
+            "none",
+        ),
+        (
+            "On 3 May 2023, a police officer shot himself at the station.",
+            "none",
+        ),
+    ]);
+}
+
+#[test]
+fn militants_who_capture_civilians_abduct_them() {
+    check(&[
+        (
+            "On 3 May 2023, militants captured five aid workers on the road to the camp.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 3 May 2023, the army captured the hill from the rebels.",
+            "Government regains territory",
+        ),
+    ]);
+}
+
+#[test]
+fn fighting_before_an_air_strike_is_earlier_fighting() {
+    check(&[
+        (
+            "On 3 May 2023, following the clashes with the rebels, the army carried out air strikes on two villages.",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2023, the army carried out an air-ground operation with air strikes against the militants.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, gunmen armed with rifles and a grenade were arrested at the checkpoint.",
+            "Arrests",
+        ),
+    ]);
+}
+
+#[test]
+fn violence_after_the_subject_of_a_protest_is_the_subject() {
+    check(&[
+        (
+            "On 3 May 2023, teachers protested outside the ministry over a fight between pupils that left two boys injured.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, about 80 people held a rally at Kuru village (Jos South, Plateau) over the killings in last month's attack on their market.",
+            "Peaceful protest",
+        ),
+    ]);
+}
+
+#[test]
+fn killing_in_a_raid_that_also_abducts_is_the_attack() {
+    check(&[
+        (
+            "On 3 May 2023, militants killed a herder, wounded his wife and abducted three children in the village.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, gunmen abducted two teachers from the school in the district.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 3 May 2023, gunmen abducted eight travellers on the highway; no one was killed.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 3 May 2023, militiamen abducted a farmer from his field and wounded two of his neighbours.",
+            "Abduction/forced disappearance",
+        ),
+    ]);
+}
+
+#[test]
+fn weapons_named_after_someone_count_mid_sentence() {
+    check(&[
+        (
+            "On 3 May 2023, unidentified assailants threw Molotov cocktails at the offices of a local newspaper.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, militants fired two Katyusha rockets at the airport.",
+            "Shelling/artillery/missile attack",
+        ),
+    ]);
+}
+
+#[test]
+fn more_ways_of_fighting_and_beating() {
+    check(&[
+        (
+            "On 3 May 2023, soldiers and rebels traded fire near the border post for an hour.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, militants publicly flogged two young men in the market square.",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, the army with air support pushed the militants from the ridge, and jets carried out air strikes on their camp.",
+            "Armed clash",
+        ),
+    ]);
+}
+
+#[test]
+fn arrests_a_protest_is_about_are_no_intervention() {
+    check(&[
+        (
+            "On 3 May 2023, mothers staged a sit-in outside the prison demanding that their detained sons be given a fair trial.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, villagers blocked the highway to protest against the police who arrested two farmers last week.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, students marched against the new fees, and police arrested six of them.",
+            "Protest with intervention",
+        ),
+        (
+            "On 3 May 2023, police dispersed traders who were protesting over the market tax.",
+            "Protest with intervention",
+        ),
+    ]);
+}

@@ -31,6 +31,9 @@ const EMBEDDED_PERSON_NAMES: &str = include_str!("../../../gazetteer/person-name
 const EMBEDDED_CUES: &str = include_str!("../../../gazetteer/cues.tsv");
 const EMBEDDED_ALIASES: &str = include_str!("../../../gazetteer/aliases.tsv");
 const EMBEDDED_REGIONS: &str = include_str!("../../../gazetteer/regions.tsv");
+const EMBEDDED_TRANSLITERATED: &str = include_str!("../../../gazetteer/transliterated.tsv");
+const EMBEDDED_ARABIC_ARTICLES: &str = include_str!("../../../gazetteer/arabic-articles.tsv");
+const EMBEDDED_NAME_PARTICLES: &str = include_str!("../../../gazetteer/name-particles.tsv");
 
 /// The text of the bundled gazetteer file.
 pub(crate) fn embedded_tsv() -> Result<String, GeoError> {
@@ -735,6 +738,13 @@ fn scan_part(text: &str, base: usize) -> Result<Part, (usize, String)> {
                 part.names.add(key, entry_id);
             }
         }
+        if let Some(particles) = joined_particles(line) {
+            for key in keys.split('|') {
+                if let Some(joined) = joined_form(key, particles) {
+                    part.names.add(joined.as_bytes(), entry_id);
+                }
+            }
+        }
         if hot.kind.is_admin() && transliterated(line) {
             for key in keys.split('|') {
                 for variant in division_variants(key) {
@@ -749,39 +759,122 @@ fn scan_part(text: &str, base: usize) -> Result<Part, (usize, String)> {
     Ok(part)
 }
 
-/// Countries whose division names come romanised from Arabic, Persian, Somali, Amharic
-/// or Hausa spellings, where the same name is written several ways ("Oromiya" / "Oromia",
-/// "Al Jufrah" / "Jufra", "Salah ad Din" / "Salahaddin").
-const TRANSLITERATED: &[&str] = &[
-    "AE", "AF", "BH", "DJ", "DZ", "EG", "ER", "ET", "IQ", "IR", "JO", "KW", "LB", "LY", "MA", "ML",
-    "MR", "NE", "NG", "OM", "PK", "PS", "QA", "SA", "SD", "SO", "SS", "SY", "TD", "TN", "YE",
-];
+/// The rules of division spelling variants, read from `gazetteer/transliterated.tsv` (the
+/// countries) and `gazetteer/arabic-articles.tsv` (articles and joining particles).
+pub(crate) struct Transliteration {
+    /// ISO 3166-1 alpha-2 codes of the countries whose divisions get variants.
+    countries: Vec<String>,
+    /// Articles with their trailing space ("al ").
+    articles: Vec<String>,
+    /// Particles with a space on both sides (" ad ") and joined ("ad").
+    particles: Vec<(String, String)>,
+}
 
-/// Whether the line's country (third field) is in `TRANSLITERATED`.
+/// The bundled transliteration rules, parsed on first use. A row with an unknown role or a
+/// country code that is not two capital letters is skipped (`transliteration_files_are_valid`
+/// checks that there is none).
+pub(crate) fn transliteration() -> &'static Transliteration {
+    static RULES: OnceLock<Transliteration> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let countries = data_lines(EMBEDDED_TRANSLITERATED)
+            .skip(1)
+            .filter_map(|(_, l)| l.split('\t').next())
+            .map(str::trim)
+            .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
+            .map(str::to_string)
+            .collect();
+        let mut articles = Vec::new();
+        let mut particles = Vec::new();
+        for (_, line) in data_lines(EMBEDDED_ARABIC_ARTICLES).skip(1) {
+            let mut fields = line.split('\t');
+            let word = fold(fields.next().unwrap_or(""));
+            if word.is_empty() || word.contains(' ') {
+                continue;
+            }
+            for role in fields.next().unwrap_or("").split_whitespace() {
+                match role {
+                    "article" => articles.push(format!("{word} ")),
+                    "particle" => particles.push((format!(" {word} "), word.clone())),
+                    _ => {}
+                }
+            }
+        }
+        Transliteration {
+            countries,
+            articles,
+            particles,
+        }
+    })
+}
+
+/// The particles of `gazetteer/name-particles.tsv` by country, parsed on first use.
+fn name_particles() -> &'static [(String, Vec<String>)] {
+    static PARTICLES: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    PARTICLES.get_or_init(|| {
+        let mut by_country: Vec<(String, Vec<String>)> = Vec::new();
+        for (_, line) in data_lines(EMBEDDED_NAME_PARTICLES).skip(1) {
+            let mut fields = line.split('\t');
+            let particle = fold(fields.next().unwrap_or(""));
+            if particle.is_empty() || particle.contains(' ') {
+                continue;
+            }
+            for country in fields.next().unwrap_or("").split_whitespace() {
+                match by_country.iter_mut().find(|(c, _)| c == country) {
+                    Some((_, list)) => list.push(format!("{particle} ")),
+                    None => by_country.push((country.to_string(), vec![format!("{particle} ")])),
+                }
+            }
+        }
+        by_country
+    })
+}
+
+/// The particles (with their trailing space) of the line's country (third field), if any.
+fn joined_particles(line: &str) -> Option<&'static [String]> {
+    let country = line.split('\t').nth(2)?;
+    name_particles()
+        .iter()
+        .find(|(c, _)| c == country)
+        .map(|(_, list)| list.as_slice())
+}
+
+/// The joined form of a folded name that starts with a particle ("de soto" → "desoto"),
+/// when the rest is a word of three letters or more.
+fn joined_form(key: &str, particles: &[String]) -> Option<String> {
+    let particle = particles.iter().find(|p| key.starts_with(p.as_str()))?;
+    let rest = &key[particle.len()..];
+    let first_word = rest.split(' ').next().unwrap_or("");
+    (first_word.len() >= 3).then(|| format!("{}{rest}", particle.trim_end()))
+}
+
+/// Whether the line's country (third field) is in `gazetteer/transliterated.tsv`.
 fn transliterated(line: &str) -> bool {
     line.split('\t')
         .nth(2)
-        .is_some_and(|c| TRANSLITERATED.contains(&c))
+        .is_some_and(|c| transliteration().countries.iter().any(|t| t == c))
 }
 
 /// Spelling variants of a division's folded name generated by rule: without an Arabic
 /// article ("al jufrah" → "jufrah"), "-iyah"/"-iya" as "-iya"/"-ia" ("oromiya" → "oromia"),
 /// a final "-ah" as "-a" ("jufrah" → "jufra"), and particles joined ("salah ad din" →
-/// "salahaddin"). Only names of five letters or more are varied.
+/// "salahaddin"); articles and particles from `gazetteer/arabic-articles.tsv`. Only names
+/// of five letters or more are varied.
 fn division_variants(key: &str) -> Vec<String> {
-    const ARTICLES: &[&str] = &[
-        "al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "at ", "az ",
-    ];
+    let rules = transliteration();
     let mut bases = vec![key.to_string()];
-    if let Some(rest) = ARTICLES.iter().find_map(|a| key.strip_prefix(a)) {
+    if let Some(rest) = rules
+        .articles
+        .iter()
+        .find_map(|a| key.strip_prefix(a.as_str()))
+    {
         if rest.len() >= 5 {
             bases.push(rest.to_string());
         }
     }
-    let joined = key
-        .replace(" ad ", "ad")
-        .replace(" ud ", "ud")
-        .replace(" al ", "al");
+    let mut joined = key.to_string();
+    for (spaced, word) in &rules.particles {
+        joined = joined.replace(spaced.as_str(), word);
+    }
     if joined != key {
         bases.push(joined);
     }
@@ -956,4 +1049,94 @@ fn parse_entry(line: &str) -> Result<(Entry, &str), String> {
         },
         fields[10],
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_files_are_valid() {
+        let rows = |text: &str| data_lines(text).skip(1).count();
+        let rules = transliteration();
+        assert_eq!(rules.countries.len(), rows(EMBEDDED_TRANSLITERATED));
+        let roles: usize = data_lines(EMBEDDED_ARABIC_ARTICLES)
+            .skip(1)
+            .map(|(_, l)| {
+                l.split('\t')
+                    .nth(1)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .count()
+            })
+            .sum();
+        assert_eq!(rules.articles.len() + rules.particles.len(), roles);
+        assert!(rules.countries.iter().any(|c| c == "SY"));
+    }
+
+    #[test]
+    fn division_variants_follow_the_rules() {
+        // (folded division name, a variant it must have, a variant it must not have)
+        let cases: &[(&str, &str, &str)] = &[
+            ("al jufrah", "jufra", "al jufra h"),
+            ("al jufrah", "jufrah", "jufr"),
+            ("oromiya", "oromia", "oromi"),
+            ("ash sharqiyah", "sharqia", "ash sharqi"),
+            ("salah ad din", "salahaddin", "salah din"),
+            ("wadi ud dawasir", "wadiuddawasir", "wadi dawasir"),
+            ("bani al harith", "banialharith", "bani harith"),
+        ];
+        for &(key, wanted, unwanted) in cases {
+            let variants = division_variants(key);
+            assert!(
+                variants.iter().any(|v| v == wanted),
+                "{key}: {variants:?} lacks {wanted}"
+            );
+            assert!(
+                !variants.iter().any(|v| v == unwanted),
+                "{key}: {variants:?} has {unwanted}"
+            );
+        }
+        // Short names are not varied; a name without article or ending gets nothing.
+        assert!(division_variants("al ain").is_empty());
+        assert!(division_variants("kabul").is_empty());
+    }
+
+    #[test]
+    fn particles_are_joined_in_listed_countries() {
+        let line = |cc: &str| format!("0\tadmin2\t{cc}\tX\t\t0\t0\t0\t\tX\tx");
+        let us = joined_particles(&line("US")).expect("US names have particles");
+        // (folded name, joined form or None)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("de soto parish", Some("desoto parish")),
+            ("la grange", Some("lagrange")),
+            ("du page county", Some("dupage county")),
+            ("de kalb", Some("dekalb")),
+            ("dekalb", None),
+            ("le ox", None),
+            ("delaware", None),
+            ("ladue", None),
+        ];
+        for &(key, joined) in cases {
+            assert_eq!(joined_form(key, us).as_deref(), joined, "{key}");
+        }
+        assert!(joined_particles(&line("FR")).is_none());
+        let has_joined = |name: &str, joined: &str| {
+            Gazetteer::embedded()
+                .expect("loads")
+                .find(joined)
+                .iter()
+                .any(|e| e.name == name)
+        };
+        assert!(has_joined("De Soto Parish", "DeSoto Parish"));
+    }
+
+    #[test]
+    fn only_listed_countries_get_variants() {
+        let line = |cc: &str| format!("0\tadmin1\t{cc}\tX\t\t0\t0\t0\t\tX\tx");
+        assert!(transliterated(&line("LY")));
+        assert!(transliterated(&line("YE")));
+        assert!(!transliterated(&line("FR")));
+        assert!(!transliterated(&line("US")));
+    }
 }

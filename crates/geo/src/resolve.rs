@@ -29,6 +29,22 @@ const PROVINCE_FOCUS_WEIGHT: f64 = 4.0;
 /// Bonus for an entry whose preferred name is the text (an alternate name, often historic
 /// or foreign, is weaker evidence: "Berea" is also an old name of Aleppo).
 const NAME_BONUS: f64 = 1.5;
+/// Penalty for a town of fewer than `SMALL_PLACE` people read by one of its alternate
+/// names: a big city's alternates are exonyms the news uses ("Mecca" for Makkah), a small
+/// town's are mostly former names ("Arlington" for a New Jersey shore town).
+const SMALL_ALTERNATE_PENALTY: f64 = 1.0;
+const SMALL_PLACE: u64 = 10_000;
+/// Penalty for a country read from a bare mention of its name when no other name of the
+/// document is in that country while a town of the same name lies inside a county the
+/// document names or beside a town it names ("Jordan" among the towns of Scott County,
+/// Minnesota; "Lebanon" with "Boone County", Indiana).
+const BARE_COUNTRY_PENALTY: f64 = 4.0;
+/// Affinity at or above which another name's reading holds a town locally: the town lies
+/// in that county (3.3) or within 30 km of that town in the same state (3.0); a state
+/// alone (2.8) is not enough.
+const LOCAL_AFFINITY: f64 = 3.0;
+/// Weight a reading needs (relative to its name's best) to hold a town locally.
+const LOCAL_WEIGHT: f64 = 0.5;
 /// Bonus for a place inside the region named right after it ("Pandi, Bulacan",
 /// "Tripoli in northern Lebanon").
 const CHAIN_BONUS: f64 = 6.0;
@@ -172,6 +188,8 @@ pub(crate) fn resolve(
                     let entry = &entries[e as usize];
                     let name_bonus = if entry.name_hash == candidate.key {
                         NAME_BONUS
+                    } else if entry.kind.is_place() && entry.population < SMALL_PLACE {
+                        -SMALL_ALTERNATE_PENALTY
                     } else {
                         0.0
                     };
@@ -284,7 +302,7 @@ pub(crate) fn resolve(
         let mut total = 0.0;
         // Other names' likely readings by country, for mutual support.
         // (country, group, entry's packed fields, weight), read in country order.
-        let mut supporters: Vec<(u64, usize, Hot, f64)> = Vec::new();
+        let mut supporters: Vec<(u64, usize, Hot, f64, u32)> = Vec::new();
         if round > 0 {
             // Each name counts once, however often it is repeated: a name repeated ten
             // times ("Dublin") says less about the document's country than ten names do.
@@ -313,7 +331,7 @@ pub(crate) fn resolve(
                 for &(o, w) in others {
                     let country = entries[o as usize].area[0];
                     if country != 0 && w >= MIN_SUPPORTER_WEIGHT {
-                        supporters.push((country, h, entries[o as usize], w));
+                        supporters.push((country, h, entries[o as usize], w, o));
                     }
                 }
             }
@@ -351,7 +369,9 @@ pub(crate) fn resolve(
                 new_scores.push(vec![group.candidates[0].1]);
                 continue;
             }
-            let scores: Vec<f64> = group
+            // The weight of the likeliest other name that holds a town of this name locally.
+            let mut held_locally = 0.0f64;
+            let mut scores: Vec<f64> = group
                 .candidates
                 .iter()
                 .enumerate()
@@ -361,8 +381,9 @@ pub(crate) fn resolve(
                     if round > 0 && entry.area[0] != 0 {
                         let from = supporters.partition_point(|s| s.0 < entry.area[0]);
                         let mut support = 0.0;
+                        let mut local = 0.0f64;
                         let mut group_best = (usize::MAX, 0.0f64);
-                        for &(country, h, other, w) in &supporters[from..] {
+                        for &(country, h, other, w, o) in &supporters[from..] {
                             if country != entry.area[0] {
                                 break;
                             }
@@ -373,10 +394,23 @@ pub(crate) fn resolve(
                             if h == g || tops[h] == Some(e) {
                                 continue;
                             }
-                            group_best.1 = group_best.1.max(w * affinity(entry, &other));
+                            // Another name read as this very place lends nothing: two names
+                            // of one town are not two places beside each other ("Mecca"
+                            // and "Medina" must not hold each other as the towns of Ohio).
+                            if o == e && group_keys[h] != group_keys[g] {
+                                continue;
+                            }
+                            let a = affinity(entry, &other);
+                            if a >= LOCAL_AFFINITY {
+                                local = local.max(w);
+                            }
+                            group_best.1 = group_best.1.max(w * a);
                         }
                         support += group_best.1;
                         score += support.min(SUPPORT_CAP);
+                        if entry.kind.is_place() {
+                            held_locally = held_locally.max(local);
+                        }
                         if total > 0.0 {
                             let share = focus.get(&entry.area[0]).copied().unwrap_or(0.0);
                             score += FOCUS_WEIGHT * share / total;
@@ -416,6 +450,30 @@ pub(crate) fn resolve(
                     score
                 })
                 .collect();
+            // A country named only by this name, while a town of the same name is held by
+            // another name of the document (inside a named county, beside a named town).
+            if round > 0 && held_locally >= LOCAL_WEIGHT {
+                for (k, &(e, _)) in group.candidates.iter().enumerate() {
+                    let entry = &entries[e as usize];
+                    if entry.kind != Kind::Country || entry.name_hash != group_keys[g] {
+                        continue;
+                    }
+                    let share = focus.get(&entry.area[0]).copied().unwrap_or(0.0);
+                    let own = match picks_of_group[g] {
+                        Some(p) if entries[p as usize].area[0] == entry.area[0] => {
+                            if entries[p as usize].kind == Kind::Country {
+                                2.0
+                            } else {
+                                1.0
+                            }
+                        }
+                        _ => 0.0,
+                    };
+                    if share - own <= 0.0 {
+                        scores[k] -= BARE_COUNTRY_PENALTY;
+                    }
+                }
+            }
             new_scores.push(scores);
         }
         group_scores = new_scores;

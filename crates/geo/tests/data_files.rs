@@ -42,4 +42,7 @@ fn data_files_are_sorted_and_documented() {
     check("cues.tsv", 2);
     check("aliases.tsv", 3);
     check("regions.tsv", 4);
+    check("transliterated.tsv", 2);
+    check("arabic-articles.tsv", 2);
+    check("name-particles.tsv", 2);
 }

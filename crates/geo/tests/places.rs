@@ -212,6 +212,118 @@ fn the_province_most_named_draws_ambiguous_towns() {
 }
 
 #[test]
+fn a_bare_country_name_yields_to_a_town_held_by_its_neighbours() {
+    // (text, name, expected): a country named by nothing else in the document gives way
+    // to a town of its name that lies in a county the document names or beside a town it
+    // names; with support of its own, or beside a mere state name, it stays the country.
+    let towns: &[(&str, &str, Option<Expect>)] = &[
+        (
+            "The Scott County board met in Shakopee on Tuesday. Jordan will get a new fire \
+             station next year, the board said.",
+            "Jordan",
+            place_near("Jordan", "US", 44.67, -93.63, 20.0),
+        ),
+        (
+            "Boone County deputies closed two roads on Friday. Lebanon schools opened two \
+             hours late and Zionsville cancelled classes.",
+            "Lebanon",
+            place_near("Lebanon", "US", 40.05, -86.47, 20.0),
+        ),
+        (
+            "Two Shakopee soldiers came home from Jordan, where they trained near Amman \
+             with the Jordanian army.",
+            "Jordan",
+            place("Jordan", "JO"),
+        ),
+        (
+            "A Minnesota charity sent doctors and tents to Jordan for the refugees.",
+            "Jordan",
+            place("Jordan", "JO"),
+        ),
+        (
+            "The Indiana senator met officials in Lebanon and Syria about the refugees.",
+            "Lebanon",
+            place("Lebanon", "LB"),
+        ),
+    ];
+    for (text, name, expected) in towns {
+        let expected = expected.as_ref().map(|e| Expect {
+            name: e.name,
+            country: e.country,
+            near: e.near,
+        });
+        check(text, name, expected);
+    }
+}
+
+#[test]
+fn two_names_of_one_place_do_not_support_each_other() {
+    // A town in Ohio bears both names ("Mecca" is its former name). Another name's reading
+    // of that very town used to lend it full support, so "Mecca" became that town even
+    // where "Medina" itself was read elsewhere. (text, name, a place it must not become)
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Families from Dallas and Houston prayed in Mecca and in Medina during the pilgrimage.",
+            "Mecca",
+            "Medina",
+        ),
+        (
+            "Pilgrims from Austin prayed in Medina and in Mecca before flying home.",
+            "Mecca",
+            "Medina",
+        ),
+    ];
+    for &(text, name, not) in cases {
+        let places = gazetteer().geoparse(text);
+        let span = span_of(text, name);
+        let mention = places
+            .mentions()
+            .iter()
+            .find(|m| m.span.overlaps(span))
+            .unwrap_or_else(|| panic!("{name} not found in {text:?}"));
+        let place = mention.place.as_ref().expect("resolved");
+        assert_ne!(place.name, not, "{name} in {text:?} resolved to {place:?}");
+    }
+}
+
+#[test]
+fn names_with_joined_particles_are_found() {
+    // "DeSoto Parish" is the gazetteer's "De Soto Parish" (Louisiana), and it holds
+    // Mansfield there rather than the larger Mansfield in Texas.
+    let text = "Deputies from DeSoto Parish searched the woods between Mansfield and Logansport.";
+    check(
+        text,
+        "DeSoto Parish",
+        place_near("De Soto Parish", "US", 32.13, -93.85, 30.0),
+    );
+    check(
+        text,
+        "Mansfield",
+        place_near("Mansfield", "US", 32.04, -93.70, 20.0),
+    );
+    // "LaGrange" is also written for La Grange, Illinois, beside Brookfield in Cook County.
+    check(
+        "LaGrange and Brookfield police closed roads in Cook County after the storm.",
+        "LaGrange",
+        place_near("La Grange", "US", 41.80, -87.87, 20.0),
+    );
+}
+
+#[test]
+fn former_provinces_of_kenya_are_regions() {
+    check(
+        "Cholera cases rose in Nyanza province, health officials in Kisumu said.",
+        "Nyanza",
+        place_near("Nyanza Province", "KE", -0.46, 34.6, 50.0),
+    );
+    check(
+        "Drought has hit herders across North Eastern Province, near the Somali border.",
+        "North Eastern Province",
+        place("North Eastern Province", "KE"),
+    );
+}
+
+#[test]
 fn people_months_demonyms_and_common_words_are_not_places() {
     let cases = [
         ("Assad's forces advanced on two villages.", "Assad"),

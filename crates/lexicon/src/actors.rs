@@ -34,22 +34,26 @@ use std::path::Path;
 use chrono::NaiveDate;
 use sitrep_model::{Actor, Span};
 
-use crate::matcher::{PhraseMatcher, PhrasePattern};
+use crate::matcher::{PhraseMatch, PhraseMatcher, PhrasePattern};
 use crate::LexiconError;
 
 pub use data::{
-    Agent, Country, Entries, Group, Modifier, ModifierEffect, Person, FILES, KINDS, SECTORS,
+    Agent, Community, Country, Entries, Group, Modifier, ModifierEffect, Person, Regime, Rename,
+    COMMUNITY_LABELS, FILES, KINDS, SECTORS,
 };
 
 /// The bundled actor files (or the user's copies: see `sitrep_text::lexicon_files`),
 /// in [`FILES`] order.
-fn embedded_files() -> [&'static str; 5] {
+fn embedded_files() -> [&'static str; 8] {
     [
         sitrep_text::lexicon!("actors/countries.tsv"),
         sitrep_text::lexicon!("actors/agents.tsv"),
         sitrep_text::lexicon!("actors/groups.tsv"),
         sitrep_text::lexicon!("actors/people.tsv"),
         sitrep_text::lexicon!("actors/modifiers.tsv"),
+        sitrep_text::lexicon!("actors/regimes.tsv"),
+        sitrep_text::lexicon!("actors/communities.tsv"),
+        sitrep_text::lexicon!("actors/renames.tsv"),
     ]
 }
 
@@ -94,6 +98,10 @@ impl ActorMention {
         self.actor.name.is_none() || self.actor.name.as_deref().is_some_and(has_placeholder)
     }
 }
+
+/// The actor phrases found in a text by one matcher pass ([`ActorLexicon::phrases`]).
+#[derive(Debug, Clone, Default)]
+pub struct ActorPhrases(Vec<PhraseMatch>);
 
 /// Sizes of the loaded tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +178,19 @@ pub struct ActorLexicon {
     by_iso3: HashMap<String, u32>,
     by_iso2: HashMap<String, u32>,
     by_name: HashMap<String, u32>,
+    /// regimes.tsv rows, sorted by country and start.
+    regimes: Vec<Regime>,
+    /// Group index → the regimes (indexes into `regimes`) in which it is the state
+    /// (`false`) or a unit of the state's forces (`true`).
+    state_groups: HashMap<u32, Vec<(u32, bool)>>,
+    /// The agent that names a country's military ("Military Forces of {the country}").
+    military: Option<u32>,
+    /// communities.tsv rows.
+    communities: Vec<Community>,
+    /// Lower-cased alias → community (index into `communities`).
+    community_aliases: HashMap<String, u32>,
+    /// Group index → the names ACLED gives it in periods (renames.tsv).
+    renames: HashMap<u32, Vec<Rename>>,
     /// Phrases claimed by two entries, with which one lost ("phrase: loser < winner").
     shadowed: Vec<String>,
 }
@@ -187,7 +208,7 @@ impl ActorLexicon {
     pub fn with_user_dir(dir: &Path) -> Result<Self, LexiconError> {
         let mut entries = Self::embedded_entries()?;
         let actors = dir.join("actors");
-        let mut contents: [String; 5] = Default::default();
+        let mut contents: [String; 8] = Default::default();
         for (content, file) in contents.iter_mut().zip(FILES) {
             let path = actors.join(file);
             if path.exists() {
@@ -199,7 +220,7 @@ impl ActorLexicon {
             }
         }
         let shown = actors.display().to_string();
-        let refs: [&str; 5] = std::array::from_fn(|i| contents[i].as_str());
+        let refs: [&str; 8] = std::array::from_fn(|i| contents[i].as_str());
         entries.extend(Entries::parse(&shown, refs)?);
         Self::from_entries(entries, &shown)
     }
@@ -218,7 +239,43 @@ impl ActorLexicon {
             groups,
             people,
             modifiers,
+            mut regimes,
+            communities,
+            renames: rename_rows,
         } = entries;
+        let mut renames: HashMap<u32, Vec<Rename>> = HashMap::new();
+        for rename in rename_rows {
+            if let Some(g) = groups.iter().position(|g| g.name == rename.group) {
+                renames.entry(g as u32).or_default().push(rename);
+            }
+        }
+        let mut community_aliases = HashMap::new();
+        for (i, community) in communities.iter().enumerate() {
+            for alias in &community.aliases {
+                community_aliases
+                    .entry(alias.to_lowercase())
+                    .or_insert(i as u32);
+            }
+        }
+        regimes.sort_by(|a, b| (&a.country, a.from).cmp(&(&b.country, b.from)));
+        let mut state_groups: HashMap<u32, Vec<(u32, bool)>> = HashMap::new();
+        for (r, regime) in regimes.iter().enumerate() {
+            let roles = regime.state.iter().map(|g| (g, false));
+            for (name, unit) in roles.chain(regime.units.iter().map(|g| (g, true))) {
+                if let Some(g) = groups.iter().position(|g| &g.name == name) {
+                    state_groups
+                        .entry(g as u32)
+                        .or_default()
+                        .push((r as u32, unit));
+                }
+            }
+        }
+        let military = agents
+            .iter()
+            .position(|a| {
+                a.kind == "military" && !a.weak && a.template.starts_with("Military Forces of")
+            })
+            .map(|i| i as u32);
 
         // Phrase key → every spelling written for it ("al-Qaeda", "Al Qaeda") and the
         // entry that owns it. The matcher derives the spaced form of a hyphenated
@@ -356,6 +413,12 @@ impl ActorLexicon {
             by_iso3,
             by_iso2,
             by_name,
+            regimes,
+            state_groups,
+            military,
+            communities,
+            community_aliases,
+            renames,
             shadowed,
         })
     }
@@ -364,7 +427,23 @@ impl ActorLexicon {
     /// text speaks of, usually the publication date; `None` takes people's latest
     /// period). Never fails; allocates only for the mentions it returns.
     pub fn find(&self, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
-        compose::find(self, text, date)
+        self.mentions(&self.phrases(text), text, date)
+    }
+
+    /// The actor phrases of `text` (one matcher pass), which [`ActorLexicon::mentions`]
+    /// and [`ActorLexicon::demonyms`] both read.
+    pub fn phrases(&self, text: &str) -> ActorPhrases {
+        ActorPhrases(self.matcher.find(text))
+    }
+
+    /// [`ActorLexicon::find`] over the phrases already found in `text`.
+    pub fn mentions(
+        &self,
+        phrases: &ActorPhrases,
+        text: &str,
+        date: Option<NaiveDate>,
+    ) -> Vec<ActorMention> {
+        compose::find(self, &phrases.0, text, date)
     }
 
     /// A place the caller found (a city, a province: "in Zurich") as a bare mention
@@ -382,22 +461,29 @@ impl ActorLexicon {
         })
     }
 
-    /// Demonyms ("Israeli", "Russian") in `text` that no actor phrase covers, as a
-    /// mention each of the country's military (`physical`) or government: "Israeli" in
-    /// "Israeli shelling". The caller decides where such a bare adjective acts.
-    pub fn demonyms(&self, text: &str, physical: bool) -> Vec<ActorMention> {
+    /// Demonyms ("Israeli", "Russian") among the `phrases` of `text` that no actor
+    /// phrase covers, as a mention each of the country's military (`physical`) or
+    /// government: "Israeli" in "Israeli shelling". The caller decides where such a
+    /// bare adjective acts: only the demonyms whose span `keep` accepts are built.
+    pub fn demonyms(
+        &self,
+        phrases: &ActorPhrases,
+        text: &str,
+        physical: bool,
+        mut keep: impl FnMut(Span) -> bool,
+    ) -> Vec<ActorMention> {
         let military = self
             .agents
             .iter()
             .position(|a| a.kind == "military" && !a.weak);
-        self.matcher
-            .find(text)
+        phrases
+            .0
             .iter()
             .filter_map(|m| match self.targets[m.id as usize] {
                 Target::Country {
                     index,
                     form: CountryForm::Demonym,
-                } => {
+                } if keep(m.span) => {
                     let words = m.span.slice(text).to_string();
                     let actor = match military.filter(|_| physical) {
                         Some(agent) => self.agent_actor(agent as u32, Some(index), words),
@@ -429,6 +515,18 @@ impl ActorLexicon {
         }
         let text = mention.actor.text.clone();
         match mention.origin {
+            // A name composed from the text ("Kaduna Communal Militia ({country})").
+            ActorOrigin::Agent(agent) if mention.actor.name.is_some() => {
+                let c = &self.countries[country as usize];
+                let name = mention.actor.name.as_deref().map(|n| fill(n, c));
+                Actor {
+                    text,
+                    name,
+                    country: Some(c.iso3.clone()),
+                    kind: mention.actor.kind.clone(),
+                    code: Some(format!("{}{}", c.iso3, self.agents[agent as usize].sector)),
+                }
+            }
             ActorOrigin::Agent(agent) => self.agent_actor(agent, Some(country), text),
             ActorOrigin::Group(group) => self.group_actor(group, Some(country), text),
             _ => mention.actor.clone(),
@@ -480,6 +578,52 @@ impl ActorLexicon {
     pub fn government(&self, iso3: &str, text: &str) -> Option<Actor> {
         let country = *self.by_iso3.get(iso3)?;
         Some(self.government_actor(country, text.to_string()))
+    }
+
+    /// The period of the state of `iso3` at `date` (regimes.tsv); `None` when the file
+    /// has no period for that country and day.
+    pub fn regime(&self, iso3: &str, date: NaiveDate) -> Option<&Regime> {
+        let start = self.regimes.partition_point(|r| r.country.as_str() < iso3);
+        self.regimes[start..]
+            .iter()
+            .take_while(|r| r.country == iso3)
+            .find(|r| r.covers(date))
+    }
+
+    /// `actor` named as ACLED names it on `date`: the names of a country's state forces
+    /// and government carry the period of the regime in power ("Military Forces of Mali"
+    /// on 3 June 2022 → "Military Forces of Mali (2021-)", "Police Forces of the
+    /// Philippines Special Action Force" → "Police Forces of the Philippines (2016-2022)
+    /// Special Action Force"). Other actors, names that already carry a period, and
+    /// countries or days regimes.tsv has no period for are returned unchanged.
+    pub fn dated(&self, mut actor: Actor, date: Option<NaiveDate>) -> Actor {
+        let (Some(date), Some(iso3), Some(name)) =
+            (date, actor.country.as_deref(), actor.name.as_deref())
+        else {
+            return actor;
+        };
+        let (Some(regime), Some(country)) = (self.regime(iso3, date), self.country(iso3)) else {
+            return actor;
+        };
+        let of = country.name_after_of();
+        for stem in ["Military Forces of ", "Police Forces of ", "Government of "] {
+            let Some(rest) = name
+                .strip_prefix(stem)
+                .and_then(|r| r.strip_prefix(of.as_str()))
+            else {
+                continue;
+            };
+            if rest.is_empty() || (rest.starts_with(' ') && !rest.starts_with(" (")) {
+                actor.name = Some(format!("{stem}{of} ({}){rest}", regime.period));
+            }
+            break;
+        }
+        actor
+    }
+
+    /// All regimes.tsv rows, by country and start.
+    pub fn regimes(&self) -> &[Regime] {
+        &self.regimes
     }
 
     /// All countries, in file order.
@@ -559,11 +703,85 @@ impl ActorLexicon {
         }
     }
 
+    /// A group's actor at `date`, under the name ACLED gives it then (renames.tsv): a
+    /// group that is the state then (regimes.tsv) is
+    /// the state's forces, named by `agent` when that is a state agent ("Taliban
+    /// police") and else as the military; a unit of the state's forces is named after
+    /// them ("Military Forces of Sudan Rapid Support Forces").
+    fn group_actor_at(
+        &self,
+        group: u32,
+        country: Option<u32>,
+        text: String,
+        date: Option<NaiveDate>,
+        agent: Option<u32>,
+    ) -> Actor {
+        let role = date.and_then(|d| {
+            self.state_groups
+                .get(&group)?
+                .iter()
+                .find(|&&(r, _)| self.regimes[r as usize].covers(d))
+        });
+        let Some(&(regime, unit)) = role else {
+            let mut actor = self.group_actor(group, country, text);
+            let renamed = date.and_then(|d| self.renames.get(&group)?.iter().find(|r| r.covers(d)));
+            if let Some(rename) = renamed {
+                actor.name = Some(match country {
+                    Some(i) if has_placeholder(&rename.name) => {
+                        fill(&rename.name, &self.countries[i as usize])
+                    }
+                    _ => rename.name.clone(),
+                });
+            }
+            return actor;
+        };
+        let Some(&state) = self.by_iso3.get(&self.regimes[regime as usize].country) else {
+            return self.group_actor(group, country, text);
+        };
+        if unit {
+            let g = &self.groups[group as usize];
+            let c = &self.countries[state as usize];
+            let (force, kind, sector) = if g.kind == "police" {
+                ("Police Forces", "police", "COP")
+            } else {
+                ("Military Forces", "military", "MIL")
+            };
+            return Actor {
+                text,
+                name: Some(format!("{force} of {} {}", c.name_after_of(), g.name)),
+                country: Some(c.iso3.clone()),
+                kind: Some(kind.into()),
+                code: Some(format!("{}{sector}", c.iso3)),
+            };
+        }
+        let state_agent = agent.filter(|&a| {
+            matches!(
+                self.agents[a as usize].kind.as_str(),
+                "military" | "police" | "government"
+            )
+        });
+        match state_agent.or(self.military) {
+            Some(a) => self.agent_actor(a, Some(state), text),
+            None => self.government_actor(state, text),
+        }
+    }
+
+    /// The community a phrase names (communities.tsv), case-insensitively.
+    fn community(&self, phrase: &str) -> Option<&Community> {
+        let i = *self.community_aliases.get(&phrase.to_lowercase())?;
+        Some(&self.communities[i as usize])
+    }
+
+    /// All communities.tsv rows, in file order.
+    pub fn communities(&self) -> &[Community] {
+        &self.communities
+    }
+
     fn person_actor(&self, person: u32, date: Option<NaiveDate>, text: String) -> Actor {
         let p = &self.people[person as usize];
         if let Some(group) = &p.group {
             if let Some(g) = self.groups.iter().position(|g| &g.name == group) {
-                return self.group_actor(g as u32, None, text);
+                return self.group_actor_at(g as u32, None, text, date, None);
             }
         }
         let Some(&country) = self.by_iso3.get(&p.country) else {

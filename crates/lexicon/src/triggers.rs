@@ -160,10 +160,13 @@ pub enum Cue {
     Civilian,
     /// After a violent trigger with no victim named, a civilian place or property.
     Object,
+    /// A military position or unit: a demonym before it names that country's forces
+    /// as the target ("shelled Ukrainian positions").
+    Position,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 8] = [
+const CUES: [(&str, Cue); 9] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -172,6 +175,7 @@ const CUES: [(&str, Cue); 8] = [
     ("reason", Cue::Reason),
     ("civilian", Cue::Civilian),
     ("object", Cue::Object),
+    ("position", Cue::Position),
 ];
 
 /// Words a gap may span.
@@ -319,6 +323,15 @@ impl TriggerLexicon {
     /// Whether `text` shows the authorities intervening in a protest.
     pub fn shows_intervention(&self, text: &str) -> bool {
         !self.intervention.find(text).is_empty()
+    }
+
+    /// The intervention cues in `text` (byte spans), in text order.
+    pub fn interventions(&self, text: &str) -> Vec<Span> {
+        self.intervention
+            .find(text)
+            .into_iter()
+            .map(|m| m.span)
+            .collect()
     }
 
     /// The context cues of one kind in `text` (byte spans), in text order.

@@ -20,6 +20,7 @@
 //! ```
 
 mod count;
+mod json;
 mod span;
 mod taxonomy;
 
@@ -288,13 +289,6 @@ pub enum Record {
     Place(Place),
 }
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    schema: &'static str,
-    #[serde(flatten)]
-    record: &'a Record,
-}
-
 impl Record {
     /// Serialises the record as one line of the `sitrep/1` contract (no newline).
     pub fn to_json_line(&self) -> String {
@@ -305,12 +299,7 @@ impl Record {
 
     /// Appends the record's `sitrep/1` JSON form (no newline) to `out`.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        let envelope = Envelope {
-            schema: SCHEMA,
-            record: self,
-        };
-        // Serialising plain data into a Vec cannot fail.
-        let _ = serde_json::to_writer(out, &envelope);
+        json::write_record(out, self);
     }
 
     /// The id of the document this record came from.

@@ -256,9 +256,12 @@ fn to_event(
         }
         None => (actor1, actor2),
     };
+    // State forces carry the period of the regime in power on the event's day
+    // (lexicons/actors/regimes.tsv), else on the publication day.
+    let day = c.date.value.or(doc.published);
     let (actor1, actor2) = (
-        conventions::apply_context(actor1, cues, iso3, actors),
-        conventions::apply_context(actor2, cues, iso3, actors),
+        conventions::apply_context(actor1, cues, iso3, actors).map(|a| actors.dated(a, day)),
+        conventions::apply_context(actor2, cues, iso3, actors).map(|a| actors.dated(a, day)),
     );
     let acled = sub.map(|t| Acled {
         event_type: t.event_type().to_string(),

@@ -21,6 +21,9 @@ enum Policy {
     Crowd,
     /// Fills the role when the text named nobody.
     Default,
+    /// Names a political party found in the role as the agent (ACLED lists the party
+    /// as an associated actor of "Rioters (Country)").
+    Party,
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +49,7 @@ static CONVENTIONS: LazyLock<Vec<Convention>> = LazyLock::new(|| {
                 "always" => Policy::Always,
                 "crowd" => Policy::Crowd,
                 "default" => Policy::Default,
+                "party" => Policy::Party,
                 _ => return None,
             };
             Some(Convention {
@@ -84,6 +88,8 @@ pub fn apply(
             .any(|c| c.role == role && c.kind == sub.sub_event_type())
     };
     let specific = [specific(1), specific(2)];
+    // One group on both sides ("students fought each other") stays one group.
+    let same = actor1.is_some() && actor1 == actor2;
     for c in CONVENTIONS.iter().filter(|c| {
         c.kind == sub.sub_event_type()
             || (c.kind == sub.event_type() && !specific[usize::from(c.role - 1)])
@@ -94,6 +100,12 @@ pub fn apply(
             (&mut actor2, &mut actor1, own[1])
         };
         if c.policy == Policy::Default && role.is_some() {
+            continue;
+        }
+        let party = role
+            .as_ref()
+            .is_some_and(|a| a.kind.as_deref() == Some("political_party"));
+        if c.policy == Policy::Party && !party {
             continue;
         }
         let Some(generic) = actors.generic(&c.agent, None, String::new()) else {
@@ -120,6 +132,9 @@ pub fn apply(
             .or_else(|| current.as_ref().and_then(|a| a.country.clone()));
         *role = actors.generic(&c.agent, country.as_deref(), text);
     }
+    if same {
+        actor2.clone_from(&actor1);
+    }
     (actor1, actor2)
 }
 
@@ -128,23 +143,38 @@ pub fn apply(
 struct Context {
     from: String,
     to: String,
+    /// ISO3 codes of the countries whose events the rule renames; empty for any.
+    countries: Vec<String>,
 }
 
-static CONTEXT: LazyLock<(PhraseMatcher, Vec<Context>)> = LazyLock::new(|| {
+/// The cue matcher and, per cue, its rules (a cue may have one rule per set of countries).
+static CONTEXT: LazyLock<(PhraseMatcher, Vec<Vec<Context>>)> = LazyLock::new(|| {
     let mut patterns = Vec::new();
-    let mut rules = Vec::new();
+    let mut rules: Vec<Vec<Context>> = Vec::new();
+    let mut by_cue: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for row in tsv::rows(sitrep_text::lexicon!("actors/context.tsv")) {
         let (Some(cue), Some(from), Some(to)) = (row.opt(0), row.opt(1), row.opt(2)) else {
             continue;
         };
+        let countries = row
+            .opt(4)
+            .map(|c| c.split('|').map(|s| s.trim().to_string()).collect())
+            .unwrap_or_default();
+        let rule = Context {
+            from: from.to_string(),
+            to: to.to_string(),
+            countries,
+        };
+        if let Some(&id) = by_cue.get(&cue.to_lowercase()) {
+            rules[id].push(rule);
+            continue;
+        }
+        by_cue.insert(cue.to_lowercase(), rules.len());
         patterns.push(PhrasePattern {
             text: cue.to_string(),
             id: rules.len() as u32,
         });
-        rules.push(Context {
-            from: from.to_string(),
-            to: to.to_string(),
-        });
+        rules.push(vec![rule]);
     }
     (PhraseMatcher::new(&patterns), rules)
 });
@@ -159,7 +189,8 @@ pub fn context_cues(text: &str) -> Vec<u32> {
 
 /// Renames `actor` by the document's context cues (`cues` from [`context_cues`]):
 /// an actor named as the rule's `from` agent for the event's country becomes its
-/// `to` agent ("Unidentified Armed Group (Mexico)" → "Unidentified Gang (Mexico)").
+/// `to` agent ("Unidentified Armed Group (Mexico)" → "Unidentified Gang (Mexico)");
+/// a rule that lists countries renames only actors of those countries.
 pub fn apply_context(
     actor: Option<Actor>,
     cues: &[u32],
@@ -167,9 +198,13 @@ pub fn apply_context(
     actors: &ActorLexicon,
 ) -> Option<Actor> {
     let actor = actor?;
-    for &id in cues {
-        let rule = &CONTEXT.1[id as usize];
+    for rule in cues.iter().flat_map(|&id| &CONTEXT.1[id as usize]) {
         let country = actor.country.as_deref().or(iso3);
+        if !rule.countries.is_empty()
+            && !country.is_some_and(|c| rule.countries.iter().any(|r| r == c))
+        {
+            continue;
+        }
         let from = actors.generic(&rule.from, country, String::new());
         if from.is_some_and(|f| f.name.is_some() && f.name == actor.name) {
             if let Some(to) = actors.generic(&rule.to, country, actor.text.clone()) {

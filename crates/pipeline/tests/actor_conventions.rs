@@ -46,7 +46,7 @@ fn event_types_name_their_actors_as_acled_does() {
             "On 2 May 2023, police fired tear gas to disperse teachers who had gathered in central Nairobi.",
             "Protest with intervention",
             "Protesters (Kenya)",
-            "Police Forces of Kenya",
+            "Police Forces of Kenya (2022-)",
         ),
         (
             "On 2 May 2023, British activists staged a protest outside a stadium in Beijing.",
@@ -57,7 +57,7 @@ fn event_types_name_their_actors_as_acled_does() {
         (
             "On 2 May 2023, police officers beat protesters with batons at a rally in Lahore.",
             "Excessive force against protesters",
-            "Police Forces of Pakistan",
+            "Police Forces of Pakistan (2022-)",
             "Protesters (Pakistan)",
         ),
         (
@@ -72,6 +72,13 @@ fn event_types_name_their_actors_as_acled_does() {
             "Rioters (Kenya)",
             "-",
         ),
+        // One crowd on both sides of a fight is one group.
+        (
+            "On 2 May 2023, two groups of students fought each other at a campus in Sylhet.",
+            "Mob violence",
+            "Rioters (Bangladesh)",
+            "Rioters (Bangladesh)",
+        ),
         (
             "On 2 May 2023, fighting broke out between demonstrators and residents in Sylhet.",
             "Mob violence",
@@ -81,7 +88,7 @@ fn event_types_name_their_actors_as_acled_does() {
         (
             "On 2 May 2023, soldiers arrested several people in Goma.",
             "Arrests",
-            "Military Forces of the Democratic Republic of Congo",
+            "Military Forces of the Democratic Republic of Congo (2019-)",
             "Civilians (Democratic Republic of Congo)",
         ),
         (
@@ -99,13 +106,13 @@ fn event_types_name_their_actors_as_acled_does() {
         (
             "On 2 May 2023, Houthi fighters shelled a village in Taiz, killing two children.",
             "Shelling/artillery/missile attack",
-            "Military Forces of Yemen (2017-) Supreme Political Council",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
             "Civilians (Yemen)",
         ),
         (
             "On 2 May 2023, heavy fighting erupted between Kenyan troops and al-Shabaab near Mandera.",
             "Armed clash",
-            "Military Forces of Kenya",
+            "Military Forces of Kenya (2022-)",
             "Al Shabaab",
         ),
         // Context cues (lexicons/actors/context.tsv) anywhere in the document.
@@ -120,6 +127,46 @@ fn event_types_name_their_actors_as_acled_does() {
             "Attack",
             "Unidentified Armed Group (Mexico)",
             "Civilians (Mexico)",
+        ),
+        // A cue that holds in one country only (Brazil's police militias).
+        (
+            "On 2 May 2023, two gunmen on a motorbike shot dead a street vendor in Recife in a drive-by shooting.",
+            "Attack",
+            "Unidentified Gang and/or Police Militia",
+            "Civilians (Brazil)",
+        ),
+        (
+            "On 2 May 2023, two gunmen on a motorbike shot dead a street vendor in Celaya in a drive-by shooting.",
+            "Attack",
+            "Unidentified Gang (Mexico)",
+            "Civilians (Mexico)",
+        ),
+        (
+            "On 2 May 2023, two gunmen on a motorbike shot dead a street vendor in Kisumu in a drive-by shooting.",
+            "Attack",
+            "Unidentified Armed Group (Kenya)",
+            "Civilians (Kenya)",
+        ),
+        // A party in a riot is named as rioters (the party is an associated actor).
+        (
+            "On 2 May 2023, BJP workers attacked members of the Congress party with sticks in Nagpur.",
+            "Mob violence",
+            "Rioters (India)",
+            "Rioters (India)",
+        ),
+        // Militias named after their community (lexicons/actors/communities.tsv).
+        (
+            "On 2 May 2023, Tiv gunmen killed four farmers in Makurdi.",
+            "Attack",
+            "Tiv Ethnic Militia (Nigeria)",
+            "Civilians (Nigeria)",
+        ),
+        // A group in power is the state (lexicons/actors/regimes.tsv).
+        (
+            "On 2 May 2023, Taliban fighters shot dead a former soldier in Kandahar.",
+            "Attack",
+            "Military Forces of Afghanistan (2021-)",
+            "Civilians (Afghanistan)",
         ),
     ];
     let mut failures = Vec::new();

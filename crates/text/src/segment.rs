@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use sitrep_model::Span;
 
+use crate::words::AnyOf;
 use crate::{Analyzed, Sentence};
 
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
@@ -114,10 +115,11 @@ fn is_boilerplate(line: &str) -> bool {
 /// "ANKARA, Feb 28 (AFP) - ". Returns the place's span and where the text resumes.
 fn dateline(block: &str) -> Option<(Span, usize)> {
     let window = block.get(..block.len().min(80)).unwrap_or(block);
-    let (mark, mark_len) = [": ", " - ", " \u{2013} ", " \u{2014} ", " -- "]
-        .iter()
-        .filter_map(|m| window.find(m).map(|at| (at, m.len())))
-        .min()?;
+    const MARKS: [&str; 5] = [": ", " - ", " \u{2013} ", " \u{2014} ", " -- "];
+    static ANY: AnyOf = AnyOf::new(&MARKS);
+    // No two marks start at the same byte: the first found is the earliest.
+    let (mark, which) = ANY.first(window)?;
+    let mark_len = MARKS[which].len();
     let head = &block[..mark];
     let place_end = head
         .find([',', '('])

@@ -14,11 +14,21 @@
 //!    "in Syria" is a place), and demonyms alone are dropped, except that
 //!    coordination lends them the next chain's head ("Turkish and Russian troops").
 //!
+//! An armed agent after capitalised words that name a community is a militia named after
+//! it ("Kaduna militiamen" → Kaduna Communal Militia, "Tiv gunmen" → Tiv Ethnic Militia;
+//! `communities.tsv`).
+//!
+//! A group that is a country's state on the text's date (`regimes.tsv`: the Taliban
+//! from 15 August 2021) is named as that state's forces, by the agent of its chain
+//! ("Taliban police" → Police Forces of Afghanistan), else as its military.
+//!
 //! A country, group or person followed by a backer modifier ("-backed", "-led"), or
 //! preceded by "pro-", is the backer, not the actor.
 
 use chrono::NaiveDate;
 use sitrep_model::Span;
+
+use crate::matcher::PhraseMatch;
 
 use super::{ActorLexicon, ActorMention, ActorOrigin, CountryForm, ModifierEffect, Target};
 
@@ -59,8 +69,12 @@ struct Resolved {
     head: Option<u32>,
 }
 
-pub(super) fn find(lex: &ActorLexicon, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
-    let matches = lex.matcher.find(text);
+pub(super) fn find(
+    lex: &ActorLexicon,
+    matches: &[PhraseMatch],
+    text: &str,
+    date: Option<NaiveDate>,
+) -> Vec<ActorMention> {
     if matches.is_empty() {
         return Vec::new();
     }
@@ -333,17 +347,19 @@ fn resolve(
 
     // A person ends the chain when no agent follows them ("President Assad").
     let person_last = person.filter(|&(_, at)| head.is_none_or(|(_, h)| h < at));
+    // The agent that heads the chain: a weak head ("officials") yields to a strong
+    // agent before it ("army officials").
+    let head_agent = head.map(|(a, _)| match strong {
+        Some(s) if lex.agents[a as usize].weak => s,
+        _ => a,
+    });
     let resolved = if let Some(g) = group {
-        let actor = lex.group_actor(g, country, words);
+        let actor = lex.group_actor_at(g, country, words, date, head_agent);
         Some(mention(actor, ActorOrigin::Group(g), backer))
     } else if let Some((p, _)) = person_last {
         let actor = lex.person_actor(p, date, words);
         Some(mention(actor, ActorOrigin::Person(p), backer))
-    } else if let Some((a, _)) = head {
-        let agent = match strong {
-            Some(s) if lex.agents[a as usize].weak => s,
-            _ => a,
-        };
+    } else if let Some(agent) = head_agent {
         let armed = matches!(
             lex.agents[agent as usize].kind.as_str(),
             "rebels" | "militia"
@@ -354,10 +370,32 @@ fn resolve(
                 let actor = lex.group_actor(g, country, words);
                 Some(mention(actor, ActorOrigin::Group(g), None))
             }
-            None => {
-                let actor = lex.agent_actor(agent, country, words);
-                Some(mention(actor, ActorOrigin::Agent(agent), backer))
-            }
+            None => match community_militia(lex, text, els[first].span.start, agent)
+                .filter(|_| country.is_none() && person.is_none())
+            {
+                // "Kaduna militiamen", "Tiv gunmen": a militia named after its community.
+                Some((start, name)) => {
+                    let span = Span::new(start, span.end);
+                    let actor = sitrep_model::Actor {
+                        text: text[span.start..span.end].to_string(),
+                        name: Some(name),
+                        kind: Some(lex.agents[agent as usize].kind.clone()),
+                        ..Default::default()
+                    };
+                    Some(ActorMention {
+                        span,
+                        actor,
+                        origin: ActorOrigin::Agent(agent),
+                        bare_place: false,
+                        hedged,
+                        backer,
+                    })
+                }
+                None => {
+                    let actor = lex.agent_actor(agent, country, words);
+                    Some(mention(actor, ActorOrigin::Agent(agent), backer))
+                }
+            },
         }
     } else {
         None
@@ -396,7 +434,7 @@ fn backer_actor(
     let words = text[e.span.start..e.span.end].to_string();
     match e.target {
         Target::Country { index, .. } => lex.government_actor(index, words),
-        Target::Group(g) => lex.group_actor(g, None, words),
+        Target::Group(g) => lex.group_actor_at(g, None, words, date, None),
         Target::People(set) => lex.person_actor(lex.pick_person(set, date), date, words),
         Target::Agent(a) => lex.agent_actor(a, None, words),
         Target::Modifier(_) => sitrep_model::Actor {
@@ -452,5 +490,241 @@ fn bare_mentions(lex: &ActorLexicon, text: &str, els: &[Element], out: &mut Vec<
                 backer: None,
             });
         }
+    }
+}
+
+/// Capitalised words that qualify armed men without naming a community: determiners,
+/// numbers, adjectives, days and months (a sentence may start with them), and the words
+/// of organisations' names ("Donbass People's Militia" is a named group, not Donbass's).
+const NOT_COMMUNITIES: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "alleged",
+    "allied",
+    "also",
+    "an",
+    "anti",
+    "april",
+    "armed",
+    "army",
+    "around",
+    "as",
+    "at",
+    "august",
+    "battalion",
+    "before",
+    "both",
+    "brigade",
+    "by",
+    "christian",
+    "clan",
+    "communal",
+    "december",
+    "defence",
+    "defense",
+    "democratic",
+    "dozens",
+    "earlier",
+    "eight",
+    "elsewhere",
+    "ethnic",
+    "eventually",
+    "february",
+    "few",
+    "finally",
+    "first",
+    "five",
+    "for",
+    "forces",
+    "former",
+    "four",
+    "friday",
+    "from",
+    "front",
+    "government",
+    "heavily",
+    "her",
+    "his",
+    "hooded",
+    "however",
+    "hundreds",
+    "in",
+    "islamic",
+    "islamist",
+    "its",
+    "january",
+    "jihadist",
+    "joint",
+    "july",
+    "june",
+    "last",
+    "later",
+    "liberation",
+    "local",
+    "many",
+    "march",
+    "masked",
+    "may",
+    "meanwhile",
+    "monday",
+    "more",
+    "most",
+    "movement",
+    "muslim",
+    "national",
+    "new",
+    "next",
+    "nine",
+    "november",
+    "october",
+    "on",
+    "one",
+    "opposition",
+    "other",
+    "our",
+    "over",
+    "overnight",
+    "party",
+    "patriotic",
+    "people's",
+    "peoples",
+    "police",
+    "popular",
+    "pro",
+    "pro-government",
+    "rebel",
+    "recently",
+    "reportedly",
+    "resistance",
+    "revolutionary",
+    "rival",
+    "saturday",
+    "scores",
+    "second",
+    "self-defence",
+    "self-defense",
+    "separately",
+    "september",
+    "seven",
+    "several",
+    "six",
+    "soldiers",
+    "some",
+    "state",
+    "suddenly",
+    "sunday",
+    "suspected",
+    "ten",
+    "that",
+    "the",
+    "their",
+    "then",
+    "these",
+    "third",
+    "this",
+    "those",
+    "three",
+    "thursday",
+    "today",
+    "tonight",
+    "tribal",
+    "tuesday",
+    "two",
+    "unidentified",
+    "union",
+    "united",
+    "unknown",
+    "unnamed",
+    "wednesday",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+    "youth",
+];
+
+/// Administrative words after a place name ("Kaduna State militiamen" are Kaduna's).
+const ADMIN_WORDS: &[&str] = &[
+    "county", "district", "division", "province", "region", "state", "town", "village", "zone",
+];
+
+/// A militia named after the community in the capitalised words just before its chain
+/// (`start`): "Kaduna militiamen" → "Kaduna Communal Militia ({country})", "Tiv
+/// gunmen" → "Tiv Ethnic Militia ({country})" (communities.tsv gives the label). Words
+/// not in communities.tsv name a militia only before a militia noun ("militiamen",
+/// "tribal fighters"), whose family gives the label ("Bani Nawf tribal militia" →
+/// "Bani Nawf Tribal Militia"); `None` when no such words precede. Returns the start
+/// of the words and the name, to be localised with the document's country.
+fn community_militia(
+    lex: &ActorLexicon,
+    text: &str,
+    start: usize,
+    agent: u32,
+) -> Option<(usize, String)> {
+    let a = &lex.agents[agent as usize];
+    if a.kind != "militia" || a.sector != "UAF" {
+        return None;
+    }
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut end = start;
+    while words.len() < 3 {
+        let Some(head) = text[..end].strip_suffix(' ') else {
+            break;
+        };
+        let word_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &head[word_start..];
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        words.insert(0, (word_start, word));
+        end = word_start;
+    }
+    let lower = |w: &str| w.to_lowercase();
+    // Keep the words after the last one that names no community.
+    if let Some(cut) = words
+        .iter()
+        .rposition(|(_, w)| NOT_COMMUNITIES.contains(&lower(w).as_str()))
+    {
+        words.drain(..=cut);
+    }
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|(_, w)| ADMIN_WORDS.contains(&lower(w).as_str()))
+    {
+        words.pop();
+    }
+    let (first, _) = *words.first()?;
+    let last = words.last().map_or(first, |&(s, w)| s + w.len());
+    let phrase = &text[first..last];
+    // The longest run of final words that communities.tsv knows ("Lou Nuer", "Nuer").
+    let known = (0..words.len()).find_map(|i| {
+        let from = words[i].0;
+        lex.community(&text[from..last]).map(|c| (from, c))
+    });
+    match known {
+        Some((_, c)) if c.label == "-" => None,
+        Some((from, c)) => Some((
+            from,
+            format!("{} {} Militia ({{country}})", c.name, c.label),
+        )),
+        None if a.phrases.first().is_some_and(|p| p.contains("militia")) => {
+            // The agent's own family names the militia: "tribesmen" are a tribal
+            // militia, "clan fighters" a clan militia, other militias communal ones.
+            let label = a
+                .template
+                .strip_prefix("Unidentified ")
+                .and_then(|t| t.strip_suffix(" Militia ({country})"))
+                .unwrap_or("Communal");
+            Some((first, format!("{phrase} {label} Militia ({{country}})")))
+        }
+        None => None,
     }
 }

@@ -1,4 +1,4 @@
-//! The five actor lexicon files, parsed and validated row by row.
+//! The eight actor lexicon files, parsed and validated row by row.
 //!
 //! Every file is TSV (see [`crate::tsv`]); lists inside a column are separated by
 //! `|`, and `-` marks an empty column. The formats are documented for editors in
@@ -40,12 +40,15 @@ pub const NON_STATE_PREFIXES: &[&str] = &[
 ];
 
 /// The file names, in loading order, relative to a lexicon root's `actors/`.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 8] = [
     "countries.tsv",
     "agents.tsv",
     "groups.tsv",
     "people.tsv",
     "modifiers.tsv",
+    "regimes.tsv",
+    "communities.tsv",
+    "renames.tsv",
 ];
 
 /// A state (or disputed territory) with every way news text names it.
@@ -89,7 +92,8 @@ pub struct Agent {
     pub sector: String,
     /// Weak agents ("officials", "spokesman") take kind and sector from a preceding agent.
     pub weak: bool,
-    /// ACLED-style name template with `{country}` or `{the country}`.
+    /// ACLED-style name template with `{country}` or `{the country}`, or a fixed name
+    /// ACLED gives without a country ("Unidentified Gang and/or Police Militia").
     pub template: String,
 }
 
@@ -131,6 +135,72 @@ impl Person {
     /// Whether `date` falls within this period.
     pub fn covers(&self, date: NaiveDate) -> bool {
         date >= self.from && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+/// One period of a country's state (a regime, in ACLED's sense), with the label ACLED
+/// appends to the names of its state forces ("Military Forces of Mali (2021-)").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Regime {
+    /// ISO3 of the country; with `from`, the key.
+    pub country: String,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// The day the next period starts (not part of this one); `None` while it lasts.
+    pub to: Option<NaiveDate>,
+    /// ACLED's label, written in parentheses after the country ("2021-", "2016-2022").
+    pub period: String,
+    /// Groups (names in groups.tsv) that are the state in this period: their mentions
+    /// are the state's forces ("Taliban" from 15 August 2021 is "Military Forces of
+    /// Afghanistan (2021-)", "Taliban police" its police).
+    pub state: Vec<String>,
+    /// Groups that are units of the state's forces in this period, named after them
+    /// ("Military Forces of Sudan (2019-) Rapid Support Forces").
+    pub units: Vec<String>,
+}
+
+impl Regime {
+    /// Whether `date` falls within this period.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        date >= self.from && self.to.is_none_or(|to| date < to)
+    }
+}
+
+/// Labels a community may carry in a militia's name ("Tiv Ethnic Militia (Nigeria)"),
+/// and `-` for a word that names no community ("Kurdish militia" is no communal militia).
+pub const COMMUNITY_LABELS: &[&str] = &[
+    "Caste", "Clan", "Communal", "Ethnic", "Sub-Clan", "Tribal", "-",
+];
+
+/// An ethnic group, clan, tribe or caste whose armed men ACLED names after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Community {
+    /// The name in ACLED's actor name ("Tiv", "Hawadle"), the key.
+    pub name: String,
+    /// One of [`COMMUNITY_LABELS`]: "Ethnic" gives "Tiv Ethnic Militia (Nigeria)".
+    pub label: String,
+    /// Every way the text writes the name ("Tiv", "Tivs").
+    pub aliases: Vec<String>,
+}
+
+/// A name ACLED gives a group during a period ("Islamic State (West Africa) - Greater
+/// Sahara Faction" before the Sahel Province was proclaimed in March 2022).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    /// The group's name in groups.tsv; with `from`, the key.
+    pub group: String,
+    /// First day of the period; `None` for any day before `to`.
+    pub from: Option<NaiveDate>,
+    /// The day the period ends (not part of it); `None` for any day from `from` on.
+    pub to: Option<NaiveDate>,
+    /// The name during the period.
+    pub name: String,
+}
+
+impl Rename {
+    /// Whether `date` falls within this period.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| date >= f) && self.to.is_none_or(|t| date < t)
     }
 }
 
@@ -192,6 +262,12 @@ pub struct Entries {
     pub people: Vec<Person>,
     /// modifiers.tsv rows.
     pub modifiers: Vec<Modifier>,
+    /// regimes.tsv rows.
+    pub regimes: Vec<Regime>,
+    /// communities.tsv rows.
+    pub communities: Vec<Community>,
+    /// renames.tsv rows.
+    pub renames: Vec<Rename>,
 }
 
 fn list(column: Option<&str>) -> Vec<String> {
@@ -303,10 +379,11 @@ pub fn parse_agents(file: &str, content: &str) -> Result<Vec<Agent>, LexiconErro
             }
         };
         let template = required(&row, file, 4, "template")?;
-        if !template.contains("{country}") && !template.contains("{the country}") {
+        let placeholder = template.contains("{country}") || template.contains("{the country}");
+        if !placeholder && template.contains('{') {
             return Err(row.error(
                 file,
-                "template needs {country} or {the country}, e.g. \"Civilians ({country})\"",
+                "template may only hold {country} or {the country}, e.g. \"Civilians ({country})\"",
             ));
         }
         out.push(Agent {
@@ -399,9 +476,103 @@ pub fn parse_modifiers(file: &str, content: &str) -> Result<Vec<Modifier>, Lexic
     Ok(out)
 }
 
+/// Parses regimes.tsv: `country  from  to  period  state  units`.
+pub fn parse_regimes(file: &str, content: &str) -> Result<Vec<Regime>, LexiconError> {
+    let mut out = Vec::new();
+    for row in tsv::rows(content) {
+        check_columns(&row, file, 6)?;
+        let country = required(&row, file, 0, "country")?;
+        let from = date(&row, file, required(&row, file, 1, "from")?)?;
+        let to = row.opt(2).map(|s| date(&row, file, s)).transpose()?;
+        if to.is_some_and(|to| to <= from) {
+            return Err(row.error(file, "the period ends before it starts"));
+        }
+        let period = required(&row, file, 3, "period")?;
+        let well_formed = period.split_once('-').is_some_and(|(a, b)| {
+            a.len() == 4
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && (b.is_empty() || (b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit())))
+        });
+        if !well_formed {
+            return Err(row.error(
+                file,
+                format!("period {period:?} must be YYYY- or YYYY-YYYY, as ACLED writes it"),
+            ));
+        }
+        out.push(Regime {
+            country: country.into(),
+            from,
+            to,
+            period: period.into(),
+            state: list(row.opt(4)),
+            units: list(row.opt(5)),
+        });
+    }
+    Ok(out)
+}
+
+/// Parses communities.tsv: `name  label  aliases`.
+pub fn parse_communities(file: &str, content: &str) -> Result<Vec<Community>, LexiconError> {
+    let mut out = Vec::new();
+    for row in tsv::rows(content) {
+        check_columns(&row, file, 3)?;
+        let name = required(&row, file, 0, "name")?;
+        let label = row.get(1);
+        if !COMMUNITY_LABELS.contains(&label) {
+            return Err(row.error(
+                file,
+                format!(
+                    "label {label:?} must be one of {}",
+                    COMMUNITY_LABELS.join(", ")
+                ),
+            ));
+        }
+        let aliases = list(row.opt(2));
+        if aliases.is_empty() {
+            return Err(row.error(file, "column 3 (aliases) is empty; list the name at least"));
+        }
+        out.push(Community {
+            name: name.into(),
+            label: label.into(),
+            aliases,
+        });
+    }
+    Ok(out)
+}
+
+/// Parses renames.tsv: `group  from  to  name`.
+pub fn parse_renames(file: &str, content: &str) -> Result<Vec<Rename>, LexiconError> {
+    let mut out = Vec::new();
+    for row in tsv::rows(content) {
+        check_columns(&row, file, 4)?;
+        let group = required(&row, file, 0, "group")?;
+        let from = row.opt(1).map(|s| date(&row, file, s)).transpose()?;
+        let to = row.opt(2).map(|s| date(&row, file, s)).transpose()?;
+        match (from, to) {
+            (None, None) => {
+                return Err(row.error(
+                    file,
+                    "give from, to or both; a name for every day belongs in groups.tsv",
+                ))
+            }
+            (Some(f), Some(t)) if t <= f => {
+                return Err(row.error(file, "the period ends before it starts"))
+            }
+            _ => {}
+        }
+        out.push(Rename {
+            group: group.into(),
+            from,
+            to,
+            name: required(&row, file, 3, "name")?.into(),
+        });
+    }
+    Ok(out)
+}
+
 impl Entries {
-    /// Parses the five files (any may be empty).
-    pub fn parse(dir: &str, contents: [&str; 5]) -> Result<Self, LexiconError> {
+    /// Parses the eight files (any may be empty).
+    pub fn parse(dir: &str, contents: [&str; 8]) -> Result<Self, LexiconError> {
         let name = |i: usize| format!("{dir}/{}", FILES[i]);
         Ok(Entries {
             countries: parse_countries(&name(0), contents[0])?,
@@ -409,6 +580,9 @@ impl Entries {
             groups: parse_groups(&name(2), contents[2])?,
             people: parse_people(&name(3), contents[3])?,
             modifiers: parse_modifiers(&name(4), contents[4])?,
+            regimes: parse_regimes(&name(5), contents[5])?,
+            communities: parse_communities(&name(6), contents[6])?,
+            renames: parse_renames(&name(7), contents[7])?,
         })
     }
 
@@ -422,6 +596,9 @@ impl Entries {
         merge(&mut self.people, other.people, |p| (p.name.clone(), p.from));
         merge(&mut self.modifiers, other.modifiers, |m| {
             m.phrase.to_lowercase()
+        });
+        merge(&mut self.regimes, other.regimes, |r| {
+            (r.country.clone(), r.from)
         });
     }
 
@@ -470,6 +647,44 @@ impl Entries {
                             "{}: unknown group {group:?}; use a name from groups.tsv",
                             person.name
                         ),
+                    ));
+                }
+            }
+        }
+        for rename in &self.renames {
+            if !self.groups.iter().any(|g| g.name == rename.group) {
+                return Err(err(
+                    FILES[7],
+                    format!(
+                        "unknown group {:?}; use a name from groups.tsv",
+                        rename.group
+                    ),
+                ));
+            }
+        }
+        let mut regimes: Vec<&Regime> = self.regimes.iter().collect();
+        regimes.sort_by(|a, b| (&a.country, a.from).cmp(&(&b.country, b.from)));
+        for (i, regime) in regimes.iter().enumerate() {
+            let name = format!("{} {}", regime.country, regime.from);
+            if !known(&regime.country) {
+                return Err(err(FILES[5], format!("{name}: unknown country")));
+            }
+            if let Some(next) = regimes.get(i + 1).filter(|n| n.country == regime.country) {
+                if regime.to.is_none_or(|to| to > next.from) {
+                    return Err(err(
+                        FILES[5],
+                        format!(
+                            "{name}: overlaps the period from {}; end it on or before that day",
+                            next.from
+                        ),
+                    ));
+                }
+            }
+            for group in regime.state.iter().chain(&regime.units) {
+                if !self.groups.iter().any(|g| &g.name == group) {
+                    return Err(err(
+                        FILES[5],
+                        format!("{name}: unknown group {group:?}; use a name from groups.tsv"),
                     ));
                 }
             }

@@ -864,13 +864,16 @@ fn key_and_phrases(file: usize, row: &tsv::Row<'_>) -> (String, Vec<String>) {
         }
         "groups.tsv" => (row.get(0).to_string(), split(4)),
         "people.tsv" => (format!("{}\t{}", row.get(0), row.get(2)), Vec::new()),
+        "regimes.tsv" => (format!("{}\t{}", row.get(0), row.get(1)), Vec::new()),
+        "communities.tsv" => (row.get(0).to_string(), Vec::new()),
+        "renames.tsv" => (format!("{}\t{}", row.get(0), row.get(1)), Vec::new()),
         _ => (row.get(0).to_string(), vec![row.get(0).to_string()]),
     }
 }
 
 #[test]
 fn lint_every_file() {
-    let expected_columns = [6, 5, 5, 7, 2];
+    let expected_columns = [6, 5, 5, 7, 2, 6, 3, 4];
     if let Err(e) = Entries::parse("lexicons/actors", embedded_files()) {
         panic!("a bundled actor file does not parse: {e}");
     }
@@ -1069,8 +1072,9 @@ fn demonyms_stand_for_the_military_or_the_government() {
         ("Kenya and Uganda", false, ""),
     ];
     for (text, physical, expected) in rows {
-        let found: Vec<String> = lexicon()
-            .demonyms(text, physical)
+        let lex = lexicon();
+        let found: Vec<String> = lex
+            .demonyms(&lex.phrases(text), text, physical, |_| true)
             .iter()
             .map(describe)
             .collect();
@@ -1134,4 +1138,385 @@ fn fill_agrees_with_replacing_twice() {
             assert_eq!(super::fill(template, country), expected, "{template}");
         }
     }
+}
+
+/// regimes.tsv: state forces carry the period of the regime in power on the day.
+#[test]
+fn state_forces_carry_the_period_of_the_regime() {
+    let rows: &[(&str, &str, &str, &str)] = &[
+        // (text, ISO3 for an agent without a country, day, name)
+        (
+            "Malian soldiers",
+            "-",
+            "2022-06-03",
+            "Military Forces of Mali (2021-)",
+        ),
+        (
+            "Malian soldiers",
+            "-",
+            "2021-01-10",
+            "Military Forces of Mali (2020-2021)",
+        ),
+        (
+            "Malian soldiers",
+            "-",
+            "2019-03-01",
+            "Military Forces of Mali (2013-2020)",
+        ),
+        (
+            "police",
+            "PHL",
+            "2022-05-01",
+            "Police Forces of the Philippines (2016-2022)",
+        ),
+        (
+            "police",
+            "PHL",
+            "2022-07-01",
+            "Police Forces of the Philippines (2022-)",
+        ),
+        (
+            "the Burkinabe army",
+            "-",
+            "2022-01-23",
+            "Military Forces of Burkina Faso (2015-2022)",
+        ),
+        (
+            "the Burkinabe army",
+            "-",
+            "2022-01-24",
+            "Military Forces of Burkina Faso (2022-)",
+        ),
+        (
+            "the Kenyan government",
+            "-",
+            "2023-02-01",
+            "Government of Kenya (2022-)",
+        ),
+        // A name that already has its period keeps it.
+        (
+            "Houthi rebels",
+            "-",
+            "2022-02-01",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
+        ),
+        // Non-state actors and countries without a row are unchanged.
+        ("civilians", "MLI", "2022-06-03", "Civilians (Mali)"),
+        (
+            "Icelandic police",
+            "-",
+            "2022-06-03",
+            "Police Forces of Iceland",
+        ),
+        // A day before the first period of a country: no period.
+        (
+            "Malian soldiers",
+            "-",
+            "2001-01-01",
+            "Military Forces of Mali",
+        ),
+    ];
+    let lex = lexicon();
+    let mut wrong = Vec::new();
+    for &(text, iso3, date, want) in rows {
+        let date = day(date);
+        let Some(m) = lex.find(text, Some(date)).into_iter().next() else {
+            wrong.push(format!("{text:?}: no mention"));
+            continue;
+        };
+        let actor = if iso3 == "-" {
+            m.actor.clone()
+        } else {
+            lex.localise(&m, iso3)
+        };
+        let got = lex.dated(actor, Some(date)).name.unwrap_or_default();
+        if got != want {
+            wrong.push(format!("{text:?} on {date}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Without a day nothing changes.
+    let m = lex.find("Malian soldiers", None).remove(0);
+    let undated = lex.dated(m.actor.clone(), None);
+    assert_eq!(undated.name.as_deref(), Some("Military Forces of Mali"));
+}
+
+/// regimes.tsv: a group that is the state on the day is named as the state's forces;
+/// a unit of them is named after them.
+#[test]
+fn groups_in_power_are_named_as_state_forces() {
+    let rows: &[(&str, &str, &str, &str)] = &[
+        // (text, day, name before the period is added, code)
+        ("Taliban fighters", "2020-05-01", "Taliban", "AFGREB"),
+        (
+            "Taliban fighters",
+            "2022-05-01",
+            "Military Forces of Afghanistan",
+            "AFGMIL",
+        ),
+        (
+            "the Taliban",
+            "2021-09-01",
+            "Military Forces of Afghanistan",
+            "AFGMIL",
+        ),
+        (
+            "Taliban police",
+            "2022-05-01",
+            "Police Forces of Afghanistan",
+            "AFGCOP",
+        ),
+        (
+            "Taliban officials",
+            "2022-05-01",
+            "Government of Afghanistan",
+            "AFGGOV",
+        ),
+        (
+            "the Rapid Support Forces",
+            "2022-05-01",
+            "Military Forces of Sudan Rapid Support Forces",
+            "SDNMIL",
+        ),
+        (
+            "the Rapid Support Forces",
+            "2023-05-01",
+            "Rapid Support Forces",
+            "SDNREB",
+        ),
+    ];
+    let lex = lexicon();
+    let mut wrong = Vec::new();
+    for &(text, date, want, code) in rows {
+        let Some(m) = lex.find(text, Some(day(date))).into_iter().next() else {
+            wrong.push(format!("{text:?}: no mention"));
+            continue;
+        };
+        let got = (
+            m.actor.name.as_deref().unwrap_or("-"),
+            m.actor.code.as_deref().unwrap_or("-"),
+        );
+        if got != (want, code) {
+            wrong.push(format!(
+                "{text:?} on {date}: {got:?}, want {:?}",
+                (want, code)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let m = lex
+        .find("Taliban fighters", Some(day("2022-05-01")))
+        .remove(0);
+    let dated = lex.dated(m.actor, Some(day("2022-05-01")));
+    assert_eq!(
+        dated.name.as_deref(),
+        Some("Military Forces of Afghanistan (2021-)")
+    );
+}
+
+/// A malformed regimes.tsv row is refused with its line.
+#[test]
+fn regimes_rows_are_checked() {
+    let bad = [
+        "MLI\t2021-05-24\t-\t2021\t-\t-\n",
+        "MLI\t2021-05-24\t2020-01-01\t2021-\t-\t-\n",
+        "MLI\t2021-05-24\t-\t2021-\n",
+    ];
+    for content in bad {
+        assert!(
+            super::data::parse_regimes("regimes.tsv", content).is_err(),
+            "{content:?} should be refused"
+        );
+    }
+    let mut entries = ActorLexicon::embedded_entries().unwrap_or_default();
+    entries.regimes.push(super::Regime {
+        country: "MLI".into(),
+        from: day("2022-01-01"),
+        to: None,
+        period: "2022-".into(),
+        state: vec!["No Such Group".into()],
+        units: Vec::new(),
+    });
+    assert!(ActorLexicon::from_entries(entries, "test").is_err());
+}
+
+/// communities.tsv: armed men named after their community.
+#[test]
+fn militias_are_named_after_their_community() {
+    let rows: &[(&str, &str, &str)] = &[
+        // (text, the document's country, the first mention's name)
+        (
+            "On Monday, Kaduna militiamen attacked a village.",
+            "NGA",
+            "Kaduna Communal Militia (Nigeria)",
+        ),
+        (
+            "Bena Kapuya militiamen fought their neighbours.",
+            "COD",
+            "Bena Kapuya Communal Militia (Democratic Republic of Congo)",
+        ),
+        (
+            "The Darfur communal militia looted cattle.",
+            "SDN",
+            "Darfur Communal Militia (Sudan)",
+        ),
+        (
+            "Yesterday Tiv gunmen raided the market.",
+            "NGA",
+            "Tiv Ethnic Militia (Nigeria)",
+        ),
+        (
+            "Later Hawadle clan fighters took the town.",
+            "SOM",
+            "Hawadle Sub-Clan Militia (Somalia)",
+        ),
+        (
+            "Armed Kuchi tribesmen burned houses.",
+            "AFG",
+            "Kuchi Tribal Militia (Afghanistan)",
+        ),
+        (
+            "The Plateau State militiamen withdrew.",
+            "NGA",
+            "Plateau Communal Militia (Nigeria)",
+        ),
+        // Words no row knows take the label of the militia noun's family.
+        (
+            "Later Bani Nawf tribal fighters blocked the road.",
+            "YEM",
+            "Bani Nawf Tribal Militia (Yemen)",
+        ),
+        (
+            "Overnight Wardey clan militia raided a well.",
+            "SOM",
+            "Wardey Clan Militia (Somalia)",
+        ),
+        // Armed herders are no militia noun: unknown words before them name nothing.
+        (
+            "Kaduna armed herders raided a farm.",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        // Words that name no community, and unknown words before armed men who are no militia.
+        (
+            "Several militiamen were killed.",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        (
+            "Kurdish militiamen shelled a post.",
+            "IRQ",
+            "Unidentified Armed Group (Iraq)",
+        ),
+        (
+            "Masked gunmen shot a driver.",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        (
+            "Katsina gunmen shot a driver.",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        // A country before the militia names its country, not a community.
+        (
+            "Malian militiamen crossed the border.",
+            "NER",
+            "Unidentified Armed Group (Mali)",
+        ),
+    ];
+    let lex = lexicon();
+    let mut wrong = Vec::new();
+    for &(text, iso3, want) in rows {
+        let Some(m) = lex.find(text, None).into_iter().next() else {
+            wrong.push(format!("{text:?}: no mention"));
+            continue;
+        };
+        assert_eq!(m.span.slice(text), m.actor.text);
+        let got = lex.localise(&m, iso3).name.unwrap_or_default();
+        if got != want {
+            wrong.push(format!("{text:?}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Agents name the ACLED family of their actor.
+#[test]
+fn agents_name_their_acled_family() {
+    let rows: &[(&str, &str, &str)] = &[
+        // (text, the document's country, name)
+        (
+            "tribal fighters",
+            "IRQ",
+            "Unidentified Tribal Militia (Iraq)",
+        ),
+        (
+            "clan militiamen",
+            "SOM",
+            "Unidentified Clan Militia (Somalia)",
+        ),
+        (
+            "communal militia",
+            "GTM",
+            "Unidentified Communal Militia (Guatemala)",
+        ),
+        (
+            "suspected cultists",
+            "NGA",
+            "Unidentified Cult Militia (Nigeria)",
+        ),
+        (
+            "prison guards",
+            "RUS",
+            "Police Forces of Russia Prison Guards",
+        ),
+        (
+            "a private security guard",
+            "SYR",
+            "Private Security Forces (Syria)",
+        ),
+        ("a self-defence group", "MLI", "Vigilante Group (Mali)"),
+        (
+            "armed herdsmen",
+            "NGA",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        (
+            "anti-coup fighters",
+            "MMR",
+            "Unidentified Anti-Coup Armed Group",
+        ),
+        (
+            "police militias",
+            "BRA",
+            "Unidentified Gang and/or Police Militia",
+        ),
+        ("gendarmes", "BFA", "Military Forces of Burkina Faso"),
+        ("bandits", "NGA", "Unidentified Armed Group (Nigeria)"),
+        ("assailants", "KEN", "Unidentified Armed Group (Kenya)"),
+        (
+            "Luhansk People's Militia",
+            "UKR",
+            "NAF: United Armed Forces of Novorossiya",
+        ),
+        (
+            "CRPF personnel",
+            "IND",
+            "Police Forces of India Central Reserve Police Force",
+        ),
+    ];
+    let lex = lexicon();
+    let mut wrong = Vec::new();
+    for &(text, iso3, want) in rows {
+        let Some(m) = lex.find(text, None).into_iter().next() else {
+            wrong.push(format!("{text:?}: no mention"));
+            continue;
+        };
+        let got = lex.localise(&m, iso3).name.unwrap_or_default();
+        if got != want {
+            wrong.push(format!("{text:?}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
