@@ -18,12 +18,10 @@
 //! joins two reports whose actors the sentences name differently.
 //!
 //! ACLED's unit is one event per type, place, day and actors: two reports of one
-//! type dated and placed at one town on days that agree are one incident, and the
-//! reports of one gathering (march, slogans, arrests of marchers, forces firing on
-//! the crowd) are one protest event of its most severe turn.
+//! type dated and placed at one town on days that agree are one incident.
 
 use sitrep_lexicon::actors::ActorMention;
-use sitrep_model::{AcledType, Count, DatePrecision, GeoPrecision, Location};
+use sitrep_model::{Count, DatePrecision, GeoPrecision, Location};
 
 use crate::events::{Candidate, Family};
 
@@ -59,17 +57,7 @@ pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             None => out.push(candidate),
         }
     }
-    // A merge can place a gathering more precisely (the city of a later report
-    // for a first one placed in its district): one more pass joins the reports of
-    // one gathering that only then share a place.
-    let mut joined: Vec<Candidate> = Vec::with_capacity(out.len());
-    for candidate in out {
-        match joined.iter().position(|e| same_gathering(e, &candidate)) {
-            Some(i) => absorb(&mut joined[i], candidate),
-            None => joined.push(candidate),
-        }
-    }
-    joined
+    out
 }
 
 /// In a report whose specific violent triggers all name one kind of remote
@@ -220,9 +208,6 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     if part_of(a, b) {
         return true;
     }
-    if same_gathering(a, b) {
-        return true;
-    }
     if a.family() != b.family() {
         return false;
     }
@@ -358,104 +343,6 @@ fn same_site(a: &Candidate, b: &Candidate) -> bool {
                 .is_some_and(|(p, q)| km(p, q) <= SITE_KM))
 }
 
-/// The rank of a violent demonstration in [`protest_rank`].
-const RIOT: u8 = 3;
-
-/// How a protest escalates (ACLED codes one event per gathering, by its most
-/// severe turn): peaceful, met by intervention, met by lethal force, violent.
-fn protest_rank(c: &Candidate) -> Option<u8> {
-    match sub_event(c)? {
-        "Peaceful protest" => Some(0),
-        "Protest with intervention" => Some(1),
-        "Excessive force against protesters" => Some(2),
-        "Violent demonstration" => Some(RIOT),
-        _ => None,
-    }
-}
-
-/// How far force used on a crowd escalates its protest: arrests of unnamed people
-/// ("police detained 40") are an intervention; state forces attacking people
-/// ("police fired live rounds, killing two") are lethal force when someone was
-/// hurt, an intervention otherwise. None for anything else.
-fn crackdown_rank(c: &Candidate) -> Option<u8> {
-    let state = |m: &Option<ActorMention>| {
-        m.as_ref().is_some_and(|m| {
-            matches!(
-                m.actor.kind.as_deref(),
-                Some("police" | "military" | "government")
-            )
-        })
-    };
-    match sub_event(c)? {
-        "Arrests" if c.actor2.as_ref().is_none_or(crowd) => Some(1),
-        "Attack" if state(&c.actor1) => {
-            let hurt = c.killed.is_some() || c.injured.is_some();
-            Some(if hurt { 2 } else { 1 })
-        }
-        _ => None,
-    }
-}
-
-/// People a crackdown sweeps up: nobody named, protesters, or civilians with no
-/// name of their own ("police detained 40 people"), not named politicians.
-fn crowd(m: &ActorMention) -> bool {
-    m.needs_country()
-        && matches!(
-            m.actor.kind.as_deref(),
-            None | Some("protesters" | "civilians")
-        )
-}
-
-/// Whether `b` reports the same gathering as the protest or crackdown `a`: a
-/// protest and a protest, or a protest and force used on a crowd (arrests, state
-/// forces firing), at one town ([`same_site`]; reports placed only in a region may be
-/// of different towns)
-/// on compatible days. ACLED codes the whole as one protest event of its most
-/// severe turn ("police fired tear gas at marchers" … "police arrested 40" … "the
-/// demonstrators chanted": one protest with intervention).
-fn same_gathering(a: &Candidate, b: &Candidate) -> bool {
-    let kinds = match (protest_rank(a), protest_rank(b)) {
-        // Two riots in one city may be at two sites (a residence stormed, an
-        // office burned): ACLED codes each.
-        (Some(RIOT), Some(RIOT)) => false,
-        (Some(_), Some(_)) => true,
-        (Some(_), None) => crackdown_rank(b).is_some(),
-        (None, Some(_)) => crackdown_rank(a).is_some(),
-        (None, None) => false,
-    };
-    if !kinds {
-        return false;
-    }
-    let dates = !(firm_date(a) && firm_date(b) && a.date.value != b.date.value);
-    dates && same_site(a, b)
-}
-
-/// The protest type of a merged gathering (see [`same_gathering`]): the most
-/// severe turn either report gives, with the protest's actors first.
-fn merge_gathering(into: &mut Candidate, from: &mut Candidate) {
-    let rank = |c: &Candidate| protest_rank(c).or(crackdown_rank(c)).unwrap_or(0);
-    let top = rank(into).max(rank(from));
-    let name = match top {
-        0 => "Peaceful protest",
-        1 => "Protest with intervention",
-        2 => "Excessive force against protesters",
-        _ => "Violent demonstration",
-    };
-    if protest_rank(into).is_none() {
-        // A crackdown told first: the protest's crowd leads, the forces are the other side.
-        let forces = into.actor1.take();
-        into.actor1 = from.actor1.take();
-        into.actor2 = from.actor2.take().or(forces);
-        into.plover = std::mem::take(&mut from.plover);
-        into.mode = from.mode.take();
-        into.cameo = from.cameo.take();
-    } else if protest_rank(from).is_none() {
-        into.actor2 = into.actor2.take().or(from.actor1.take());
-    }
-    into.acled = AcledType::from_sub_event(name);
-    into.specific = true;
-}
-
 /// Whether two actors may be the same side: the same kind, one kind unknown, or
 /// both unnamed non-state armed men ("insurgents" and "the terrorists" of one
 /// report; a named group is not any group).
@@ -571,9 +458,6 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
     // Burning and looting told after an attack are part of it: no new type.
     if looting(&from) && !looting(into) {
         from.specific = false;
-    }
-    if same_gathering(into, &from) {
-        merge_gathering(into, &mut from);
     }
     take_type_and_actors(into, &mut from);
     if informative(from.killed) > informative(into.killed) {

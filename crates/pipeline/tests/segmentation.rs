@@ -192,43 +192,6 @@ fn victims_in_a_report_of_force_against_protesters_share_its_type() {
 }
 
 #[test]
-fn the_reports_of_one_gathering_are_one_protest_of_its_most_severe_turn() {
-    check(&[
-        // A march, the crowd's slogans and arrests of unnamed marchers at one town on
-        // one day: one protest, met by intervention.
-        (
-            "Hundreds of teachers marched through Mzuzu on Monday to demand higher pay. \
-             The teachers chanted slogans outside the council offices in Mzuzu. \
-             Police arrested twelve of the marchers in Mzuzu on Monday.",
-            &["Protest with intervention @ Mzuzu (-)"],
-        ),
-        // Forces firing on the crowd make it lethal force against protesters.
-        (
-            "Thousands of students protested in Kisumu on Tuesday against fee increases. \
-             Police later shot dead two students in Kisumu on Tuesday, witnesses said.",
-            &["Excessive force against protesters @ Kisumu (2)"],
-        ),
-        // Gatherings in two towns stay two events.
-        (
-            "Teachers marched in Mzuzu on Monday. Teachers also marched in Zomba on Monday.",
-            &[
-                "Peaceful protest @ Mzuzu (-)",
-                "Peaceful protest @ Zomba (-)",
-            ],
-        ),
-        // The arrest of a named leader is an event of its own.
-        (
-            "Thousands of opposition supporters marched in Lusaka on Monday. \
-             Police arrested opposition leader Hakainde Hichilema at his home in Lusaka on Monday.",
-            &[
-                "Protest with intervention @ Lusaka (-)",
-                "Arrests @ Lusaka (-)",
-            ],
-        ),
-    ]);
-}
-
-#[test]
 fn one_incident_told_twice_at_one_town_is_one_event() {
     check(&[
         // A statement's date and the event's: one recapture.
