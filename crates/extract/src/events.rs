@@ -1317,22 +1317,10 @@ fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
 /// habit ("began its air strikes", "intensified aerial attacks", "backed by Russian
 /// air strikes", "they launch attacks").
 fn campaign(text: &str, sentence: Span, trigger: Span) -> bool {
-    let mut at = trigger.start;
-    for _ in 0..CAMPAIGN_WINDOW {
-        let Some(w) = word_before(text, at, sentence.start) else {
-            return false;
-        };
-        let word = w.slice(text).to_ascii_lowercase();
-        if CAMPAIGN_BEFORE.contains(&word.as_str()) {
-            return true;
-        }
-        at = w.start;
-    }
-    false
+    one_of_three_words_before(text, sentence, trigger, |word| {
+        CAMPAIGN_BEFORE.contains(&word)
+    })
 }
-
-/// How many words before a noun trigger `campaign` looks at.
-const CAMPAIGN_WINDOW: usize = 3;
 
 /// Words before a plural noun trigger that make it a campaign or a habit: aspect
 /// verbs, backing, and present-tense verbs of carrying out.
