@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
+use std::str::SplitWhitespace;
 use std::sync::OnceLock;
 
 use crate::fold::{fold, fold_hash, key_hash, HASH_START};
@@ -785,13 +786,8 @@ pub(crate) fn transliteration() -> &'static Transliteration {
             .collect();
         let mut articles = Vec::new();
         let mut particles = Vec::new();
-        for (_, line) in data_lines(EMBEDDED_ARABIC_ARTICLES).skip(1) {
-            let mut fields = line.split('\t');
-            let word = fold(fields.next().unwrap_or(""));
-            if word.is_empty() || word.contains(' ') {
-                continue;
-            }
-            for role in fields.next().unwrap_or("").split_whitespace() {
+        for (word, roles) in tagged_words(EMBEDDED_ARABIC_ARTICLES) {
+            for role in roles {
                 match role {
                     "article" => articles.push(format!("{word} ")),
                     "particle" => particles.push((format!(" {word} "), word.clone())),
@@ -807,18 +803,25 @@ pub(crate) fn transliteration() -> &'static Transliteration {
     })
 }
 
+/// The rows of a list of one-word names with their tags (`gazetteer/arabic-articles.tsv`,
+/// `gazetteer/name-particles.tsv`), header skipped: the folded word and the second field's
+/// space-separated tags. A row whose word is empty or of several words is skipped.
+fn tagged_words(text: &str) -> impl Iterator<Item = (String, SplitWhitespace<'_>)> {
+    data_lines(text).skip(1).filter_map(|(_, line)| {
+        let mut fields = line.split('\t');
+        let word = fold(fields.next().unwrap_or(""));
+        let tags = fields.next().unwrap_or("").split_whitespace();
+        (!word.is_empty() && !word.contains(' ')).then_some((word, tags))
+    })
+}
+
 /// The particles of `gazetteer/name-particles.tsv` by country, parsed on first use.
 fn name_particles() -> &'static [(String, Vec<String>)] {
     static PARTICLES: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
     PARTICLES.get_or_init(|| {
         let mut by_country: Vec<(String, Vec<String>)> = Vec::new();
-        for (_, line) in data_lines(EMBEDDED_NAME_PARTICLES).skip(1) {
-            let mut fields = line.split('\t');
-            let particle = fold(fields.next().unwrap_or(""));
-            if particle.is_empty() || particle.contains(' ') {
-                continue;
-            }
-            for country in fields.next().unwrap_or("").split_whitespace() {
+        for (particle, countries) in tagged_words(EMBEDDED_NAME_PARTICLES) {
+            for country in countries {
                 match by_country.iter_mut().find(|(c, _)| c == country) {
                     Some((_, list)) => list.push(format!("{particle} ")),
                     None => by_country.push((country.to_string(), vec![format!("{particle} ")])),
