@@ -1317,22 +1317,10 @@ fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
 /// habit ("began its air strikes", "intensified aerial attacks", "backed by Russian
 /// air strikes", "they launch attacks").
 fn campaign(text: &str, sentence: Span, trigger: Span) -> bool {
-    let mut at = trigger.start;
-    for _ in 0..CAMPAIGN_WINDOW {
-        let Some(w) = word_before(text, at, sentence.start) else {
-            return false;
-        };
-        let word = w.slice(text).to_ascii_lowercase();
-        if CAMPAIGN_BEFORE.contains(&word.as_str()) {
-            return true;
-        }
-        at = w.start;
-    }
-    false
+    one_of_three_words_before(text, sentence, trigger, |word| {
+        CAMPAIGN_BEFORE.contains(&word)
+    })
 }
-
-/// How many words before a noun trigger `campaign` looks at.
-const CAMPAIGN_WINDOW: usize = 3;
 
 /// Words before a plural noun trigger that make it a campaign or a habit: aspect
 /// verbs, backing, and present-tense verbs of carrying out.
@@ -1468,21 +1456,14 @@ const EARLIER: [&str; 6] = ["previous", "earlier", "past", "following", "after",
 /// the determiner that opens it ("following the clashes", "after the exchange of
 /// fire").
 fn earlier_fighting(text: &str, at: usize) -> bool {
-    let mut from = at;
-    for _ in 0..2 {
-        let Some(w) = word_before(text, from, 0) else {
-            return false;
-        };
-        let word = w.slice(text).to_ascii_lowercase();
-        if EARLIER.contains(&word.as_str()) {
-            return true;
-        }
-        if !DETERMINERS.contains(&word.as_str()) {
-            return false;
-        }
-        from = w.start;
-    }
-    false
+    frames::word_back_across(
+        text,
+        at,
+        0,
+        2,
+        |_, word| EARLIER.contains(&word),
+        |word| DETERMINERS.contains(&word),
+    )
 }
 
 /// Determiners and possessives that open a noun phrase ("the killing", "a fight").
@@ -1507,17 +1488,14 @@ fn one_of_three_words_before(
     trigger: Span,
     wanted: impl Fn(&str) -> bool,
 ) -> bool {
-    let mut at = trigger.start;
-    for _ in 0..3 {
-        let Some(w) = word_before(text, at, sentence.start) else {
-            return false;
-        };
-        if wanted(&w.slice(text).to_ascii_lowercase()) {
-            return true;
-        }
-        at = w.start;
-    }
-    false
+    frames::word_back_across(
+        text,
+        trigger.start,
+        sentence.start,
+        3,
+        |_, word| wanted(word),
+        |_| true,
+    )
 }
 
 /// Whether a trigger pattern is an acronym written in capitals ("IED", "UAV").

@@ -349,6 +349,34 @@ fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool
     false
 }
 
+/// Whether one of the `steps` words before byte `at` (not starting before `floor`)
+/// is `wanted`, with only words to `skip` between it and `at`. Both tests get the
+/// word lower-cased; `wanted` also gets its span.
+pub fn word_back_across(
+    text: &str,
+    at: usize,
+    floor: usize,
+    steps: usize,
+    wanted: impl Fn(Span, &str) -> bool,
+    skip: impl Fn(&str) -> bool,
+) -> bool {
+    let mut cursor = at;
+    for _ in 0..steps {
+        let Some(w) = word_before(text, cursor, floor) else {
+            return false;
+        };
+        let word = w.slice(text).to_ascii_lowercase();
+        if wanted(w, &word) {
+            return true;
+        }
+        if !skip(&word) {
+            return false;
+        }
+        cursor = w.start;
+    }
+    false
+}
+
 /// Prepositions that introduce what an act is aimed at.
 const AIM_PREPOSITIONS: [&str; 5] = ["at", "on", "against", "targeting", "upon"];
 
@@ -357,28 +385,19 @@ const AIM_PREPOSITIONS: [&str; 5] = ["at", "on", "against", "targeting", "upon"]
 /// ("shelled Ukrainian positions", "threw stones at passing Palestinian cars",
 /// "assaulted a Palestinian").
 pub fn opens_object(text: &str, sentence: Span, at: Span, verb_ends: &[usize]) -> bool {
-    let mut cursor = at.start;
-    for _ in 0..4 {
-        let Some(w) = word_before(text, cursor, sentence.start) else {
-            return false;
-        };
-        if verb_ends.contains(&w.end) {
-            return true;
-        }
-        let word = w.slice(text).to_ascii_lowercase();
-        if AIM_PREPOSITIONS.contains(&word.as_str()) {
-            return true;
-        }
-        let skippable = DETERMINERS.contains(&word.as_str())
-            || NUMBER_WORDS.contains(&word.as_str())
-            || word.chars().all(|c| c.is_ascii_digit())
-            || (word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed")));
-        if !skippable {
-            return false;
-        }
-        cursor = w.start;
-    }
-    false
+    word_back_across(
+        text,
+        at.start,
+        sentence.start,
+        4,
+        |w, word| verb_ends.contains(&w.end) || AIM_PREPOSITIONS.contains(&word),
+        |word| {
+            DETERMINERS.contains(&word)
+                || NUMBER_WORDS.contains(&word)
+                || word.chars().all(|c| c.is_ascii_digit())
+                || (word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed")))
+        },
+    )
 }
 
 /// Prepositions whose object stands inside a subject phrase, not as the subject
@@ -391,24 +410,18 @@ const GOVERNING: [&str; 13] = [
 /// Whether a preposition of [`GOVERNING`] stands before byte `at`, across
 /// determiners, numbers and a gerund ("for insulting the army").
 fn governed(text: &str, at: usize, floor: usize) -> bool {
-    let mut cursor = at;
-    for _ in 0..4 {
-        let Some(w) = word_before(text, cursor, floor) else {
-            return false;
-        };
-        let word = w.slice(text).to_ascii_lowercase();
-        if GOVERNING.contains(&word.as_str()) {
-            return true;
-        }
-        let skippable = DETERMINERS.contains(&word.as_str())
-            || NUMBER_WORDS.contains(&word.as_str())
-            || (word.len() > 4 && word.ends_with("ing"));
-        if !skippable {
-            return false;
-        }
-        cursor = w.start;
-    }
-    false
+    word_back_across(
+        text,
+        at,
+        floor,
+        4,
+        |_, word| GOVERNING.contains(&word),
+        |word| {
+            DETERMINERS.contains(&word)
+                || NUMBER_WORDS.contains(&word)
+                || (word.len() > 4 && word.ends_with("ing"))
+        },
+    )
 }
 
 /// Whether a mention can be an actor where it stands (a bare "Syria" after "in" is
