@@ -1012,16 +1012,18 @@ impl Extractor {
             .iter()
             .any(|r| self.triggers.entry(&r.trigger).acled == AcledRule::Protest);
         // Cues in this sentence or the next (`context-cues.tsv`).
+        // A battle cue counts only for fighting that is not earlier than the event.
+        let cue_in = |t: &str, cue: Cue| {
+            self.triggers
+                .cues(t, cue)
+                .iter()
+                .any(|c| cue != Cue::Battle || !earlier_fighting(t, c.start))
+        };
         let window = |cue: Cue| {
             [Some(body), cx.next_sentence]
                 .into_iter()
                 .flatten()
-                .any(|t| {
-                    self.triggers
-                        .cues(t, cue)
-                        .iter()
-                        .any(|c| cue != Cue::Battle || !earlier_fighting(t, c.start))
-                })
+                .any(|t| cue_in(t, cue))
         };
         let deaths = facts.killed.is_some_and(|c| c.max.is_none_or(|m| m > 0));
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
@@ -1092,10 +1094,7 @@ impl Extractor {
         // ("an air-ground operation"); a report often gives them apart from the
         // fighting that follows.
         let ground_fighting = if sub.sub_event_type() == "Air/drone strike" {
-            self.triggers
-                .cues(body, Cue::Battle)
-                .iter()
-                .any(|c| !earlier_fighting(body, c.start))
+            cue_in(body, Cue::Battle)
         } else {
             window(Cue::Battle)
         };
