@@ -223,22 +223,14 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
     let gaps: Vec<(usize, usize, String)> = mentions
         .windows(2)
         .filter_map(|pair| {
-            let end = pair[0].span.end;
-            let start = pair[1].direction.map_or(pair[1].span.start, |d| d.start);
-            let gap = text.get(end..start)?;
-            (gap.len() <= 12).then(|| (end, start, gap.trim().to_string()))
+            let (end, start) = gap_bounds(&pair[0], &pair[1]);
+            short_gap(text, end, start).map(|gap| (end, start, gap.to_string()))
         })
         .collect();
     // "in X and Y", "at X, Y or Z": every name of a locative list is locative.
     for i in 1..mentions.len() {
-        let end = mentions[i - 1].span.end;
-        let start = mentions[i]
-            .direction
-            .map_or(mentions[i].span.start, |d| d.start);
-        let gap = text
-            .get(end..start)
-            .filter(|g| g.len() <= 12)
-            .map(str::trim);
+        let (end, start) = gap_bounds(&mentions[i - 1], &mentions[i]);
+        let gap = short_gap(text, end, start);
         let listed = gap.is_some_and(|g| LIST_GAPS.contains(&g));
         // "in Nigeria's Borno state": the place after a possessive one is the locative's head.
         let possessed =
@@ -274,6 +266,20 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         text_len: text.len(),
         gaps,
     }
+}
+
+/// Where the text between two consecutive mentions lies: from the end of one to the
+/// start of the next or of its direction word ("Idlib and northern Hama": " and ").
+fn gap_bounds(before: &Mention, after: &Mention) -> (usize, usize) {
+    let start = after.direction.map_or(after.span.start, |d| d.start);
+    (before.span.end, start)
+}
+
+/// The text from `end` to `start`, trimmed, when it is short (twelve bytes or fewer).
+fn short_gap(text: &str, end: usize, start: usize) -> Option<&str> {
+    text.get(end..start)
+        .filter(|g| g.len() <= 12)
+        .map(str::trim)
 }
 
 /// What stands between a possessive name and the next ("Nigeria's Borno state").

@@ -10,7 +10,7 @@ use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_lexicon::DocumentWords;
 use sitrep_model::{
     stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
-    GeoPrecision, Location, Plover, Span,
+    GeoPrecision, Location, Plover,
 };
 use sitrep_text::{Analyzed, Sentence};
 
@@ -45,12 +45,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     let mut candidates = reading.candidates;
     let mut own_town = Vec::with_capacity(candidates.len());
     for candidate in &mut candidates {
-        let exclude: Vec<Span> = [&candidate.actor1, &candidate.actor2]
-            .into_iter()
-            .flatten()
-            .filter(|m| !m.bare_place)
-            .map(|m| m.span)
-            .collect();
+        let exclude = segment::exclusions(candidate);
         let own = places.locate(candidate.sentence_span, candidate.trigger.start, &exclude);
         own_town.push(
             own.as_ref()

@@ -108,7 +108,9 @@ fn splittable(candidate: &Candidate) -> bool {
     }
 }
 
-fn exclusions(candidate: &Candidate) -> Vec<Span> {
+/// The spans of the candidate's actors, which are not the event's place; an actor
+/// that is only a country name or capital ("Syria", "Moscow") may be one.
+pub fn exclusions(candidate: &Candidate) -> Vec<Span> {
     [&candidate.actor1, &candidate.actor2]
         .into_iter()
         .flatten()
