@@ -240,9 +240,10 @@ impl TriggerLexicon {
                         id: id as u32,
                     })
                     .ok_or_else(|| {
+                        let names: Vec<&str> = CUES.iter().map(|&(name, _)| name).collect();
                         row.error(
                             "context-cues.tsv",
-                            "unknown effect (battle, unopposed, riot, topic, recovered, reason, civilian or object)",
+                            format!("unknown effect; use one of {}", names.join(", ")),
                         )
                     })
             })

@@ -428,6 +428,11 @@ fn date(row: &Row<'_>, file: &str, s: &str) -> Result<NaiveDate, LexiconError> {
         .map_err(|_| row.error(file, format!("date {s:?} must be YYYY-MM-DD")))
 }
 
+/// Column `i` as a date, `None` when empty or `-`.
+fn opt_date(row: &Row<'_>, file: &str, i: usize) -> Result<Option<NaiveDate>, LexiconError> {
+    row.opt(i).map(|s| date(row, file, s)).transpose()
+}
+
 /// Parses people.tsv: `name  country  from  to  office  group  aliases`.
 pub fn parse_people(file: &str, content: &str) -> Result<Vec<Person>, LexiconError> {
     let mut out = Vec::new();
@@ -436,7 +441,7 @@ pub fn parse_people(file: &str, content: &str) -> Result<Vec<Person>, LexiconErr
         let name = required(&row, file, 0, "name")?;
         let country = required(&row, file, 1, "country")?;
         let from = date(&row, file, required(&row, file, 2, "from")?)?;
-        let to = row.opt(3).map(|s| date(&row, file, s)).transpose()?;
+        let to = opt_date(&row, file, 3)?;
         if to.is_some_and(|to| to < from) {
             return Err(row.error(file, "the period ends before it starts"));
         }
@@ -483,7 +488,7 @@ pub fn parse_regimes(file: &str, content: &str) -> Result<Vec<Regime>, LexiconEr
         check_columns(&row, file, 6)?;
         let country = required(&row, file, 0, "country")?;
         let from = date(&row, file, required(&row, file, 1, "from")?)?;
-        let to = row.opt(2).map(|s| date(&row, file, s)).transpose()?;
+        let to = opt_date(&row, file, 2)?;
         if to.is_some_and(|to| to <= from) {
             return Err(row.error(file, "the period ends before it starts"));
         }
@@ -546,8 +551,8 @@ pub fn parse_renames(file: &str, content: &str) -> Result<Vec<Rename>, LexiconEr
     for row in tsv::rows(content) {
         check_columns(&row, file, 4)?;
         let group = required(&row, file, 0, "group")?;
-        let from = row.opt(1).map(|s| date(&row, file, s)).transpose()?;
-        let to = row.opt(2).map(|s| date(&row, file, s)).transpose()?;
+        let from = opt_date(&row, file, 1)?;
+        let to = opt_date(&row, file, 2)?;
         match (from, to) {
             (None, None) => {
                 return Err(row.error(
@@ -610,6 +615,7 @@ impl Entries {
             message,
         };
         let known = |iso3: &str| self.countries.iter().any(|c| c.iso3 == iso3);
+        let known_group = |name: &str| self.groups.iter().any(|g| g.name == name);
         for group in &self.groups {
             if let Some(country) = &group.country {
                 if !known(country) {
@@ -640,7 +646,7 @@ impl Entries {
                 ));
             }
             if let Some(group) = &person.group {
-                if !self.groups.iter().any(|g| &g.name == group) {
+                if !known_group(group) {
                     return Err(err(
                         FILES[3],
                         format!(
@@ -652,7 +658,7 @@ impl Entries {
             }
         }
         for rename in &self.renames {
-            if !self.groups.iter().any(|g| g.name == rename.group) {
+            if !known_group(&rename.group) {
                 return Err(err(
                     FILES[7],
                     format!(
@@ -681,7 +687,7 @@ impl Entries {
                 }
             }
             for group in regime.state.iter().chain(&regime.units) {
-                if !self.groups.iter().any(|g| &g.name == group) {
+                if !known_group(group) {
                     return Err(err(
                         FILES[5],
                         format!("{name}: unknown group {group:?}; use a name from groups.tsv"),
