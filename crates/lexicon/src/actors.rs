@@ -204,7 +204,8 @@ impl ActorLexicon {
     /// The bundled lexicon extended by `dir/actors/*.tsv` (a lexicon root with the same
     /// layout as `lexicons/`; missing files are fine). A user entry with the same key
     /// as a bundled one (ISO3, first agent phrase, group name, person name + start
-    /// date, modifier phrase) replaces it.
+    /// date, modifier phrase, regime country + start date, community name, renamed group +
+    /// start date) replaces it.
     pub fn with_user_dir(dir: &Path) -> Result<Self, LexiconError> {
         let mut entries = Self::embedded_entries()?;
         let actors = dir.join("actors");

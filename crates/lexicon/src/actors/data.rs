@@ -605,6 +605,10 @@ impl Entries {
         merge(&mut self.regimes, other.regimes, |r| {
             (r.country.clone(), r.from)
         });
+        merge(&mut self.communities, other.communities, |c| c.name.clone());
+        merge(&mut self.renames, other.renames, |r| {
+            (r.group.clone(), r.from)
+        });
     }
 
     /// Cross-file checks: references resolve and codes start with a known prefix.
