@@ -123,6 +123,13 @@ pub struct Mention {
     /// Whether it is only the start of a longer name or names a site of its own ("Porto
     /// Novo neighbourhood", "Tin Rhassane", "Morro da Coca"): weak evidence for the town.
     pub partial: bool,
+    /// Whether it is a country or capital standing for its government as the subject of a
+    /// clause ("Washington has sought", "Moscow accused"; `predicate` and `person` words
+    /// in `gazetteer/cues.tsv`): an actor, not where an event happened.
+    pub subject: bool,
+    /// Whether it modifies a noun after "the" ("the Benue kidnap suspects", "the Kabul
+    /// government"): a name used as an adjective, not where an event happened.
+    pub modifier: bool,
 }
 
 /// `locate`: bonus for a place named with the region it is in ("Saraqeb, a town in Idlib
@@ -139,6 +146,8 @@ const SEAT_KM_ADMIN2: f64 = 100.0;
 /// `locate`: a lone place of another country is a misread homonym when this many places
 /// of the document's focus country are named.
 const FOREIGN_FOCUS_MENTIONS: usize = 2;
+/// `locate`: penalty for a name used as an adjective ("the Kabul government").
+const MODIFIER_PENALTY: f64 = 1.5;
 /// `locate`: what a name listed after another loses to it ("in Idlib and Hama").
 const LISTED_PENALTY: f64 = 0.1;
 /// `locate`: penalty for the region named after a place to say where it is.
@@ -217,8 +226,21 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
             list_head: None,
             possessive: candidate.possessive,
             partial: is_partial(gazetteer, &tokens, candidate.through),
+            subject: false,
+            modifier: false,
         })
         .collect();
+    for (mention, candidate) in mentions.iter_mut().zip(&candidates) {
+        mention.subject = !mention.locative
+            && mention
+                .place
+                .as_ref()
+                .is_some_and(|p| matches!(p.kind, Kind::Country | Kind::Capital))
+            && is_subject(gazetteer, &tokens, candidate.through);
+        mention.modifier = !mention.locative
+            && !mention.possessive
+            && is_modifier(gazetteer, &tokens, candidate.first, candidate.through);
+    }
     let regional = regional_phrases(gazetteer, text, &tokens, &mentions);
     let gaps: Vec<(usize, usize, String)> = mentions
         .windows(2)
@@ -243,7 +265,27 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
             mentions[i].list_head = Some(mentions[i - 1].list_head.unwrap_or(mentions[i - 1].span));
         }
     }
-    let (focus_country, focus_place) = document_focus(gazetteer, &picks);
+    // Only the start of a longer name ("Pont" of an unknown "Pont X") says little about
+    // which country the document is about.
+    // Such names count only for a country the document names otherwise too.
+    let named: Vec<&str> = mentions
+        .iter()
+        .filter(|m| !m.partial)
+        .filter_map(|m| Some(m.place.as_ref()?.country.as_str()))
+        .collect();
+    let whole: Vec<Option<u32>> = picks
+        .iter()
+        .zip(&mentions)
+        .map(|(pick, m)| {
+            pick.filter(|_| {
+                !m.partial
+                    || m.place
+                        .as_ref()
+                        .is_some_and(|p| named.contains(&p.country.as_str()))
+            })
+        })
+        .collect();
+    let (focus_country, focus_place) = document_focus(gazetteer, &whole);
     // Distinct places by country ("Yaya" named twice is one place).
     let mut seen: Vec<(&str, &str)> = Vec::new();
     let mut countries: Vec<(String, usize)> = Vec::new();
@@ -313,6 +355,35 @@ fn is_partial(gazetteer: &Gazetteer, tokens: &[Token], through: usize) -> bool {
         && tokens
             .get(through + 2)
             .is_some_and(|t| t.sep == Sep::Join && t.capitalised)
+}
+
+/// Whether the word after the name ending at token `through` makes the name the subject
+/// of a clause ("Washington has sought", "Moscow said").
+fn is_subject(gazetteer: &Gazetteer, tokens: &[Token], through: usize) -> bool {
+    tokens.get(through + 1).is_some_and(|next| {
+        next.sep == Sep::Join
+            && !next.capitalised
+            && matches!(
+                gazetteer.cues.get(&next.hash),
+                Some(Cue::Predicate | Cue::Person)
+            )
+    })
+}
+
+/// Whether the name from token `first` through `through` modifies a noun after "the" ("the
+/// Benue kidnap suspects"): "the" before it, a lower-case word that is no cue after it.
+fn is_modifier(gazetteer: &Gazetteer, tokens: &[Token], first: usize, through: usize) -> bool {
+    let the = first
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| t.key == "the" && tokens[first].sep == Sep::Join);
+    the && tokens.get(through + 1).is_some_and(|next| {
+        next.sep == Sep::Join
+            && !next.capitalised
+            && next.key.chars().all(|c| c.is_alphabetic())
+            && !gazetteer.cues.contains_key(&next.hash)
+            && !gazetteer.stop.contains(&next.hash)
+    })
 }
 
 fn regional_phrases(
@@ -412,14 +483,16 @@ fn document_focus(
         }
     }
     // Rank by own mentions, then by the mentions of its province, then admin1 first.
-    let ranked: Vec<((usize, bool), usize)> = counts
+    let ranked: Vec<((usize, bool), usize, bool)> = counts
         .iter()
         .map(|&(_, n, e)| {
             let regional = admin_totals
                 .iter()
                 .find(|a| a.0 == hot[e].area[1])
                 .map_or(0, |a| a.1);
-            ((n * 10 + regional, hot[e].kind == Kind::Admin1), e)
+            // Whether the place is all the document names of its province.
+            let alone = regional <= n;
+            ((n * 10 + regional, hot[e].kind == Kind::Admin1), e, alone)
         })
         .collect();
     let top = ranked.iter().map(|r| r.0).max();
@@ -427,11 +500,12 @@ fn document_focus(
     let best = ranked
         .iter()
         .filter(|r| Some(r.0) == top)
-        .map(|&((score, _), e)| (score, e as u32, gazetteer.entry(e as u32)))
+        .map(|&((score, _), e, alone)| (score, e as u32, gazetteer.entry(e as u32), alone))
         .min_by(|a, b| a.2.name.cmp(&b.2.name))
-        .map(|(score, id, place)| {
-            // A town stands for its province when an event is placed "in Syria".
-            let region = if place.kind.is_place() {
+        .map(|(score, id, place, alone)| {
+            // A town stands for its province when an event is placed "in Syria", unless it
+            // is the only place of its province the document names (a story about one city).
+            let region = if place.kind.is_place() && !alone {
                 gazetteer
                     .admin1_by_area
                     .get(&admin1_area(&place))
@@ -499,6 +573,24 @@ impl DocPlaces {
             .map(|c| c.to_location(None, GeoPrecision::Country))
     }
 
+    /// The place of an event that no sentence places: the region the document is about
+    /// (`focus_place`) when it lies in the focus country and is named at least twice ("the
+    /// signing ceremony in Havana" twice in a story about Colombia and Cuba), else the focus
+    /// country.
+    pub fn fallback(&self) -> Option<Location> {
+        let country = self.focus_country.as_ref()?;
+        self.region_in(&country.country, None)
+            .or_else(|| self.focus())
+    }
+
+    /// The document's region at region precision when it lies in `country` and is named at
+    /// least twice.
+    fn region_in(&self, country: &str, text: Option<String>) -> Option<Location> {
+        let (focus, named) = self.focus_place.as_ref()?;
+        (focus.country == country && *named >= 2)
+            .then(|| focus.to_location(text, GeoPrecision::Region))
+    }
+
     /// The region the document is about below country level (the province of its most-named
     /// place, or that place when it is a division) and how many times it is named.
     pub fn focus_place(&self) -> Option<(Location, usize)> {
@@ -546,6 +638,23 @@ impl DocPlaces {
     /// an unnamed area ("the border area", "the M5 highway") takes that place too, at
     /// region precision. None when the window names no place.
     pub fn locate(&self, window: Span, anchor: usize, exclude: &[Span]) -> Option<Location> {
+        self.locate_in(window, anchor, exclude, false)
+    }
+
+    /// `locate` for a sentence that only gives context to an event elsewhere ("Gunmen raided
+    /// X. Five died."): a name used as an adjective there ("the Benue kidnap suspects") is
+    /// no evidence at all.
+    pub fn locate_context(&self, window: Span) -> Option<Location> {
+        self.locate_in(window, window.end, &[], true)
+    }
+
+    fn locate_in(
+        &self,
+        window: Span,
+        anchor: usize,
+        exclude: &[Span],
+        context: bool,
+    ) -> Option<Location> {
         let window = Span::new(
             window.start.min(self.text_len),
             window.end.min(self.text_len),
@@ -554,6 +663,8 @@ impl DocPlaces {
             .mentions
             .iter()
             .filter(|m| window.contains(m.span) && m.place.is_some())
+            .filter(|m| !(m.subject || (context && m.modifier)))
+            .filter(|m| !(context && self.beyond_focus(m)))
             .filter(|m| !exclude.iter().any(|x| x.overlaps(m.span)))
             .filter(|m| !self.foreign(m))
             .collect();
@@ -581,12 +692,13 @@ impl DocPlaces {
                     0.0
                 };
                 let partial = if m.partial { PARTIAL_PENALTY } else { 0.0 };
+                let modifier = if m.modifier { MODIFIER_PENALTY } else { 0.0 };
                 // The region written after a place to say where that place is ("Shwebo,
                 // Sagaing", "Saraqeb (Idlib)") qualifies it; it is not the place itself.
                 let qualifier = k > 0 && self.chain(inside[k - 1], Some(m)) == Chain::Nested;
                 let qualifier = if qualifier { QUALIFIER_PENALTY } else { 0.0 };
                 (
-                    self.locate_score(m, anchor) + bonus - stray - partial - qualifier,
+                    self.locate_score(m, anchor) + bonus - stray - partial - qualifier - modifier,
                     *m,
                 )
             })
@@ -618,8 +730,21 @@ impl DocPlaces {
         if !listing && !matches!(gap, ", in" | "in" | "of") {
             return Chain::None;
         }
-        if inner.country.is_empty() || inner.country != outer.country || inner == outer {
+        if inner.country.is_empty() || outer.country.is_empty() || inner == outer {
             return Chain::None;
+        }
+        if inner.country != outer.country {
+            // "Sindian (Bignona)" with Sindian read as a town abroad: the first name is
+            // the wrong place of that name.
+            let local =
+                |k: Kind| matches!(k, Kind::City | Kind::Capital | Kind::Admin1 | Kind::Admin2);
+            return if matches!(inner.kind, Kind::City | Kind::Capital | Kind::Admin2)
+                && local(outer.kind)
+            {
+                Chain::Broken
+            } else {
+                Chain::None
+            };
         }
         if contains(outer, inner) {
             return Chain::Nested;
@@ -690,6 +815,13 @@ impl DocPlaces {
         !others.is_empty() || self.focus_country.is_some()
     }
 
+    /// Whether `mention` is a region of several countries or a continent ("West Africa",
+    /// "the Horn of Africa") in a document about one country: too vague to give an event
+    /// its place from a sentence of context.
+    fn beyond_focus(&self, mention: &Mention) -> bool {
+        self.focus_country.is_some() && mention.place.as_ref().is_some_and(|p| p.country.is_empty())
+    }
+
     /// Whether `mention` is the only place of its country in a document about another
     /// country with at least two places named ("Doka" read as the town in Sudan in a story about
     /// Kaduna and Giwa): a misread homonym, no place for an event (capitals excepted).
@@ -697,10 +829,15 @@ impl DocPlaces {
         let (Some(place), Some(focus)) = (&mention.place, &self.focus_country) else {
             return false;
         };
-        if place.country.is_empty()
-            || place.country == focus.country
-            || !matches!(place.kind, Kind::City | Kind::Admin1 | Kind::Admin2)
-        {
+        if place.country.is_empty() || place.country == focus.country {
+            return false;
+        }
+        // Only the start of an unknown longer name ("Pont" of "Pont Sonde", "Gran" of "Gran
+        // Grif"), read as a place abroad: a misread, whatever its kind.
+        if mention.partial && place.kind != Kind::Country {
+            return true;
+        }
+        if !matches!(place.kind, Kind::City | Kind::Admin1 | Kind::Admin2) {
             return false;
         }
         let count = |iso: &str| {
@@ -749,10 +886,8 @@ impl DocPlaces {
         };
         let text = Some(mention.phrase.clone());
         if place.kind == Kind::Country {
-            if let Some((focus, named)) = &self.focus_place {
-                if focus.country == place.country && *named >= 2 {
-                    return focus.to_location(text, GeoPrecision::Region);
-                }
+            if let Some(region) = self.region_in(&place.country, text.clone()) {
+                return region;
             }
         }
         let mut location = place.to_location(text, place.precision());
@@ -775,6 +910,14 @@ impl DocPlaces {
             .iter()
             .find(|r| window.contains(r.span) && !exclude.iter().any(|x| x.overlaps(r.span)))?;
         let (focus, _) = self.focus_place.as_ref()?;
+        // Not the region of another country than the one the document is about.
+        if self
+            .focus_country
+            .as_ref()
+            .is_some_and(|c| c.country != focus.country)
+        {
+            return None;
+        }
         Some(focus.to_location(Some(phrase.text.clone()), GeoPrecision::Region))
     }
 }

@@ -218,6 +218,7 @@ pub(crate) enum Cue {
     Person,
     Regional,
     Sublocal,
+    Predicate,
 }
 
 impl Cue {
@@ -234,6 +235,7 @@ impl Cue {
             "person" => Cue::Person,
             "regional" => Cue::Regional,
             "sublocal" => Cue::Sublocal,
+            "predicate" => Cue::Predicate,
             _ => return None,
         })
     }

@@ -822,3 +822,109 @@ fn possessives_and_foreign_homonyms_in_event_sentences() {
         None,
     );
 }
+
+#[test]
+fn names_acting_or_modifying_a_noun_are_not_where_events_happen() {
+    // (text, anchor, expected place): a capital or country as the subject of a clause is its
+    // government; a name between "the" and a noun is an adjective. Neither places the event.
+    let table = [
+        (
+            "Opposition supporters marched against the government, which Washington has sought to topple.",
+            "marched",
+            None,
+        ),
+        (
+            "Gunmen killed four farmers on Monday, and Ankara condemned the attack.",
+            "killed",
+            None,
+        ),
+        // An adjective loses to a place.
+        (
+            "Gunmen abducted the Kaduna councillor near Zaria on Sunday.",
+            "abducted",
+            Some(("Zaria", GeoPrecision::Town)),
+        ),
+        // The same names as places.
+        (
+            "Opposition supporters marched in Washington on Monday.",
+            "marched",
+            Some(("Washington", GeoPrecision::Town)),
+        ),
+        (
+            "Gunmen abducted a councillor in the Kaduna countryside on Sunday.",
+            "abducted",
+            Some(("Kaduna", GeoPrecision::Town)),
+        ),
+    ];
+    for (text, anchor, expected) in table {
+        check_locate(text, text, anchor, &[], expected);
+    }
+}
+
+#[test]
+fn a_name_chained_to_a_division_of_another_country_is_a_misread() {
+    // "Bara" is read as a town abroad; the governorate written after it is the better guess.
+    check_locate(
+        "Regime forces shelled Bara town in Idleb governorate on Monday.",
+        "Regime forces shelled Bara town in Idleb governorate on Monday.",
+        "shelled",
+        &[],
+        Some(("Idlib", GeoPrecision::Region)),
+    );
+}
+
+#[test]
+fn the_first_word_of_an_unknown_name_abroad_is_no_place_and_no_focus() {
+    // "Pont" of "Pont Sonde" (missing from the gazetteer) reads as a town in France.
+    let text = "Gangs attacked Pont Sonde on Thursday. Police reached Pont Sonde overnight. \
+                The toll was announced in Port-au-Prince.";
+    let places = gazetteer().geoparse(text);
+    assert_eq!(
+        places.focus().and_then(|l| l.country).as_deref(),
+        Some("HT")
+    );
+    check_locate(
+        text,
+        "Gangs attacked Pont Sonde on Thursday.",
+        "attacked",
+        &[],
+        None,
+    );
+}
+
+#[test]
+fn context_sentences_give_no_place_by_an_adjective() {
+    let text = "One farmer was killed by the Benue cattle thieves, residents said.";
+    let places = gazetteer().geoparse(text);
+    assert_eq!(places.locate_context(Span::new(0, text.len())), None);
+    // As the event's own sentence it is still the only clue.
+    check_locate(
+        text,
+        text,
+        "killed",
+        &[],
+        Some(("Benue", GeoPrecision::Region)),
+    );
+}
+
+#[test]
+fn regions_of_several_countries_give_no_context_place_in_a_one_country_story() {
+    let text = "Troops were deployed in Borno, Nigeria, last week. \
+                Fighters of the West Africa branch stormed four army bases on Sunday.";
+    let sentence = "Fighters of the West Africa branch stormed four army bases on Sunday.";
+    let window = span_of(text, sentence);
+    assert_eq!(gazetteer().geoparse(text).locate_context(window), None);
+}
+
+#[test]
+fn the_place_a_coder_names_is_the_event_place() {
+    // (text, anchor, expected place): "coded to X" is where the coder put the event.
+    let table = [(
+        "On 3 May, militants clashed with troops in Panjshir province [coded to Bazarak] and in Baghlan.",
+        "clashed",
+        Some(("Bāzārak", GeoPrecision::Town)),
+    )];
+    for (text, anchor, expected) in table {
+        check_locate(text, text, anchor, &[], expected);
+    }
+}

@@ -53,7 +53,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
         );
         candidate.own_place = own.is_some();
         candidate.location = own
-            .or_else(|| context_place(&places, &analyzed, candidate.sentence))
+            .or_else(|| context_place(&places, &analyzed, text, candidate.sentence))
             .or_else(|| lead_place(&places, &analyzed))
             .or_else(|| places.focus());
     }
@@ -62,7 +62,15 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     // the date of last year's attack it is compared with.
     candidates.retain(|c| !is_history(c, doc));
     let candidates = segment::split_coordinated(candidates, &places, text);
-    let candidates = segment::drop_aggregates(merge::merge(candidates));
+    let mut candidates = segment::drop_aggregates(merge::merge(candidates));
+    // An event placed only in the focus country goes to the document's region, when it
+    // has one (after the merge, which joins reports placed no better than the country).
+    let focus = places.focus();
+    for candidate in &mut candidates {
+        if candidate.location.is_some() && candidate.location == focus {
+            candidate.location = places.fallback();
+        }
+    }
     let focus_iso3 = places
         .focus()
         .and_then(|l| l.country)
@@ -135,9 +143,9 @@ fn figures(
         figure.evidence = evidence(text, sentence, chars);
         figure.location = places
             .locate(sentence.span, sentence.span.start + mention.span.start, &[])
-            .or_else(|| context_place(places, analyzed, index))
+            .or_else(|| context_place(places, analyzed, text, index))
             .or_else(|| lead_place(places, analyzed))
-            .or_else(|| places.focus());
+            .or_else(|| places.fallback());
         out.push(figure);
     }
     out
@@ -150,16 +158,58 @@ const CONTEXT_SENTENCES: usize = 2;
 /// The place of an event whose evidence sentence names none: the place of the nearest
 /// earlier sentence of its paragraph that names one, else of one of the two sentences
 /// before it ("Gunmen attacked a market in X. Five people died." places the deaths in X).
-fn context_place(places: &DocPlaces, analyzed: &Analyzed, index: usize) -> Option<Location> {
+fn context_place(
+    places: &DocPlaces,
+    analyzed: &Analyzed,
+    text: &str,
+    index: usize,
+) -> Option<Location> {
     let here = analyzed.sentences.get(index)?;
+    // "in the same district": the place named last, however far back.
+    let same = same_place(here.span.slice(text));
     analyzed.sentences[..index]
         .iter()
         .rev()
         .enumerate()
-        .take_while(|(k, s)| *k < CONTEXT_SENTENCES || s.paragraph == here.paragraph)
+        .take_while(|(k, s)| same || *k < CONTEXT_SENTENCES || s.paragraph == here.paragraph)
         .filter(|(_, s)| !s.boilerplate)
-        .find_map(|(_, s)| places.locate(s.span, s.span.end, &[]))
+        .find_map(|(_, s)| places.locate_context(s.span))
 }
+
+/// Whether `sentence` refers back to a place named before ("of the same district", "in the
+/// same local government"): "the same" before a word of `gazetteer/cues.tsv` naming a
+/// division, town or area is matched by the words listed here.
+fn same_place(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(3)
+        .any(|w| w[0] == "the" && w[1] == "same" && SAME_PLACE_NOUNS.contains(&w[2].as_str()))
+}
+
+/// Nouns after "the same" that refer back to a place.
+const SAME_PLACE_NOUNS: &[&str] = &[
+    "area",
+    "community",
+    "county",
+    "district",
+    "governorate",
+    "locality",
+    "local",
+    "lga",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "province",
+    "region",
+    "state",
+    "town",
+    "township",
+    "village",
+];
 
 /// The place of the dateline ("KABUL (Reuters) -"), else of the headline (a first paragraph
 /// of one sentence), when it lies in the country the document is about (a reporter in

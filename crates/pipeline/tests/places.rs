@@ -101,3 +101,61 @@ fn check_table(table: &[(&str, &str, &str, GeoPrecision)]) {
         assert_eq!(location.precision, precision, "{text:?}: {location:?}");
     }
 }
+
+#[test]
+fn an_event_no_sentence_places_takes_the_place_the_document_names_most() {
+    // The story names no place before the event; Havana, named twice, is where it is.
+    let text = "The government and the rebels signed a ceasefire agreement on Thursday.\n\n\
+                The ceremony in Havana, Cuba, was attended by several heads of state. \
+                The talks had been held in Havana for four years.";
+    let extraction = pipeline().extract(&Document {
+        id: "fallback".into(),
+        text: text.into(),
+        ..Document::default()
+    });
+    let event = extraction
+        .events
+        .iter()
+        .find(|e| e.trigger.as_deref().is_some_and(|t| t.contains("signed")))
+        .expect("the agreement is an event");
+    let location = event.location.as_ref().expect("a location");
+    assert_eq!(location.country.as_deref(), Some("CU"), "{location:?}");
+    assert_eq!(location.precision, GeoPrecision::Region, "{location:?}");
+    let (lat, lon) = (location.lat.unwrap(), location.lon.unwrap());
+    assert!(
+        (lat - 23.13).abs() < 0.3 && (lon + 82.38).abs() < 0.3,
+        "{location:?}"
+    );
+}
+
+#[test]
+fn an_event_in_the_same_district_takes_the_place_named_last_however_far_back() {
+    // (text, trigger of the event in a sentence naming no place, place, precision)
+    let table = [(
+        "Bandits attacked a farm near Giwa in Kaduna State on Sunday.\n\n\
+         Residents fled to the forest. Police said the attackers came on motorcycles. \
+         Patrols were increased.\n\n\
+         Later that night, bandits abducted five residents of another village in the same district.",
+        "abducted",
+        "Giwa",
+        GeoPrecision::Town,
+    )];
+    check_table(&table);
+}
+
+#[test]
+fn a_story_about_one_city_places_unplaced_events_in_that_city() {
+    // The headline names only the country; the city is the one place of its state the
+    // story names, so it stands for the story rather than its state.
+    let table = [(
+        "Many dead in Mexico party attack\n\n\
+         Gunmen stormed a party in Ciudad Juarez on Friday. Police in Ciudad Juarez said the \
+         attackers fled. Ciudad Juarez has seen many such attacks.\n\n\
+         The attackers came in two vans. The victims were young. Relatives gathered outside.\n\n\
+         On Wednesday, a couple was shot dead while driving home.",
+        "shot dead",
+        "Ciudad Juárez",
+        GeoPrecision::Region,
+    )];
+    check_table(&table);
+}
