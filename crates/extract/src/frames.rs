@@ -331,9 +331,11 @@ const NUMBER_WORDS: [&str; 14] = [
     "scores", "hundreds", "unknown",
 ];
 
-/// Whether the word before byte `at` (skipping determiners and numbers) is one of `options`.
+/// Whether the word before byte `at` (skipping determiners and numbers, and a
+/// range of numbers: "by four or five people", "by 10 to 15 men") is one of `options`.
 fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool {
     let mut cursor = at;
+    let mut after_number = false;
     while let Some(w) = word_before(text, cursor, floor) {
         let word = w.slice(text);
         if options.iter().any(|o| word.eq_ignore_ascii_case(o)) {
@@ -341,9 +343,11 @@ fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool
         }
         let number = word.chars().all(|c| c.is_ascii_digit())
             || NUMBER_WORDS.iter().any(|n| word.eq_ignore_ascii_case(n));
-        if !number && !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
+        let range = after_number && ["or", "to"].iter().any(|r| word.eq_ignore_ascii_case(r));
+        if !number && !range && !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
             return false;
         }
+        after_number = number;
         cursor = w.start;
     }
     false
