@@ -56,6 +56,9 @@ pub struct Candidate {
     pub fatalities: Option<u32>,
     /// People injured.
     pub injured: Option<Count>,
+    /// Some of the people killed or injured are unarmed ("two residents died"), in
+    /// its sentence or in a toll carried to it ([`fields::UNARMED_GROUPS`]).
+    pub civilian_victims: bool,
     /// People arrested.
     pub arrested: Option<Count>,
     /// People abducted.
@@ -1332,6 +1335,7 @@ impl SentenceContext<'_> {
             killed: None,
             fatalities: None,
             injured: None,
+            civilian_victims: self.facts.victims_unarmed,
             arrested: None,
             abducted: None,
             date,

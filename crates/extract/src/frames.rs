@@ -878,6 +878,19 @@ pub fn assign(
             // "by" and no modifier, the clause's subject (its first actor) acts, and
             // an actor between the subject and the noun is the one acted on.
             let subject = left.first().copied();
+            // "Senegalese troops launched a military attack": a modifier that only
+            // repeats the kind of a subject the text names more fully is that subject.
+            let modifier = modifier.filter(|&i| {
+                let m = &mentions[i];
+                !subject.is_some_and(|s| {
+                    let s = &mentions[s];
+                    s.span != m.span
+                        && m.needs_country()
+                        && !s.needs_country()
+                        && m.actor.kind.is_some()
+                        && s.actor.kind == m.actor.kind
+                })
+            });
             let actor1 = by.or(modifier).or(subject);
             let object = left.iter().copied().rev().find(|&i| {
                 Some(i) != actor1
@@ -1244,6 +1257,28 @@ mod tests {
             Passive,
             None,
             Some("Turkish troops"),
+        );
+        // A modifier that only repeats the subject's kind is the subject.
+        check(
+            "Nigerien troops launched a military offensive against bandits near Tillaberi.",
+            "offensive",
+            Nominal,
+            Some("Nigerien troops"),
+            Some("bandits"),
+        );
+        check(
+            "A military offensive against bandits began near Tillaberi.",
+            "offensive",
+            Nominal,
+            Some("military"),
+            Some("bandits"),
+        );
+        check(
+            "Officials said a police raid on gang hideouts left two dead.",
+            "raid",
+            Nominal,
+            Some("police"),
+            Some("gang"),
         );
         check(
             "Syrian rebels engaged Filipino peacekeepers in a firefight near Quneitra.",

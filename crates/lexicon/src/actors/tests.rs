@@ -126,6 +126,13 @@ fn composes_countries_agents_and_modifiers() {
             None,
             &["Turkish=TURMIL", "Russian troops=RUSMIL"],
         ),
+        // A state's "armed forces" after a demonym is the agent, so a demonym before
+        // it borrows it.
+        (
+            "Russian and Ukrainian armed forces exchanged fire near Bakhmut.",
+            None,
+            &["Russian=RUSMIL", "Ukrainian armed forces=UKRMIL"],
+        ),
         (
             "Ivorian, Burkinabe and Malian gendarmes met in Bamako.",
             None,
