@@ -924,6 +924,23 @@ impl Extractor {
             .is_some_and(|c| before[c.end..].split_whitespace().count() <= 2)
     }
 
+    /// Whether a purpose follows a trigger in its clause, within six words: a `topic`
+    /// cue after "to" or in its -ing form ("rioted to denounce a search", "burned
+    /// tyres, demanding water"), not a target ("threw stones against the police").
+    fn purpose_after(&self, text: &str, sentence: Span, trigger: Span) -> bool {
+        let clause = frames::clause(text, sentence, trigger);
+        let after = &text[trigger.end..clause.end.max(trigger.end)];
+        self.triggers.cues(after, Cue::Topic).into_iter().any(|c| {
+            let before = &after[..c.start];
+            before.split_whitespace().count() <= 6
+                && (c.slice(after).ends_with("ing")
+                    || before
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("to")))
+        })
+    }
+
     /// Whether a clause pairs a weapon or platform (`refine` of a remote-violence
     /// type: "drones", "missiles", "artillery", "an explosion") with a verb of impact
     /// (`refine` of rule `@violence`: "struck", "hit", "pounded", "targeted"): "drones
@@ -1147,6 +1164,11 @@ impl Extractor {
             }
         }
         let (_, mut sub, reading, specific) = best?;
+        // Police who break up a protest with lethal force ("fired live ammunition",
+        // "a protester was killed") use excessive force.
+        if sub.sub_event_type() == "Protest with intervention" && window(Cue::Lethal) {
+            sub = sub_event("Excessive force against protesters");
+        }
         // A bomb, grenade or shell in a fight on the ground is part of an armed
         // clash ("a grenade was thrown at the checkpoint; soldiers returned fire").
         // Air strikes join a battle only when the fighting is in their own sentence
@@ -1219,6 +1241,13 @@ impl Extractor {
                 || k1.is_empty() && forces_named(mentions, actor2.as_ref()))
         {
             sub = sub_event("Excessive force against protesters");
+        }
+        // A crowd that riots "to denounce" or "demanding" something demonstrates: a
+        // purpose after the act makes its mob violence a violent demonstration.
+        if sub.sub_event_type() == "Mob violence"
+            && self.purpose_after(text, sentence.span, reading.trigger.span)
+        {
+            sub = sub_event("Violent demonstration");
         }
         // Demonstrators who burn, loot or fight make a violent demonstration; burning
         // and looting do so even when the clause names only the demonstrators
