@@ -48,6 +48,11 @@ struct Variant {
     id: u32,
     /// An acronym: matches only as written.
     exact: bool,
+    /// The spelling's last eight bytes (ASCII-lowered unless `exact`), read as a
+    /// little-endian word; 0 for spellings shorter than eight bytes. Candidates
+    /// share their first word, so they differ mostly at the end: comparing this word
+    /// first dismisses most of them with one load.
+    tail: u64,
 }
 
 /// A found spelling before overlap resolution: start, end, variant index.
@@ -80,10 +85,14 @@ impl PhraseMatcher {
             }
             let exact = is_acronym(text);
             for variant in spellings(text) {
+                let bytes = variant.into_bytes().into_boxed_slice();
+                let tail =
+                    tail_word(&bytes).map_or(0, |x| if exact { x } else { ascii_lowercase8(x) });
                 variants.push(Variant {
-                    bytes: variant.into_bytes().into_boxed_slice(),
+                    bytes,
                     id: pattern.id,
                     exact,
+                    tail,
                 });
             }
         }
@@ -196,6 +205,16 @@ impl PhraseMatcher {
         let variant = &self.variants[index as usize];
         let end = start + variant.bytes.len();
         let found = bytes.get(start..end)?;
+        if let Some(x) = tail_word(found) {
+            let x = if variant.exact {
+                x
+            } else {
+                ascii_lowercase8(x)
+            };
+            if x != variant.tail {
+                return None;
+            }
+        }
         let same = if variant.exact {
             found == &*variant.bytes
         } else {
@@ -394,6 +413,12 @@ fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
     a_chunks
         .remainder()
         .eq_ignore_ascii_case(b_chunks.remainder())
+}
+
+/// The last eight bytes of `bytes` as a little-endian word, if it has eight.
+fn tail_word(bytes: &[u8]) -> Option<u64> {
+    let tail: [u8; 8] = bytes.get(bytes.len().checked_sub(8)?..)?.try_into().ok()?;
+    Some(u64::from_le_bytes(tail))
 }
 
 /// Eight bytes with each ASCII capital lowered (other bytes, UTF-8 included, kept).
