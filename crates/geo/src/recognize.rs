@@ -228,6 +228,10 @@ pub(crate) struct Candidate {
     /// A direction word before it ("northern"), with its span.
     pub direction: Option<Span>,
     pub possessive: bool,
+    /// Part of an organisation's name ("Columbia University", "University of Texas",
+    /// "Augusta Herald"): the organisation may be far from what the story is about, so the
+    /// name lends little context to the others.
+    pub embedded: bool,
 }
 
 const PARTICLES: &[&str] = &[
@@ -309,8 +313,10 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             type_cue: None,
             direction: None,
             possessive: tokens[last].possessive,
+            embedded: false,
         };
         read_context(gazetteer, tokens, &mut candidate);
+        candidate.embedded = in_organisation_name(gazetteer, tokens, &candidate);
         let headlines = headlines.get_or_insert_with(|| headline_flags(tokens));
         let verdict = judge(gazetteer, text, tokens, headlines, &candidate, &found);
         match verdict {
@@ -351,6 +357,23 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             || has_kind(gazetteer, c, |k| matches!(k, Kind::Country | Kind::Admin1))
     });
     found
+}
+
+/// Whether the name is part of an organisation's name: a capitalised organisation word
+/// right after it ("Columbia University", "New York Daily News") or "University of" before
+/// it.
+fn in_organisation_name(gazetteer: &Gazetteer, tokens: &[Token], candidate: &Candidate) -> bool {
+    let is_word = |t: &Token| t.capitalised && gazetteer.organisation_words.contains(&t.hash);
+    let after = !candidate.possessive
+        && tokens
+            .get(candidate.through + 1)
+            .is_some_and(|n| n.sep == Sep::Join && is_word(n));
+    let before = candidate.first >= 2
+        && tokens[candidate.first].sep == Sep::Join
+        && tokens[candidate.first - 1].key == "of"
+        && tokens[candidate.first - 1].sep == Sep::Join
+        && is_word(&tokens[candidate.first - 2]);
+    after || before
 }
 
 /// "I've", "We'll": a pronoun with a verb, never a name.

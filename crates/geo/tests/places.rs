@@ -822,3 +822,21 @@ fn possessives_and_foreign_homonyms_in_event_sentences() {
         None,
     );
 }
+
+#[test]
+fn places_inside_organisation_names_lend_little_context() {
+    // "Columbia University", "Georgetown University" and the "New York Daily News" are
+    // organisations, not where the story is: they must not pull Augusta to New York.
+    let text = "Maria Lopez grew up in Augusta and sang in its church choir. She studied at \
+                Columbia University and Georgetown University before joining the New York Daily \
+                News, and she came home to Augusta every summer.";
+    check(
+        text,
+        "Augusta",
+        place_near("Augusta", "US", 33.47, -81.97, 30.0),
+    );
+    // The names are still found as places.
+    let places = gazetteer().geoparse(text);
+    let span = span_of(text, "Columbia");
+    assert!(places.mentions().iter().any(|m| m.span.overlaps(span)));
+}
