@@ -332,6 +332,7 @@ pub(crate) enum TokenKind {
 /// whitespace is `char::is_whitespace`; ASCII bytes are classified without decoding.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
+    out.reserve(text.len() / 4 + 1);
     let mut spaced = true;
     let mut i = 0;
     while i < bytes.len() {
