@@ -56,6 +56,9 @@ pub struct Candidate {
     pub fatalities: Option<u32>,
     /// People injured.
     pub injured: Option<Count>,
+    /// Some of the people killed or injured are unarmed ("two residents died"), in
+    /// its sentence or in a toll carried to it ([`fields::UNARMED_GROUPS`]).
+    pub civilian_victims: bool,
     /// People arrested.
     pub arrested: Option<Count>,
     /// People abducted.
@@ -696,7 +699,8 @@ impl Extractor {
                         }
                     }
                 }
-                // ACLED: people "arrested" by an armed group are abducted; an arrest
+                // ACLED: people "arrested" by an armed group are abducted, unless the
+                // group rules as a state (`authority` cues: the Houthis); an arrest
                 // for an ordinary crime (drugs, theft) is not a political event.
                 let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");
                 let acled = acled.filter(|_| !(arrests && names_crime(body)));
@@ -704,7 +708,13 @@ impl Extractor {
                     .as_ref()
                     .and_then(|m| m.actor.kind.as_deref())
                     .unwrap_or("");
-                let acled = if arrests && matches!(kind1, "rebels" | "militia") {
+                let authority = actor1.as_ref().is_some_and(|m| {
+                    !self
+                        .triggers
+                        .cues(m.span.slice(text), Cue::Authority)
+                        .is_empty()
+                });
+                let acled = if arrests && matches!(kind1, "rebels" | "militia") && !authority {
                     Some(sub_event("Abduction/forced disappearance"))
                 } else {
                     acled
@@ -880,6 +890,26 @@ impl Extractor {
             .is_some_and(|c| after[..c.start].split_whitespace().count() <= 6)
     }
 
+    /// Whether a reading is a weapon or aircraft named as support for another act:
+    /// a remote-violence noun with a `support` cue ("backed by", "with the support
+    /// of") at most two words before it in its clause ("troops backed by
+    /// helicopter gunships", "supported by air strikes").
+    fn supporting(&self, text: &str, sentence: Span, r: &Reading) -> bool {
+        let entry = self.triggers.entry(&r.trigger);
+        if r.trigger.form != Form::Other
+            || !matches!(entry.acled,
+                AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence")
+        {
+            return false;
+        }
+        let clause = frames::clause(text, sentence, r.trigger.span);
+        let before = &text[clause.start..r.trigger.span.start.max(clause.start)];
+        self.triggers
+            .cues(before, Cue::Support)
+            .last()
+            .is_some_and(|c| before[c.end..].split_whitespace().count() <= 2)
+    }
+
     /// Whether a clause pairs a weapon or platform (`refine` of a remote-violence
     /// type: "drones", "missiles", "artillery", "an explosion") with a verb of impact
     /// (`refine` of rule `@violence`: "struck", "hit", "pounded", "targeted"): "drones
@@ -1026,8 +1056,18 @@ impl Extractor {
                 .any(|t| cue_in(t, cue))
         };
         let deaths = facts.killed.is_some_and(|c| c.max.is_none_or(|m| m > 0));
+        // "soldiers backed by fighter jets attacked": a weapon or aircraft named as
+        // support leaves the type to the other triggers of the clause.
+        let supported: Vec<bool> = readings
+            .iter()
+            .map(|r| self.supporting(text, sentence.span, r))
+            .collect();
+        let unsupported = supported.iter().any(|s| !s);
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
-        for r in readings {
+        for (r, &support) in readings.iter().zip(&supported) {
+            if support && unsupported {
+                continue;
+            }
             let entry = self.triggers.entry(&r.trigger);
             // "captured and detained 30 migrants": people taken, not territory.
             // Militants or unnamed men who "capture" or "take over" civilians abduct
@@ -1099,6 +1139,24 @@ impl Extractor {
             window(Cue::Battle)
         };
         if BATTLE_WEAPONS.contains(&sub.sub_event_type()) && ground_fighting {
+            sub = sub_event("Armed clash");
+        }
+        // Aircraft named beside fighting ("the army and the rebels fought, with
+        // jets flying over the town") are part of the battle: a clash trigger of the
+        // clause outranks an aircraft that is no air strike of its own (a `refine`
+        // platform). Fighting named as the setting ("during clashes") does not.
+        let platform = self.triggers.entry(&reading.trigger).role == Role::Refine;
+        if sub.sub_event_type() == "Air/drone strike"
+            && platform
+            && readings.iter().any(|r| {
+                let rule = self.triggers.entry(&r.trigger).acled;
+                (rule == AcledRule::Clash
+                    || matches!(rule, AcledRule::Fixed(t) if t.sub_event_type() == "Armed clash"))
+                    && !one_of_three_words_before(text, sentence.span, r.trigger.span, |w| {
+                        ["during", "amid", "amidst"].contains(&w)
+                    })
+            })
+        {
             sub = sub_event("Armed clash");
         }
         // Property burnt or wrecked by a crowd of civilians or rioters is mob violence.
@@ -1248,6 +1306,7 @@ impl SentenceContext<'_> {
             killed: None,
             fatalities: None,
             injured: None,
+            civilian_victims: self.facts.victims_unarmed,
             arrested: None,
             abducted: None,
             date,

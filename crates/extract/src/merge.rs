@@ -460,6 +460,7 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
         from.specific = false;
     }
     take_type_and_actors(into, &mut from);
+    into.civilian_victims |= from.civilian_victims;
     if informative(from.killed) > informative(into.killed) {
         into.killed = from.killed;
         into.fatalities = from.fatalities;

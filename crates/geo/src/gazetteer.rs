@@ -264,6 +264,9 @@ pub struct Gazetteer {
     /// ("Columbia University", "Augusta Herald"; role `organisation` in `cues.tsv`). Kept
     /// apart from `cues`: to the person and name-part filters they are ordinary words.
     pub(crate) organisation_words: HashedSet,
+    /// Words that make a place name beside them the name of a natural feature or a site
+    /// ("Kish River", "Lake Cumberland", "Griffith Park"; role `feature` in `cues.tsv`).
+    pub(crate) feature_words: HashedSet,
     pub(crate) max_cue_words: usize,
     countries: HashMap<String, u32>,
     admin1s: HashMap<(String, String), u32>,
@@ -546,6 +549,10 @@ impl Gazetteer {
             let role = fields.next().unwrap_or("");
             if role == "organisation" {
                 self.organisation_words.insert(key_hash(&phrase));
+                continue;
+            }
+            if role == "feature" {
+                self.feature_words.insert(key_hash(&phrase));
                 continue;
             }
             let cue = Cue::parse(role).ok_or_else(|| GeoError::Format {

@@ -58,6 +58,8 @@ const MIN_SUPPORTER_WEIGHT: f64 = 0.02;
 /// Share of context (focus and support) a name lends when every mention of it is part of
 /// an organisation's name: none ("Columbia University" in a story about Augusta, Georgia).
 const ORGANISATION_CONTEXT: f64 = 0.0;
+/// Distance within which a town named like a feature stands in for it.
+const FEATURE_NEAR_KM: f64 = 100.0;
 
 /// Great-circle distance in kilometres.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -164,6 +166,8 @@ struct Group {
     members: Vec<usize>,
     /// Share of context the name lends (see `ORGANISATION_CONTEXT`).
     lends: f64,
+    /// Every mention is part of a feature's name ("Kish River").
+    feature: bool,
     /// (entry, base score) sorted by base score, best first.
     candidates: Vec<(u32, f64)>,
     /// First-level divisions among the candidates that hold a town the name may also mean.
@@ -244,6 +248,7 @@ pub(crate) fn resolve(
             groups.push(Group {
                 members: Vec::new(),
                 lends: ORGANISATION_CONTEXT,
+                feature: true,
                 candidates: scored,
                 town_named,
             });
@@ -253,7 +258,14 @@ pub(crate) fn resolve(
         if !candidate.embedded {
             groups[g].lends = 1.0;
         }
+        if !candidate.feature {
+            groups[g].feature = false;
+        }
         member_group.push(g);
+    }
+    // A feature's name lends no context either: its town is a guess.
+    for group in groups.iter_mut().filter(|g| g.feature) {
+        group.lends = 0.0;
     }
     // Administrative chains: "Puli Alam city, Logar province".
     let mut chain_next: Vec<Option<usize>> = vec![None; candidates.len()];
@@ -502,6 +514,44 @@ pub(crate) fn resolve(
                 picks[i] = best;
             }
             picks_of_group[g] = best;
+        }
+    }
+    // A feature named after a town or district ("Kish River", "Lake Cumberland") is placed
+    // there only when it lies among the document's other places: inside a division another
+    // name reads, or within 100 km of a town another name reads. When other places are
+    // named and none is near, the town is somewhere else and the feature stays unresolved.
+    let others: Vec<Hot> = groups
+        .iter()
+        .zip(&picks_of_group)
+        .filter(|(g, _)| !g.feature && g.lends > 0.0)
+        .filter_map(|(_, p)| p.map(|p| entries[p as usize]))
+        .collect();
+    if !others.is_empty() {
+        for (g, group) in groups.iter().enumerate() {
+            if !group.feature {
+                continue;
+            }
+            let Some(p) = picks_of_group[g] else { continue };
+            let entry = &entries[p as usize];
+            // A country or named region is a fair stand-in for a feature named after it
+            // ("Lake Chad"), a province when another name is in its country ("Delta" of the
+            // "Niger Delta" beside Nigerian towns, not beside Romanian ones).
+            let near = match entry.kind {
+                Kind::Country | Kind::Continent | Kind::Region => true,
+                Kind::Admin1 => others.iter().any(|o| o.area[0] == entry.area[0]),
+                _ => false,
+            } || others.iter().any(|o| {
+                (contains(o, entry) && o.kind != Kind::Country)
+                    || (o.kind.is_place()
+                        && entry.kind.is_place()
+                        && distance_km(entry.lat, entry.lon, o.lat, o.lon) < FEATURE_NEAR_KM)
+                    || (entry.kind.is_admin() && contains(entry, o))
+            });
+            if !near {
+                for &i in &group.members {
+                    picks[i] = None;
+                }
+            }
         }
     }
     picks
