@@ -685,19 +685,10 @@ impl Extractor {
             };
             for frame in dyads {
                 let (mut actor1, mut actor2) = actors_of(pool, frame);
-                // "ministers from the Georgian government" are Georgia's.
-                if entry.acled == AcledRule::Outside {
-                    for (slot, index) in [(&mut actor1, frame.actor1), (&mut actor2, frame.actor2)]
-                    {
-                        let (Some(m), Some(i)) = (slot.as_mut(), index) else {
-                            continue;
-                        };
-                        if let Some(iso3) = frames::country_after(text, pool, i, span.end)
-                            .and_then(|j| pool[j].actor.country.clone())
-                        {
-                            m.actor = self.actors.localise(m, &iso3);
-                        }
-                    }
+                // "ministers from the Georgian government" are Georgia's, "migrants
+                // from Ethiopia" Ethiopians.
+                for (slot, index) in [(&mut actor1, frame.actor1), (&mut actor2, frame.actor2)] {
+                    self.country_from_after(text, pool, slot, index, span.end);
                 }
                 // ACLED: people "arrested" by an armed group are abducted, unless the
                 // group rules as a state (`authority` cues: the Houthis); an arrest
@@ -761,15 +752,17 @@ impl Extractor {
             return;
         }
         let trigger = header.span;
-        let actor1 = self
+        let mentions: Vec<ActorMention> = self
             .actors
             .find(span.slice(cx.text), published)
             .into_iter()
-            .next()
             .map(|mut m| {
                 m.span = shift(m.span, span.start);
                 m
-            });
+            })
+            .collect();
+        let mut actor1 = mentions.first().cloned();
+        self.country_from_after(cx.text, &mentions, &mut actor1, Some(0), span.end);
         let facts = cx.facts;
         let mut candidate = Candidate {
             actor1,
@@ -783,6 +776,27 @@ impl Extractor {
         };
         retype(&mut candidate);
         out.insert(fresh, candidate);
+    }
+
+    /// Gives the actor in `slot` (mention `index` of `mentions`), when it has no
+    /// country of its own, the country of a mention right after it by "from" or
+    /// "of" ("refugees from Ukraine", [`frames::country_after`]), before `limit`.
+    fn country_from_after(
+        &self,
+        text: &str,
+        mentions: &[ActorMention],
+        slot: &mut Option<ActorMention>,
+        index: Option<usize>,
+        limit: usize,
+    ) {
+        let (Some(m), Some(i)) = (slot.as_mut(), index) else {
+            return;
+        };
+        if let Some(iso3) = frames::country_after(text, mentions, i, limit)
+            .and_then(|j| mentions[j].actor.country.clone())
+        {
+            m.actor = self.actors.localise(m, &iso3);
+        }
     }
 
     /// Whether a physical reading names the background of another trigger of the
@@ -910,6 +924,23 @@ impl Extractor {
             .is_some_and(|c| before[c.end..].split_whitespace().count() <= 2)
     }
 
+    /// Whether a purpose follows a trigger in its clause, within six words: a `topic`
+    /// cue after "to" or in its -ing form ("rioted to denounce a search", "burned
+    /// tyres, demanding water"), not a target ("threw stones against the police").
+    fn purpose_after(&self, text: &str, sentence: Span, trigger: Span) -> bool {
+        let clause = frames::clause(text, sentence, trigger);
+        let after = &text[trigger.end..clause.end.max(trigger.end)];
+        self.triggers.cues(after, Cue::Topic).into_iter().any(|c| {
+            let before = &after[..c.start];
+            before.split_whitespace().count() <= 6
+                && (c.slice(after).ends_with("ing")
+                    || before
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("to")))
+        })
+    }
+
     /// Whether a clause pairs a weapon or platform (`refine` of a remote-violence
     /// type: "drones", "missiles", "artillery", "an explosion") with a verb of impact
     /// (`refine` of rule `@violence`: "struck", "hit", "pounded", "targeted"): "drones
@@ -986,7 +1017,12 @@ impl Extractor {
         if frame.actor2.is_none() && frame.actor1.is_some() && both_sides(readings, frame.actor1) {
             frame.actor2 = frame.actor1;
         }
-        let (actor1, actor2) = actors_of(mentions, frame);
+        let (mut actor1, mut actor2) = actors_of(mentions, frame);
+        // "migrants from Ethiopia were detained": an agent with no country of its
+        // own takes the country named right after it by "from" or "of".
+        for (slot, index) in [(&mut actor1, frame.actor1), (&mut actor2, frame.actor2)] {
+            self.country_from_after(text, mentions, slot, index, sentence.span.end);
+        }
         let kind = |a: &Option<ActorMention>| {
             a.as_ref()
                 .and_then(|m| m.actor.kind.clone())
@@ -1128,6 +1164,11 @@ impl Extractor {
             }
         }
         let (_, mut sub, reading, specific) = best?;
+        // Police who break up a protest with lethal force ("fired live ammunition",
+        // "a protester was killed") use excessive force.
+        if sub.sub_event_type() == "Protest with intervention" && window(Cue::Lethal) {
+            sub = sub_event("Excessive force against protesters");
+        }
         // A bomb, grenade or shell in a fight on the ground is part of an armed
         // clash ("a grenade was thrown at the checkpoint; soldiers returned fire").
         // Air strikes join a battle only when the fighting is in their own sentence
@@ -1201,6 +1242,13 @@ impl Extractor {
         {
             sub = sub_event("Excessive force against protesters");
         }
+        // A crowd that riots "to denounce" or "demanding" something demonstrates: a
+        // purpose after the act makes its mob violence a violent demonstration.
+        if sub.sub_event_type() == "Mob violence"
+            && self.purpose_after(text, sentence.span, reading.trigger.span)
+        {
+            sub = sub_event("Violent demonstration");
+        }
         // Demonstrators who burn, loot or fight make a violent demonstration; burning
         // and looting do so even when the clause names only the demonstrators
         // ("protesters set fire to a police post"), not the protest.
@@ -1216,6 +1264,19 @@ impl Extractor {
             && crowd_violence.contains(&sub.sub_event_type())
         {
             sub = sub_event("Violent demonstration");
+        }
+        // "British activists protested in Beijing": a protest with no target held in
+        // a foreign country or its capital is aimed at that country (the target
+        // CAMEO codes; a peaceful protest has no ACLED actor 2, and one with
+        // intervention names the police: conventions.tsv).
+        if sub.event_type() == "Protests" && actor2.is_none() {
+            let own = actor1.as_ref().and_then(|a| a.actor.country.clone());
+            actor2 = own.and_then(|own| {
+                frames::place_target(text, sentence.span, reading.trigger.span, mentions)
+                    .map(|i| &mentions[i])
+                    .filter(|m| m.actor.country.as_deref().is_some_and(|c| c != own))
+                    .cloned()
+            });
         }
         let entry = self.triggers.entry(&reading.trigger);
         let definite = is_definite(text, sentence.span, reading.trigger.span);

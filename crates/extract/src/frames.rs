@@ -177,8 +177,8 @@ pub fn voice(
     }
     let prev = word_before(text, trigger.start, sentence.start);
     if verb_past {
-        // Back over adverbs and a coordinated participle ("was shot and killed")
-        // to an auxiliary.
+        // Back over adverbs, a coordinated participle ("was shot and killed") and
+        // "found" ("was found shot dead") to an auxiliary.
         let mut cursor = trigger.start;
         for _ in 0..5 {
             let Some(w) = word_before(text, cursor, sentence.start) else {
@@ -192,7 +192,7 @@ pub fn voice(
                 || word.ends_with("ed")
                 || matches!(
                     word.as_str(),
-                    "also" | "all" | "and" | "or" | "shot" | "beaten" | "stabbed"
+                    "also" | "all" | "and" | "or" | "shot" | "beaten" | "stabbed" | "found"
                 );
             if !skippable {
                 break;

@@ -747,3 +747,57 @@ fn arrests_by_a_group_ruling_as_a_state_stay_arrests() {
         ),
     ]);
 }
+
+#[test]
+fn lethal_force_against_a_protest_is_excessive() {
+    check(&[
+        (
+            "On 3 May 2023, teachers marched to the ministry over unpaid wages. Police dispersed them with live ammunition.",
+            "Excessive force against protesters",
+        ),
+        (
+            "On 3 May 2023, traders staged a sit-in at the market. Police dispersed them and one protester was killed.",
+            "Excessive force against protesters",
+        ),
+        (
+            "On 3 May 2023, traders staged a sit-in at the market. Police dispersed them with tear gas.",
+            "Protest with intervention",
+        ),
+        (
+            "On 3 May 2023, climate activists blocked a bridge in the capital. Police later removed the protesters.",
+            "Protest with intervention",
+        ),
+    ]);
+}
+
+#[test]
+fn a_riot_with_a_purpose_is_a_violent_demonstration() {
+    check(&[
+        (
+            "On 3 May 2023, inmates rioted to denounce the death of a cellmate in the prison hospital.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 May 2023, fans rioted after the final whistle outside the stadium.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, villagers threw stones against a police patrol near the river.",
+            "Mob violence",
+        ),
+    ]);
+}
+
+#[test]
+fn a_body_found_killed_is_the_victim() {
+    check(&[
+        (
+            "On 3 May 2023, the body of a rebel commander was found shot dead near the river.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, the bodies of two farmers were found, shot dead, near the river.",
+            "Attack",
+        ),
+    ]);
+}

@@ -169,10 +169,13 @@ pub enum Cue {
     /// In the name of a non-state group that ACLED counts as a state authority
     /// (the Houthis' Supreme Political Council): its arrests stay arrests.
     Authority,
+    /// Lethal force ("live ammunition", "protesters were killed"): police who
+    /// intervene in a protest with it use excessive force.
+    Lethal,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 11] = [
+const CUES: [(&str, Cue); 12] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -184,6 +187,7 @@ const CUES: [(&str, Cue); 11] = [
     ("position", Cue::Position),
     ("support", Cue::Support),
     ("authority", Cue::Authority),
+    ("lethal", Cue::Lethal),
 ];
 
 /// Words a gap may span.
