@@ -924,6 +924,30 @@ impl Extractor {
             .is_some_and(|c| before[c.end..].split_whitespace().count() <= 2)
     }
 
+    /// Whether the sentences after a protest report property destroyed or stones
+    /// thrown (a looting or property-destruction trigger, or a `@riot` one, with no
+    /// armed actor named in them): "Some of them slashed the tyres of two trucks." The
+    /// protest they follow turned violent.
+    fn damage_follows(&self, cx: &SentenceContext<'_>) -> bool {
+        let Some(next) = cx.next_sentence else {
+            return false;
+        };
+        let damage = self.triggers.find(next).into_iter().any(|m| {
+            let entry = self.triggers.entry(&m);
+            !capitalised_mid_sentence(next, Span::new(0, next.len()), m.span)
+                && (entry.acled == AcledRule::Riot
+                    || matches!(entry.acled,
+                        AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction"))
+        });
+        damage
+            && !self.actors.find(next, None).iter().any(|m| {
+                m.actor
+                    .kind
+                    .as_deref()
+                    .is_some_and(|k| ARMED_KINDS.contains(&k) && k != "police")
+            })
+    }
+
     /// Whether a purpose follows a trigger in its clause, within six words: a `topic`
     /// cue after "to" or in its -ing form ("rioted to denounce a search", "burned
     /// tyres, demanding water"), not a target ("threw stones against the police").
@@ -1145,7 +1169,7 @@ impl Extractor {
                     (sub_event("Non-violent transfer of territory"), true)
                 }
                 AcledRule::Territory => (resolve_territory(&k1), true),
-                AcledRule::Protest if window(Cue::Riot) => {
+                AcledRule::Protest if window(Cue::Riot) || self.damage_follows(cx) => {
                     (sub_event("Violent demonstration"), true)
                 }
                 AcledRule::Protest => (resolve_protest(intervention), true),

@@ -263,10 +263,6 @@ pub(crate) fn resolve(
         }
         member_group.push(g);
     }
-    // A feature's name lends no context either: its town is a guess.
-    for group in groups.iter_mut().filter(|g| g.feature) {
-        group.lends = 0.0;
-    }
     // Administrative chains: "Puli Alam city, Logar province".
     let mut chain_next: Vec<Option<usize>> = vec![None; candidates.len()];
     for i in 0..candidates.len().saturating_sub(1) {
