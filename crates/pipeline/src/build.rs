@@ -62,6 +62,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     // the date of last year's attack it is compared with.
     candidates.retain(|c| !is_history(c, doc));
     let candidates = segment::split_coordinated(candidates, &places, text);
+    let candidates = segment::split_counted(candidates, text);
     let candidates = segment::drop_aggregates(merge::merge(candidates));
     let focus_iso3 = places
         .focus()
