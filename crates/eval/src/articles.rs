@@ -18,7 +18,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use sitrep_geo::distance_km;
-use sitrep_model::{DatePrecision, Document, Event, Figure};
+use sitrep_model::{Document, Event, Figure};
 use sitrep_pipeline::Extraction;
 
 use crate::describe::{self, sub_event_rank};
@@ -176,21 +176,12 @@ fn slack_days(precision: &str) -> i64 {
     }
 }
 
-fn predicted_precision(event: &Event) -> &'static str {
-    match event.date.precision {
-        DatePrecision::Day => "day",
-        DatePrecision::Week => "week",
-        DatePrecision::Month => "month",
-        DatePrecision::Year => "year",
-        DatePrecision::Unknown => "unknown",
-    }
-}
-
 /// Whether a predicted event's date can refer to the coded one (used for pairing).
 pub fn dates_compatible(gold: &GoldEvent, event: &Event) -> bool {
     match (gold.day(), event.date.value) {
         (Some(g), Some(p)) => {
-            let slack = slack_days(gold.precision()) + slack_days(predicted_precision(event)) + 1;
+            let slack =
+                slack_days(gold.precision()) + slack_days(event.date.precision.as_str()) + 1;
             (p - g).num_days().abs() <= slack
         }
         _ => true,
@@ -863,7 +854,7 @@ fn article_misses(o: &ArticleOutcome, only: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_model::{Acled, Count, EventDate, Evidence, Location};
+    use sitrep_model::{Acled, Count, DatePrecision, EventDate, Evidence, Location};
 
     const TEXT: &str = "Rebels ambushed a convoy near Goma on Monday, killing five soldiers. \
                         Separately, a drone strike hit a depot in Beni on Sunday.";

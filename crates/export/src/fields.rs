@@ -130,13 +130,7 @@ impl<'a> Flat<'a> {
 
     /// The lower-case precision name (`town`, `region`, …).
     pub fn geo_precision_name(&self) -> Option<&'static str> {
-        Some(match self.geo_precision? {
-            GeoPrecision::Point => "point",
-            GeoPrecision::Town => "town",
-            GeoPrecision::Region => "region",
-            GeoPrecision::Country => "country",
-            GeoPrecision::Unknown => "unknown",
-        })
+        self.geo_precision.map(GeoPrecision::as_str)
     }
 
     /// Coordinates as (longitude, latitude), when both are known.

@@ -56,6 +56,9 @@ pub struct Candidate {
     pub fatalities: Option<u32>,
     /// People injured.
     pub injured: Option<Count>,
+    /// Some of the people killed or injured are unarmed ("two residents died"), in
+    /// its sentence or in a toll carried to it ([`fields::UNARMED_GROUPS`]).
+    pub civilian_victims: bool,
     /// People arrested.
     pub arrested: Option<Count>,
     /// People abducted.
@@ -698,7 +701,8 @@ impl Extractor {
                         }
                     }
                 }
-                // ACLED: people "arrested" by an armed group are abducted; an arrest
+                // ACLED: people "arrested" by an armed group are abducted, unless the
+                // group rules as a state (`authority` cues: the Houthis); an arrest
                 // for an ordinary crime (drugs, theft) is not a political event.
                 let arrests = acled.is_some_and(|t| t.sub_event_type() == "Arrests");
                 let acled = acled.filter(|_| !(arrests && names_crime(body)));
@@ -706,7 +710,13 @@ impl Extractor {
                     .as_ref()
                     .and_then(|m| m.actor.kind.as_deref())
                     .unwrap_or("");
-                let acled = if arrests && matches!(kind1, "rebels" | "militia") {
+                let authority = actor1.as_ref().is_some_and(|m| {
+                    !self
+                        .triggers
+                        .cues(m.span.slice(text), Cue::Authority)
+                        .is_empty()
+                });
+                let acled = if arrests && matches!(kind1, "rebels" | "militia") && !authority {
                     Some(sub_event("Abduction/forced disappearance"))
                 } else {
                     acled
@@ -882,6 +892,43 @@ impl Extractor {
             .is_some_and(|c| after[..c.start].split_whitespace().count() <= 6)
     }
 
+    /// Whether a reading is a weapon or aircraft named as support for another act:
+    /// a remote-violence noun with a `support` cue ("backed by", "with the support
+    /// of") at most two words before it in its clause ("troops backed by
+    /// helicopter gunships", "supported by air strikes").
+    fn supporting(&self, text: &str, sentence: Span, r: &Reading) -> bool {
+        let entry = self.triggers.entry(&r.trigger);
+        if r.trigger.form != Form::Other
+            || !matches!(entry.acled,
+                AcledRule::Fixed(t) if t.event_type() == "Explosions/Remote violence")
+        {
+            return false;
+        }
+        let clause = frames::clause(text, sentence, r.trigger.span);
+        let before = &text[clause.start..r.trigger.span.start.max(clause.start)];
+        self.triggers
+            .cues(before, Cue::Support)
+            .last()
+            .is_some_and(|c| before[c.end..].split_whitespace().count() <= 2)
+    }
+
+    /// Whether a purpose follows a trigger in its clause, within six words: a `topic`
+    /// cue after "to" or in its -ing form ("rioted to denounce a search", "burned
+    /// tyres, demanding water"), not a target ("threw stones against the police").
+    fn purpose_after(&self, text: &str, sentence: Span, trigger: Span) -> bool {
+        let clause = frames::clause(text, sentence, trigger);
+        let after = &text[trigger.end..clause.end.max(trigger.end)];
+        self.triggers.cues(after, Cue::Topic).into_iter().any(|c| {
+            let before = &after[..c.start];
+            before.split_whitespace().count() <= 6
+                && (c.slice(after).ends_with("ing")
+                    || before
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("to")))
+        })
+    }
+
     /// Whether a clause pairs a weapon or platform (`refine` of a remote-violence
     /// type: "drones", "missiles", "artillery", "an explosion") with a verb of impact
     /// (`refine` of rule `@violence`: "struck", "hit", "pounded", "targeted"): "drones
@@ -1028,8 +1075,18 @@ impl Extractor {
                 .any(|t| cue_in(t, cue))
         };
         let deaths = facts.killed.is_some_and(|c| c.max.is_none_or(|m| m > 0));
+        // "soldiers backed by fighter jets attacked": a weapon or aircraft named as
+        // support leaves the type to the other triggers of the clause.
+        let supported: Vec<bool> = readings
+            .iter()
+            .map(|r| self.supporting(text, sentence.span, r))
+            .collect();
+        let unsupported = supported.iter().any(|s| !s);
         let mut best: Option<(usize, AcledType, &Reading, bool)> = None;
-        for r in readings {
+        for (r, &support) in readings.iter().zip(&supported) {
+            if support && unsupported {
+                continue;
+            }
             let entry = self.triggers.entry(&r.trigger);
             // "captured and detained 30 migrants": people taken, not territory.
             // Militants or unnamed men who "capture" or "take over" civilians abduct
@@ -1090,6 +1147,11 @@ impl Extractor {
             }
         }
         let (_, mut sub, reading, specific) = best?;
+        // Police who break up a protest with lethal force ("fired live ammunition",
+        // "a protester was killed") use excessive force.
+        if sub.sub_event_type() == "Protest with intervention" && window(Cue::Lethal) {
+            sub = sub_event("Excessive force against protesters");
+        }
         // A bomb, grenade or shell in a fight on the ground is part of an armed
         // clash ("a grenade was thrown at the checkpoint; soldiers returned fire").
         // Air strikes join a battle only when the fighting is in their own sentence
@@ -1101,6 +1163,24 @@ impl Extractor {
             window(Cue::Battle)
         };
         if BATTLE_WEAPONS.contains(&sub.sub_event_type()) && ground_fighting {
+            sub = sub_event("Armed clash");
+        }
+        // Aircraft named beside fighting ("the army and the rebels fought, with
+        // jets flying over the town") are part of the battle: a clash trigger of the
+        // clause outranks an aircraft that is no air strike of its own (a `refine`
+        // platform). Fighting named as the setting ("during clashes") does not.
+        let platform = self.triggers.entry(&reading.trigger).role == Role::Refine;
+        if sub.sub_event_type() == "Air/drone strike"
+            && platform
+            && readings.iter().any(|r| {
+                let rule = self.triggers.entry(&r.trigger).acled;
+                (rule == AcledRule::Clash
+                    || matches!(rule, AcledRule::Fixed(t) if t.sub_event_type() == "Armed clash"))
+                    && !one_of_three_words_before(text, sentence.span, r.trigger.span, |w| {
+                        ["during", "amid", "amidst"].contains(&w)
+                    })
+            })
+        {
             sub = sub_event("Armed clash");
         }
         // Property burnt or wrecked by a crowd of civilians or rioters is mob violence.
@@ -1144,6 +1224,13 @@ impl Extractor {
                 || k1.is_empty() && forces_named(mentions, actor2.as_ref()))
         {
             sub = sub_event("Excessive force against protesters");
+        }
+        // A crowd that riots "to denounce" or "demanding" something demonstrates: a
+        // purpose after the act makes its mob violence a violent demonstration.
+        if sub.sub_event_type() == "Mob violence"
+            && self.purpose_after(text, sentence.span, reading.trigger.span)
+        {
+            sub = sub_event("Violent demonstration");
         }
         // Demonstrators who burn, loot or fight make a violent demonstration; burning
         // and looting do so even when the clause names only the demonstrators
@@ -1250,6 +1337,7 @@ impl SentenceContext<'_> {
             killed: None,
             fatalities: None,
             injured: None,
+            civilian_victims: self.facts.victims_unarmed,
             arrested: None,
             abducted: None,
             date,

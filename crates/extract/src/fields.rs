@@ -27,6 +27,9 @@ pub struct SentenceFacts {
     pub abducted: Option<Count>,
     /// The victims named are civilians ("farmers", "people").
     pub victims_civilian: bool,
+    /// Some of the people killed or injured are unarmed: civilians, "people",
+    /// "residents", children, workers, journalists ([`UNARMED_GROUPS`]).
+    pub victims_unarmed: bool,
     /// The sentence counts victims only as a running total ("the toll rose to 30",
     /// "300 have been killed since December"): a figure, not an incident.
     pub cumulative_only: bool,
@@ -57,6 +60,10 @@ impl SentenceFacts {
             .into_iter()
             .flatten()
             .any(|m| m.group == Some("civilians"));
+        let victims_unarmed = [&found.killed, &found.injured]
+            .into_iter()
+            .flatten()
+            .any(|m| m.group.is_some_and(|g| UNARMED_GROUPS.contains(&g)));
         let people: Vec<&Mention> = found
             .mentions
             .iter()
@@ -97,6 +104,7 @@ impl SentenceFacts {
             arrested: count(&found.arrested),
             abducted: count(&found.abducted),
             victims_civilian,
+            victims_unarmed,
             cumulative_only,
             adds_victims: !toll_words.is_empty()
                 && found
@@ -147,6 +155,22 @@ impl SentenceFacts {
     }
 }
 
+/// Population groups of `lexicons/casualties/people.tsv` that bear no arms: victims
+/// ACLED names "Civilians (Country)".
+pub const UNARMED_GROUPS: [&str; 11] = [
+    "civilians",
+    "people",
+    "children",
+    "women",
+    "men",
+    "families",
+    "journalists",
+    "students",
+    "workers",
+    "refugees",
+    "migrants",
+];
+
 /// Gives the toll of a sentence that only reports victims ("Three militants were
 /// killed.", "Ten soldiers died.") to the incident reported just before it, within
 /// the two sentences before: the physical candidates the sentence made from its
@@ -196,6 +220,7 @@ pub fn carry_toll(
     {
         return;
     }
+    earlier.civilian_victims |= facts.victims_unarmed;
     match (earlier.killed, earlier.injured) {
         (None, None) => {
             earlier.killed = facts.killed;

@@ -177,8 +177,8 @@ pub fn voice(
     }
     let prev = word_before(text, trigger.start, sentence.start);
     if verb_past {
-        // Back over adverbs and a coordinated participle ("was shot and killed")
-        // to an auxiliary.
+        // Back over adverbs, a coordinated participle ("was shot and killed") and
+        // "found" ("was found shot dead") to an auxiliary.
         let mut cursor = trigger.start;
         for _ in 0..5 {
             let Some(w) = word_before(text, cursor, sentence.start) else {
@@ -192,7 +192,7 @@ pub fn voice(
                 || word.ends_with("ed")
                 || matches!(
                     word.as_str(),
-                    "also" | "all" | "and" | "or" | "shot" | "beaten" | "stabbed"
+                    "also" | "all" | "and" | "or" | "shot" | "beaten" | "stabbed" | "found"
                 );
             if !skippable {
                 break;
@@ -331,9 +331,11 @@ const NUMBER_WORDS: [&str; 14] = [
     "scores", "hundreds", "unknown",
 ];
 
-/// Whether the word before byte `at` (skipping determiners and numbers) is one of `options`.
+/// Whether the word before byte `at` (skipping determiners and numbers, and a
+/// range of numbers: "by four or five people", "by 10 to 15 men") is one of `options`.
 fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool {
     let mut cursor = at;
+    let mut after_number = false;
     while let Some(w) = word_before(text, cursor, floor) {
         let word = w.slice(text);
         if options.iter().any(|o| word.eq_ignore_ascii_case(o)) {
@@ -341,9 +343,11 @@ fn word_before_is(text: &str, at: usize, floor: usize, options: &[&str]) -> bool
         }
         let number = word.chars().all(|c| c.is_ascii_digit())
             || NUMBER_WORDS.iter().any(|n| word.eq_ignore_ascii_case(n));
-        if !number && !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
+        let range = after_number && ["or", "to"].iter().any(|r| word.eq_ignore_ascii_case(r));
+        if !number && !range && !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
             return false;
         }
+        after_number = number;
         cursor = w.start;
     }
     false
@@ -874,6 +878,19 @@ pub fn assign(
             // "by" and no modifier, the clause's subject (its first actor) acts, and
             // an actor between the subject and the noun is the one acted on.
             let subject = left.first().copied();
+            // "Senegalese troops launched a military attack": a modifier that only
+            // repeats the kind of a subject the text names more fully is that subject.
+            let modifier = modifier.filter(|&i| {
+                let m = &mentions[i];
+                !subject.is_some_and(|s| {
+                    let s = &mentions[s];
+                    s.span != m.span
+                        && m.needs_country()
+                        && !s.needs_country()
+                        && m.actor.kind.is_some()
+                        && s.actor.kind == m.actor.kind
+                })
+            });
             let actor1 = by.or(modifier).or(subject);
             let object = left.iter().copied().rev().find(|&i| {
                 Some(i) != actor1
@@ -1240,6 +1257,28 @@ mod tests {
             Passive,
             None,
             Some("Turkish troops"),
+        );
+        // A modifier that only repeats the subject's kind is the subject.
+        check(
+            "Nigerien troops launched a military offensive against bandits near Tillaberi.",
+            "offensive",
+            Nominal,
+            Some("Nigerien troops"),
+            Some("bandits"),
+        );
+        check(
+            "A military offensive against bandits began near Tillaberi.",
+            "offensive",
+            Nominal,
+            Some("military"),
+            Some("bandits"),
+        );
+        check(
+            "Officials said a police raid on gang hideouts left two dead.",
+            "raid",
+            Nominal,
+            Some("police"),
+            Some("gang"),
         );
         check(
             "Syrian rebels engaged Filipino peacekeepers in a firefight near Quneitra.",

@@ -784,6 +784,7 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
         into.acled = AcledType::from_sub_event("Excessive force against protesters").or(into.acled);
     }
     take_type_and_actors(into, &mut from);
+    into.civilian_victims |= from.civilian_victims;
     if informative(from.killed) > informative(into.killed) {
         into.killed = from.killed;
         into.fatalities = from.fatalities;

@@ -673,3 +673,131 @@ fn arrests_a_protest_is_about_are_no_intervention() {
         ),
     ]);
 }
+
+#[test]
+fn aircraft_backing_or_beside_ground_fighting_make_a_clash() {
+    check(&[
+        (
+            "On 3 May 2023, government troops backed by fighter jets attacked rebel positions near the dam, killing four fighters.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, soldiers supported by helicopter gunships fought the insurgents outside the town.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, the army and the rebels fought in the old town, with military aircraft flying over the area.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, warplanes struck a rebel camp near the dam, killing six fighters.",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2023, a drone struck a militia truck during fighting near the ridge.",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2023, rebels backed by the neighbouring state shelled the army base.",
+            "Shelling/artillery/missile attack",
+        ),
+    ]);
+}
+
+#[test]
+fn groups_of_people_riot() {
+    check(&[
+        (
+            "On 3 May 2023, a group of individuals attacked and injured a man accused of theft near the bus station.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, a suspected thief was beaten and injured by four or five people near the market.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, a group of men threw stones at a bus carrying election officials near the town hall.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, an armed individual exchanged fire with police officers near the port.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, two individuals opened fire on a shopkeeper near the market.",
+            "Attack",
+        ),
+    ]);
+}
+
+#[test]
+fn arrests_by_a_group_ruling_as_a_state_stay_arrests() {
+    check(&[
+        (
+            "On 3 May 2023, Houthi forces arrested two teachers in Sanaa for criticising the group.",
+            "Arrests",
+        ),
+        (
+            "On 3 May 2023, Houthi security men detained a journalist at a checkpoint in Dhamar.",
+            "Arrests",
+        ),
+        (
+            "On 3 May 2023, rebel fighters arrested three traders on the road to the mine.",
+            "Abduction/forced disappearance",
+        ),
+    ]);
+}
+
+#[test]
+fn lethal_force_against_a_protest_is_excessive() {
+    check(&[
+        (
+            "On 3 May 2023, teachers marched to the ministry over unpaid wages. Police dispersed them with live ammunition.",
+            "Excessive force against protesters",
+        ),
+        (
+            "On 3 May 2023, traders staged a sit-in at the market. Police dispersed them and one protester was killed.",
+            "Excessive force against protesters",
+        ),
+        (
+            "On 3 May 2023, traders staged a sit-in at the market. Police dispersed them with tear gas.",
+            "Protest with intervention",
+        ),
+        (
+            "On 3 May 2023, climate activists blocked a bridge in the capital. Police later removed the protesters.",
+            "Protest with intervention",
+        ),
+    ]);
+}
+
+#[test]
+fn a_riot_with_a_purpose_is_a_violent_demonstration() {
+    check(&[
+        (
+            "On 3 May 2023, inmates rioted to denounce the death of a cellmate in the prison hospital.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 May 2023, fans rioted after the final whistle outside the stadium.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, villagers threw stones against a police patrol near the river.",
+            "Mob violence",
+        ),
+    ]);
+}
+
+#[test]
+fn a_body_found_killed_is_the_victim() {
+    check(&[
+        (
+            "On 3 May 2023, the body of a rebel commander was found shot dead near the river.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, the bodies of two farmers were found, shot dead, near the river.",
+            "Attack",
+        ),
+    ]);
+}

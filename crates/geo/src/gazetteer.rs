@@ -260,6 +260,13 @@ pub struct Gazetteer {
     demonyms: HashedSet,
     /// Cue phrases by the hash of their folded form.
     pub(crate) cues: HashedMap<Cue>,
+    /// Words that make a place name before them part of an organisation's name
+    /// ("Columbia University", "Augusta Herald"; role `organisation` in `cues.tsv`). Kept
+    /// apart from `cues`: to the person and name-part filters they are ordinary words.
+    pub(crate) organisation_words: HashedSet,
+    /// Words that make a place name beside them the name of a natural feature or a site
+    /// ("Kish River", "Lake Cumberland", "Griffith Park"; role `feature` in `cues.tsv`).
+    pub(crate) feature_words: HashedSet,
     pub(crate) max_cue_words: usize,
     countries: HashMap<String, u32>,
     admin1s: HashMap<(String, String), u32>,
@@ -540,6 +547,14 @@ impl Gazetteer {
             let mut fields = line.split('\t');
             let phrase = fold(fields.next().unwrap_or(""));
             let role = fields.next().unwrap_or("");
+            if role == "organisation" {
+                self.organisation_words.insert(key_hash(&phrase));
+                continue;
+            }
+            if role == "feature" {
+                self.feature_words.insert(key_hash(&phrase));
+                continue;
+            }
             let cue = Cue::parse(role).ok_or_else(|| GeoError::Format {
                 origin: "gazetteer/cues.tsv".into(),
                 line: line_no,

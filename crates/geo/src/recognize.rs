@@ -228,6 +228,14 @@ pub(crate) struct Candidate {
     /// A direction word before it ("northern"), with its span.
     pub direction: Option<Span>,
     pub possessive: bool,
+    /// Part of an organisation's name ("Columbia University", "University of Texas",
+    /// "Augusta Herald"): the organisation may be far from what the story is about, so the
+    /// name lends little context to the others.
+    pub embedded: bool,
+    /// Part of the name of a natural feature or a site ("Kish River", "Lake Cumberland",
+    /// "Griffith Park"): the town of that name is a stand-in only when it lies among the
+    /// document's other places.
+    pub feature: bool,
 }
 
 const PARTICLES: &[&str] = &[
@@ -309,8 +317,12 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             type_cue: None,
             direction: None,
             possessive: tokens[last].possessive,
+            embedded: false,
+            feature: false,
         };
         read_context(gazetteer, tokens, &mut candidate);
+        candidate.embedded = in_organisation_name(gazetteer, tokens, &candidate);
+        candidate.feature = in_feature_name(gazetteer, tokens, &candidate);
         let headlines = headlines.get_or_insert_with(|| headline_flags(tokens));
         let verdict = judge(gazetteer, text, tokens, headlines, &candidate, &found);
         match verdict {
@@ -351,6 +363,57 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             || has_kind(gazetteer, c, |k| matches!(k, Kind::Country | Kind::Admin1))
     });
     found
+}
+
+/// Whether the name is part of an organisation's name: a capitalised organisation word
+/// right after it ("Columbia University", "New York Daily News") or "University of" before
+/// it.
+fn in_organisation_name(gazetteer: &Gazetteer, tokens: &[Token], candidate: &Candidate) -> bool {
+    let is_word = |t: &Token| t.capitalised && gazetteer.organisation_words.contains(&t.hash);
+    let after = !candidate.possessive
+        && tokens
+            .get(candidate.through + 1)
+            .is_some_and(|n| n.sep == Sep::Join && is_word(n));
+    let before = candidate.first >= 2
+        && tokens[candidate.first].sep == Sep::Join
+        && tokens[candidate.first - 1].key == "of"
+        && tokens[candidate.first - 1].sep == Sep::Join
+        && is_word(&tokens[candidate.first - 2]);
+    after || before
+}
+
+/// Whether the name is part of a feature's name: a capitalised feature word right after it
+/// ("Kish River", "Zion National Park") or right before it ("Lake Cumberland", "Mount
+/// Hood").
+fn in_feature_name(gazetteer: &Gazetteer, tokens: &[Token], candidate: &Candidate) -> bool {
+    let is_word = |t: &Token| t.capitalised && gazetteer.feature_words.contains(&t.hash);
+    let after = !candidate.possessive
+        && candidate.type_cue.is_none()
+        && tokens.get(candidate.last + 1).is_some_and(|n| {
+            n.sep == Sep::Join
+                && (is_word(n)
+                        // "Zion National Park", "Ocala National Forest".
+                        || n.key == "national"
+                            && n.capitalised
+                            && tokens
+                                .get(candidate.last + 2)
+                                .is_some_and(|t| t.sep == Sep::Join && is_word(t)))
+        });
+    let before = candidate.first >= 1
+        && tokens[candidate.first].sep == Sep::Join
+        && is_word(&tokens[candidate.first - 1]);
+    // The feature word itself read as a place ("Lake" for Lake County, "Delta" for Delta
+    // State) beside another capitalised word: "Lake Vermont", "Danube Delta".
+    let single_word = candidate.first == candidate.last
+        && candidate.type_cue.is_none()
+        && gazetteer.feature_words.contains(&candidate.key)
+        && (tokens
+            .get(candidate.first + 1)
+            .is_some_and(|n| n.sep == Sep::Join && n.capitalised)
+            || candidate.first >= 1
+                && tokens[candidate.first].sep == Sep::Join
+                && tokens[candidate.first - 1].capitalised);
+    after || before || single_word
 }
 
 /// "I've", "We'll": a pronoun with a verb, never a name.

@@ -55,6 +55,11 @@ const ROUNDS: usize = 6;
 /// Readings less likely than this (relative to their name's best) lend no support: at
 /// most 0.02 × 4 points, not worth the look.
 const MIN_SUPPORTER_WEIGHT: f64 = 0.02;
+/// Share of context (focus and support) a name lends when every mention of it is part of
+/// an organisation's name: none ("Columbia University" in a story about Augusta, Georgia).
+const ORGANISATION_CONTEXT: f64 = 0.0;
+/// Distance within which a town named like a feature stands in for it.
+const FEATURE_NEAR_KM: f64 = 100.0;
 
 /// Great-circle distance in kilometres.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -159,6 +164,10 @@ fn affinity(entry: &Hot, other: &Hot) -> f64 {
 
 struct Group {
     members: Vec<usize>,
+    /// Share of context the name lends (see `ORGANISATION_CONTEXT`).
+    lends: f64,
+    /// Every mention is part of a feature's name ("Kish River").
+    feature: bool,
     /// (entry, base score) sorted by base score, best first.
     candidates: Vec<(u32, f64)>,
     /// First-level divisions among the candidates that hold a town the name may also mean.
@@ -238,13 +247,25 @@ pub(crate) fn resolve(
             group_keys.push(candidate.key);
             groups.push(Group {
                 members: Vec::new(),
+                lends: ORGANISATION_CONTEXT,
+                feature: true,
                 candidates: scored,
                 town_named,
             });
             groups.len() - 1
         });
         groups[g].members.push(i);
+        if !candidate.embedded {
+            groups[g].lends = 1.0;
+        }
+        if !candidate.feature {
+            groups[g].feature = false;
+        }
         member_group.push(g);
+    }
+    // A feature's name lends no context either: its town is a guess.
+    for group in groups.iter_mut().filter(|g| g.feature) {
+        group.lends = 0.0;
     }
     // Administrative chains: "Puli Alam city, Logar province".
     let mut chain_next: Vec<Option<usize>> = vec![None; candidates.len()];
@@ -306,30 +327,33 @@ pub(crate) fn resolve(
         if round > 0 {
             // Each name counts once, however often it is repeated: a name repeated ten
             // times ("Dublin") says less about the document's country than ten names do.
-            for e in picks_of_group.iter().flatten() {
+            for (g, e) in picks_of_group.iter().enumerate() {
+                let Some(e) = e else { continue };
                 let entry = &entries[*e as usize];
                 if entry.area[0] != 0 {
-                    let weight = if entry.kind == Kind::Country {
-                        2.0
-                    } else {
-                        1.0
-                    };
+                    let weight = groups[g].lends
+                        * if entry.kind == Kind::Country {
+                            2.0
+                        } else {
+                            1.0
+                        };
                     *focus.entry(entry.area[0]).or_default() += weight;
                     total += weight;
                 }
             }
             // The province focus counts every likely reading in proportion to its weight.
-            for readings in &weights {
+            for (g, readings) in weights.iter().enumerate() {
                 for (e, share) in shares(readings) {
                     let area = entries[e as usize].area[1];
                     if area != 0 {
-                        *province_focus.entry(area).or_default() += share;
+                        *province_focus.entry(area).or_default() += share * groups[g].lends;
                     }
                 }
             }
             for (h, others) in weights.iter().enumerate() {
                 for &(o, w) in others {
                     let country = entries[o as usize].area[0];
+                    let w = w * groups[h].lends;
                     if country != 0 && w >= MIN_SUPPORTER_WEIGHT {
                         supporters.push((country, h, entries[o as usize], w, o));
                     }
@@ -418,11 +442,12 @@ pub(crate) fn resolve(
                                 // The extra weight counts the other names only.
                                 let own = picks_of_group[g].map_or(0.0, |p| {
                                     let p = &entries[p as usize];
-                                    match (p.area[0], p.kind) {
-                                        (0, _) => 0.0,
-                                        (_, Kind::Country) => 2.0,
-                                        _ => 1.0,
-                                    }
+                                    group.lends
+                                        * match (p.area[0], p.kind) {
+                                            (0, _) => 0.0,
+                                            (_, Kind::Country) => 2.0,
+                                            _ => 1.0,
+                                        }
                                 });
                                 let own_here = match picks_of_group[g] {
                                     Some(p) if entries[p as usize].area[0] == entry.area[0] => own,
@@ -438,7 +463,7 @@ pub(crate) fn resolve(
                                 // Other names' readings in the same province.
                                 let own: f64 = shares(&weights[g])
                                     .filter(|&(p, _)| entries[p as usize].area[1] == entry.area[1])
-                                    .map(|(_, share)| share)
+                                    .map(|(_, share)| share * group.lends)
                                     .sum();
                                 let share =
                                     province_focus.get(&entry.area[1]).copied().unwrap_or(0.0)
@@ -461,11 +486,12 @@ pub(crate) fn resolve(
                     let share = focus.get(&entry.area[0]).copied().unwrap_or(0.0);
                     let own = match picks_of_group[g] {
                         Some(p) if entries[p as usize].area[0] == entry.area[0] => {
-                            if entries[p as usize].kind == Kind::Country {
-                                2.0
-                            } else {
-                                1.0
-                            }
+                            group.lends
+                                * if entries[p as usize].kind == Kind::Country {
+                                    2.0
+                                } else {
+                                    1.0
+                                }
                         }
                         _ => 0.0,
                     };
@@ -488,6 +514,44 @@ pub(crate) fn resolve(
                 picks[i] = best;
             }
             picks_of_group[g] = best;
+        }
+    }
+    // A feature named after a town or district ("Kish River", "Lake Cumberland") is placed
+    // there only when it lies among the document's other places: inside a division another
+    // name reads, or within 100 km of a town another name reads. When other places are
+    // named and none is near, the town is somewhere else and the feature stays unresolved.
+    let others: Vec<Hot> = groups
+        .iter()
+        .zip(&picks_of_group)
+        .filter(|(g, _)| !g.feature && g.lends > 0.0)
+        .filter_map(|(_, p)| p.map(|p| entries[p as usize]))
+        .collect();
+    if !others.is_empty() {
+        for (g, group) in groups.iter().enumerate() {
+            if !group.feature {
+                continue;
+            }
+            let Some(p) = picks_of_group[g] else { continue };
+            let entry = &entries[p as usize];
+            // A country or named region is a fair stand-in for a feature named after it
+            // ("Lake Chad"), a province when another name is in its country ("Delta" of the
+            // "Niger Delta" beside Nigerian towns, not beside Romanian ones).
+            let near = match entry.kind {
+                Kind::Country | Kind::Continent | Kind::Region => true,
+                Kind::Admin1 => others.iter().any(|o| o.area[0] == entry.area[0]),
+                _ => false,
+            } || others.iter().any(|o| {
+                (contains(o, entry) && o.kind != Kind::Country)
+                    || (o.kind.is_place()
+                        && entry.kind.is_place()
+                        && distance_km(entry.lat, entry.lon, o.lat, o.lon) < FEATURE_NEAR_KM)
+                    || (entry.kind.is_admin() && contains(entry, o))
+            });
+            if !near {
+                for &i in &group.members {
+                    picks[i] = None;
+                }
+            }
         }
     }
     picks

@@ -822,3 +822,84 @@ fn possessives_and_foreign_homonyms_in_event_sentences() {
         None,
     );
 }
+
+#[test]
+fn places_inside_organisation_names_lend_little_context() {
+    // "Columbia University", "Georgetown University" and the "New York Daily News" are
+    // organisations, not where the story is: they must not pull Augusta to New York.
+    let text = "Maria Lopez grew up in Augusta and sang in its church choir. She studied at \
+                Columbia University and Georgetown University before joining the New York Daily \
+                News, and she came home to Augusta every summer.";
+    check(
+        text,
+        "Augusta",
+        place_near("Augusta", "US", 33.47, -81.97, 30.0),
+    );
+    // The names are still found as places.
+    let places = gazetteer().geoparse(text);
+    let span = span_of(text, "Columbia");
+    assert!(places.mentions().iter().any(|m| m.span.overlaps(span)));
+}
+
+/// The reading of the mention of `surface` in `text`: None when it is found but left
+/// unresolved; panics when it is not found.
+fn reading(text: &str, surface: &str) -> Option<(String, String)> {
+    let places = gazetteer().geoparse(text);
+    let span = span_of(text, surface);
+    let mention = places
+        .mentions()
+        .iter()
+        .find(|m| m.span.overlaps(span))
+        .unwrap_or_else(|| panic!("{surface:?} in {text:?} was not found as a place"));
+    mention
+        .place
+        .as_ref()
+        .map(|p| (p.name.clone(), p.country.clone()))
+}
+
+#[test]
+fn features_named_after_towns_take_the_town_only_among_the_documents_places() {
+    // (text, surface, expected reading: None = found but left unresolved)
+    type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+    let cases: &[Case] = &[
+        // The town of Kish is in Iran, far from DeKalb and Sycamore: the river stays unplaced.
+        (
+            "Crews cleared ice from the Kish River on Monday. Officials in DeKalb and \
+             Sycamore, Illinois, said the water had risen two feet.",
+            "Kish",
+            None,
+        ),
+        // A park named after a town in Indiana, in a story about Los Angeles.
+        (
+            "Firefighters in Los Angeles stopped a brush fire in Griffith Park near Burbank \
+             and Glendale on Sunday.",
+            "Griffith",
+            None,
+        ),
+        // The feature word alone read as a place ("Delta" State, Nigeria) beside another
+        // capitalised word, in a story about Romania.
+        (
+            "Birds returned to the Danube Delta this spring, rangers in Tulcea and \
+             Constanta said.",
+            "Delta",
+            None,
+        ),
+        // The town lies among the story's places: it stands in for the creek.
+        (
+            "Water from Genoa Creek closed roads in DeKalb and Sycamore, Illinois, on Friday.",
+            "Genoa",
+            Some(("Genoa", "US")),
+        ),
+        // A country is a fair stand-in for a lake named after it.
+        (
+            "Fishermen on Lake Chad said gunmen came from Borno State towards Maiduguri.",
+            "Chad",
+            Some(("Chad", "TD")),
+        ),
+    ];
+    for &(text, surface, expected) in cases {
+        let got = reading(text, surface);
+        let expected = expected.map(|(n, c)| (n.to_string(), c.to_string()));
+        assert_eq!(got, expected, "{surface:?} in {text:?}");
+    }
+}

@@ -29,7 +29,6 @@ mod data;
 mod tests;
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use sitrep_model::{Actor, Span};
@@ -199,31 +198,6 @@ impl ActorLexicon {
     /// The bundled lexicon (data embedded in the binary).
     pub fn embedded() -> Result<Self, LexiconError> {
         Self::from_entries(Self::embedded_entries()?, EMBEDDED_DIR)
-    }
-
-    /// The bundled lexicon extended by `dir/actors/*.tsv` (a lexicon root with the same
-    /// layout as `lexicons/`; missing files are fine). A user entry with the same key
-    /// as a bundled one (ISO3, first agent phrase, group name, person name + start
-    /// date, modifier phrase, regime country + start date, community name, renamed group +
-    /// start date) replaces it.
-    pub fn with_user_dir(dir: &Path) -> Result<Self, LexiconError> {
-        let mut entries = Self::embedded_entries()?;
-        let actors = dir.join("actors");
-        let mut contents: [String; 8] = Default::default();
-        for (content, file) in contents.iter_mut().zip(FILES) {
-            let path = actors.join(file);
-            if path.exists() {
-                *content = std::fs::read_to_string(&path).map_err(|e| LexiconError {
-                    file: path.display().to_string(),
-                    line: 0,
-                    message: format!("cannot read: {e}; check the path and permissions"),
-                })?;
-            }
-        }
-        let shown = actors.display().to_string();
-        let refs: [&str; 8] = std::array::from_fn(|i| contents[i].as_str());
-        entries.extend(Entries::parse(&shown, refs)?);
-        Self::from_entries(entries, &shown)
     }
 
     /// The parsed bundled entries, for callers that merge their own.

@@ -163,10 +163,19 @@ pub enum Cue {
     /// A military position or unit: a demonym before it names that country's forces
     /// as the target ("shelled Ukrainian positions").
     Position,
+    /// Just before a weapon or aircraft, makes it support for the act of another
+    /// trigger ("soldiers backed by fighter jets attacked"): that trigger decides.
+    Support,
+    /// In the name of a non-state group that ACLED counts as a state authority
+    /// (the Houthis' Supreme Political Council): its arrests stay arrests.
+    Authority,
+    /// Lethal force ("live ammunition", "protesters were killed"): police who
+    /// intervene in a protest with it use excessive force.
+    Lethal,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 9] = [
+const CUES: [(&str, Cue); 12] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -176,6 +185,9 @@ const CUES: [(&str, Cue); 9] = [
     ("civilian", Cue::Civilian),
     ("object", Cue::Object),
     ("position", Cue::Position),
+    ("support", Cue::Support),
+    ("authority", Cue::Authority),
+    ("lethal", Cue::Lethal),
 ];
 
 /// Words a gap may span.

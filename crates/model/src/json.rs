@@ -15,8 +15,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::{
-    Acled, Actor, Count, DatePrecision, Event, EventDate, Evidence, Figure, GeoPrecision, Location,
-    Period, Place, Plover, Record, SCHEMA,
+    Acled, Actor, Count, Event, EventDate, Evidence, Figure, Location, Period, Place, Plover,
+    Record, SCHEMA,
 };
 
 /// Appends the JSON line of `record` (no newline).
@@ -179,7 +179,7 @@ fn place(o: &mut Object, p: &Place) {
     o.key("feature");
     o.opt_str(feature);
     o.key("precision");
-    o.str(geo_precision(*precision));
+    o.str(precision.as_str());
 }
 
 fn event_date(out: &mut Vec<u8>, d: &EventDate) {
@@ -198,13 +198,7 @@ fn event_date(out: &mut Vec<u8>, d: &EventDate) {
         None => o.null(),
     }
     o.key("precision");
-    o.str(match precision {
-        DatePrecision::Day => "day",
-        DatePrecision::Week => "week",
-        DatePrecision::Month => "month",
-        DatePrecision::Year => "year",
-        DatePrecision::Unknown => "unknown",
-    });
+    o.str(precision.as_str());
     o.key("text");
     o.opt_str(text);
     o.close();
@@ -287,18 +281,8 @@ fn location(out: &mut Vec<u8>, l: &Location) {
     o.key("geonameid");
     o.number(geonameid);
     o.key("precision");
-    o.str(geo_precision(*precision));
+    o.str(precision.as_str());
     o.close();
-}
-
-fn geo_precision(p: GeoPrecision) -> &'static str {
-    match p {
-        GeoPrecision::Point => "point",
-        GeoPrecision::Town => "town",
-        GeoPrecision::Region => "region",
-        GeoPrecision::Country => "country",
-        GeoPrecision::Unknown => "unknown",
-    }
 }
 
 fn count(out: &mut Vec<u8>, c: &Count) {
@@ -465,6 +449,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::{DatePrecision, GeoPrecision};
 
     /// What the derived `Serialize` writes for the record behind `schema`.
     fn serde_line(record: &Record) -> String {

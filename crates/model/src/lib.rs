@@ -68,6 +68,19 @@ pub enum DatePrecision {
     Unknown,
 }
 
+impl DatePrecision {
+    /// The name written in records: `day`, `week`, `month`, `year` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Week => "week",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+            DatePrecision::Unknown => "unknown",
+        }
+    }
+}
+
 /// When an event happened, with the expression it was read from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDate {
@@ -128,6 +141,19 @@ pub enum GeoPrecision {
     /// Nothing could be resolved.
     #[default]
     Unknown,
+}
+
+impl GeoPrecision {
+    /// The name written in records: `point`, `town`, `region`, `country` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GeoPrecision::Point => "point",
+            GeoPrecision::Town => "town",
+            GeoPrecision::Region => "region",
+            GeoPrecision::Country => "country",
+            GeoPrecision::Unknown => "unknown",
+        }
+    }
 }
 
 /// Where an event happened, geocoded against the gazetteer.

@@ -248,7 +248,7 @@ fn to_event(
         Some(t) => {
             let own = |m: &Option<ActorMention>| m.as_ref().is_some_and(|m| !m.needs_country());
             let own = [own(&c.actor1), own(&c.actor2)];
-            conventions::apply(t, actor1, actor2, own, iso3, actors)
+            conventions::apply(t, actor1, actor2, own, c.civilian_victims, iso3, actors)
         }
         None => (actor1, actor2),
     };

@@ -24,7 +24,17 @@ enum Policy {
     /// Names a political party found in the role as the agent (ACLED lists the party
     /// as an associated actor of "Rioters (Country)").
     Party,
+    /// The role is a state force: a military or police actor found in it stays,
+    /// anything else is replaced by the agent (a protest's intervention is the
+    /// police's, not the bystanders' or the ministry's it was aimed at).
+    Force,
+    /// Fills the empty role with the agent when the event's victims are civilians
+    /// (a shelling that killed residents: "Civilians (Country)").
+    Victims,
 }
+
+/// Kinds that are a state's armed forces.
+const FORCE_KINDS: [&str; 2] = ["military", "police"];
 
 #[derive(Debug, Clone)]
 struct Convention {
@@ -50,6 +60,8 @@ static CONVENTIONS: LazyLock<Vec<Convention>> = LazyLock::new(|| {
                 "crowd" => Policy::Crowd,
                 "default" => Policy::Default,
                 "party" => Policy::Party,
+                "force" => Policy::Force,
+                "victims" => Policy::Victims,
                 _ => return None,
             };
             Some(Convention {
@@ -72,12 +84,14 @@ fn is_state(actor: &Option<Actor>) -> bool {
 /// Applies the conventions of `sub`'s event and sub-event type to the two actors;
 /// `iso3` is the event's country, `own` says for each actor whether the text itself
 /// gave its country ("British activists"): a crowd keeps that country ("Protesters
-/// (United Kingdom)" in Beijing), any other takes the event's.
+/// (United Kingdom)" in Beijing), any other takes the event's; `civilian_victims`
+/// says whether the people the event killed or injured are civilians.
 pub fn apply(
     sub: AcledType,
     mut actor1: Option<Actor>,
     mut actor2: Option<Actor>,
     own: [bool; 2],
+    civilian_victims: bool,
     iso3: Option<&str>,
     actors: &ActorLexicon,
 ) -> (Option<Actor>, Option<Actor>) {
@@ -99,7 +113,17 @@ pub fn apply(
         } else {
             (&mut actor2, &mut actor1, own[1])
         };
-        if c.policy == Policy::Default && role.is_some() {
+        if matches!(c.policy, Policy::Default | Policy::Victims) && role.is_some() {
+            continue;
+        }
+        if c.policy == Policy::Victims && !civilian_victims {
+            continue;
+        }
+        let force = role
+            .as_ref()
+            .and_then(|a| a.kind.as_deref())
+            .is_some_and(|k| FORCE_KINDS.contains(&k));
+        if c.policy == Policy::Force && force {
             continue;
         }
         let party = role
@@ -112,10 +136,17 @@ pub fn apply(
             continue;
         };
         // Already the implied actor ("Civilians (Ukraine)" for "Ukrainian civilians").
-        if role
-            .as_ref()
-            .is_some_and(|a| a.name.is_some() && a.kind == generic.kind)
-        {
+        // A crowd is always the agent itself: a protest by Extinction Rebellion is
+        // "Protesters (Country)" (ACLED lists the group as an associated actor).
+        let implied = |a: &Actor| {
+            a.name.is_some()
+                && a.kind == generic.kind
+                && (c.policy != Policy::Crowd
+                    || actors
+                        .generic(&c.agent, a.country.as_deref(), String::new())
+                        .is_some_and(|g| g.name == a.name))
+        };
+        if role.as_ref().is_some_and(implied) {
             continue;
         }
         let mut current = role.take();

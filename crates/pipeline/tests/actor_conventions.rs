@@ -48,6 +48,20 @@ fn event_types_name_their_actors_as_acled_does() {
             "Protesters (Kenya)",
             "Police Forces of Kenya (2022-)",
         ),
+        // The intervention is the police's, not the ministry's the march went to.
+        (
+            "On 2 May 2023, teachers marched to the education ministry in Nairobi. Police fired tear gas to disperse them.",
+            "Protest with intervention",
+            "Protesters (Kenya)",
+            "Police Forces of Kenya (2022-)",
+        ),
+        // A named movement's protest is still "Protesters (Country)".
+        (
+            "On 2 May 2023, Extinction Rebellion activists staged a protest outside a bank in Utrecht.",
+            "Peaceful protest",
+            "Protesters (Netherlands)",
+            "-",
+        ),
         (
             "On 2 May 2023, British activists staged a protest outside a stadium in Beijing.",
             "Peaceful protest",
@@ -108,6 +122,26 @@ fn event_types_name_their_actors_as_acled_does() {
             "Shelling/artillery/missile attack",
             "Military Forces of Yemen (2016-) Supreme Political Council",
             "Civilians (Yemen)",
+        ),
+        // Unarmed people killed or wounded by a shelling are its actor 2, also when a
+        // sentence after it counts them.
+        (
+            "On 2 May 2023, Russian forces shelled Kramatorsk. Two residents were wounded.",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia (2000-)",
+            "Civilians (Ukraine)",
+        ),
+        (
+            "On 2 May 2023, Russian forces shelled Kramatorsk. Casualties were not reported.",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia (2000-)",
+            "-",
+        ),
+        (
+            "On 2 May 2023, Russian forces shelled Kramatorsk. Two Ukrainian soldiers were wounded.",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia (2000-)",
+            "-",
         ),
         (
             "On 2 May 2023, heavy fighting erupted between Kenyan troops and al-Shabaab near Mandera.",

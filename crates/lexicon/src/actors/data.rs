@@ -591,26 +591,6 @@ impl Entries {
         })
     }
 
-    /// Adds `other`'s entries; an entry with the same key replaces the existing one.
-    pub fn extend(&mut self, other: Entries) {
-        merge(&mut self.countries, other.countries, |c| c.iso3.clone());
-        merge(&mut self.agents, other.agents, |a| {
-            a.phrases[0].to_lowercase()
-        });
-        merge(&mut self.groups, other.groups, |g| g.name.clone());
-        merge(&mut self.people, other.people, |p| (p.name.clone(), p.from));
-        merge(&mut self.modifiers, other.modifiers, |m| {
-            m.phrase.to_lowercase()
-        });
-        merge(&mut self.regimes, other.regimes, |r| {
-            (r.country.clone(), r.from)
-        });
-        merge(&mut self.communities, other.communities, |c| c.name.clone());
-        merge(&mut self.renames, other.renames, |r| {
-            (r.group.clone(), r.from)
-        });
-    }
-
     /// Cross-file checks: references resolve and codes start with a known prefix.
     pub fn validate(&self, dir: &str) -> Result<(), LexiconError> {
         let err = |file: &str, message: String| LexiconError {
@@ -700,15 +680,5 @@ impl Entries {
             }
         }
         Ok(())
-    }
-}
-
-fn merge<T, K: PartialEq>(into: &mut Vec<T>, from: Vec<T>, key: impl Fn(&T) -> K) {
-    for item in from {
-        let k = key(&item);
-        match into.iter_mut().find(|existing| key(existing) == k) {
-            Some(existing) => *existing = item,
-            None => into.push(item),
-        }
     }
 }

@@ -126,6 +126,13 @@ fn composes_countries_agents_and_modifiers() {
             None,
             &["Turkish=TURMIL", "Russian troops=RUSMIL"],
         ),
+        // A state's "armed forces" after a demonym is the agent, so a demonym before
+        // it borrows it.
+        (
+            "Russian and Ukrainian armed forces exchanged fire near Bakhmut.",
+            None,
+            &["Russian=RUSMIL", "Ukrainian armed forces=UKRMIL"],
+        ),
         (
             "Ivorian, Burkinabe and Malian gendarmes met in Bamako.",
             None,
@@ -1518,19 +1525,4 @@ fn wrong_localised_names(rows: &[(&str, &str, &str)], span_is_text: bool) -> Vec
         }
     }
     wrong
-}
-
-/// A user's communities.tsv and renames.tsv rows are kept when merged over the bundled
-/// entries (a new community is added; a rename with the same group and start replaces).
-#[test]
-fn user_communities_and_renames_are_merged() {
-    let mut entries = ActorLexicon::embedded_entries().expect("bundled entries");
-    let bundled_renames = entries.renames.len();
-    let mut user: [&str; 8] = [""; 8];
-    user[6] = "Zorbani\tEthnic\tZorbani|Zorbanis\n";
-    user[7] = "ATMIS: African Union Transition Mission in Somalia\t-\t2022-04-01\tAMISOM (user)\n";
-    entries.extend(Entries::parse("user/actors", user).expect("user entries"));
-    assert!(entries.communities.iter().any(|c| c.name == "Zorbani"));
-    assert_eq!(entries.renames.len(), bundled_renames);
-    assert!(entries.renames.iter().any(|r| r.name == "AMISOM (user)"));
 }
