@@ -280,7 +280,7 @@ fn summary_of(s: &Candidate, p: &Candidate) -> bool {
         return false;
     }
     // The crowd of a protest is the target of the force used on it.
-    if !(crowd(s) && crowd(p)) && !sides_agree(s, p) {
+    if !(sides_agree(s, p) || (crowd(s) && crowd(p))) {
         return false;
     }
     // Firm dates agree to the day (a statement's date only roughly); others
