@@ -687,19 +687,10 @@ impl Extractor {
             };
             for frame in dyads {
                 let (mut actor1, mut actor2) = actors_of(pool, frame);
-                // "ministers from the Georgian government" are Georgia's.
-                if entry.acled == AcledRule::Outside {
-                    for (slot, index) in [(&mut actor1, frame.actor1), (&mut actor2, frame.actor2)]
-                    {
-                        let (Some(m), Some(i)) = (slot.as_mut(), index) else {
-                            continue;
-                        };
-                        if let Some(iso3) = frames::country_after(text, pool, i, span.end)
-                            .and_then(|j| pool[j].actor.country.clone())
-                        {
-                            m.actor = self.actors.localise(m, &iso3);
-                        }
-                    }
+                // "ministers from the Georgian government" are Georgia's, "migrants
+                // from Ethiopia" Ethiopians.
+                for (slot, index) in [(&mut actor1, frame.actor1), (&mut actor2, frame.actor2)] {
+                    self.country_from_after(text, pool, slot, index, span.end);
                 }
                 // ACLED: people "arrested" by an armed group are abducted, unless the
                 // group rules as a state (`authority` cues: the Houthis); an arrest
@@ -763,15 +754,17 @@ impl Extractor {
             return;
         }
         let trigger = header.span;
-        let actor1 = self
+        let mentions: Vec<ActorMention> = self
             .actors
             .find(span.slice(cx.text), published)
             .into_iter()
-            .next()
             .map(|mut m| {
                 m.span = shift(m.span, span.start);
                 m
-            });
+            })
+            .collect();
+        let mut actor1 = mentions.first().cloned();
+        self.country_from_after(cx.text, &mentions, &mut actor1, Some(0), span.end);
         let facts = cx.facts;
         let mut candidate = Candidate {
             actor1,
@@ -785,6 +778,27 @@ impl Extractor {
         };
         retype(&mut candidate);
         out.insert(fresh, candidate);
+    }
+
+    /// Gives the actor in `slot` (mention `index` of `mentions`), when it has no
+    /// country of its own, the country of a mention right after it by "from" or
+    /// "of" ("refugees from Ukraine", [`frames::country_after`]), before `limit`.
+    fn country_from_after(
+        &self,
+        text: &str,
+        mentions: &[ActorMention],
+        slot: &mut Option<ActorMention>,
+        index: Option<usize>,
+        limit: usize,
+    ) {
+        let (Some(m), Some(i)) = (slot.as_mut(), index) else {
+            return;
+        };
+        if let Some(iso3) = frames::country_after(text, mentions, i, limit)
+            .and_then(|j| mentions[j].actor.country.clone())
+        {
+            m.actor = self.actors.localise(m, &iso3);
+        }
     }
 
     /// Whether a physical reading names the background of another trigger of the
@@ -912,6 +926,30 @@ impl Extractor {
             .is_some_and(|c| before[c.end..].split_whitespace().count() <= 2)
     }
 
+    /// Whether the sentences after a protest report property destroyed or stones
+    /// thrown (a looting or property-destruction trigger, or a `@riot` one, with no
+    /// armed actor named in them): "Some of them slashed the tyres of two trucks." The
+    /// protest they follow turned violent.
+    fn damage_follows(&self, cx: &SentenceContext<'_>) -> bool {
+        let Some(next) = cx.next_sentence else {
+            return false;
+        };
+        let damage = self.triggers.find(next).into_iter().any(|m| {
+            let entry = self.triggers.entry(&m);
+            !capitalised_mid_sentence(next, Span::new(0, next.len()), m.span)
+                && (entry.acled == AcledRule::Riot
+                    || matches!(entry.acled,
+                        AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction"))
+        });
+        damage
+            && !self.actors.find(next, None).iter().any(|m| {
+                m.actor
+                    .kind
+                    .as_deref()
+                    .is_some_and(|k| ARMED_KINDS.contains(&k) && k != "police")
+            })
+    }
+
     /// Whether a purpose follows a trigger in its clause, within six words: a `topic`
     /// cue after "to" or in its -ing form ("rioted to denounce a search", "burned
     /// tyres, demanding water"), not a target ("threw stones against the police").
@@ -1005,7 +1043,12 @@ impl Extractor {
         if frame.actor2.is_none() && frame.actor1.is_some() && both_sides(readings, frame.actor1) {
             frame.actor2 = frame.actor1;
         }
-        let (actor1, actor2) = actors_of(mentions, frame);
+        let (mut actor1, mut actor2) = actors_of(mentions, frame);
+        // "migrants from Ethiopia were detained": an agent with no country of its
+        // own takes the country named right after it by "from" or "of".
+        for (slot, index) in [(&mut actor1, frame.actor1), (&mut actor2, frame.actor2)] {
+            self.country_from_after(text, mentions, slot, index, sentence.span.end);
+        }
         let kind = |a: &Option<ActorMention>| {
             a.as_ref()
                 .and_then(|m| m.actor.kind.clone())
@@ -1128,7 +1171,7 @@ impl Extractor {
                     (sub_event("Non-violent transfer of territory"), true)
                 }
                 AcledRule::Territory => (resolve_territory(&k1), true),
-                AcledRule::Protest if window(Cue::Riot) => {
+                AcledRule::Protest if window(Cue::Riot) || self.damage_follows(cx) => {
                     (sub_event("Violent demonstration"), true)
                 }
                 AcledRule::Protest => (resolve_protest(intervention), true),
@@ -1247,6 +1290,19 @@ impl Extractor {
             && crowd_violence.contains(&sub.sub_event_type())
         {
             sub = sub_event("Violent demonstration");
+        }
+        // "British activists protested in Beijing": a protest with no target held in
+        // a foreign country or its capital is aimed at that country (the target
+        // CAMEO codes; a peaceful protest has no ACLED actor 2, and one with
+        // intervention names the police: conventions.tsv).
+        if sub.event_type() == "Protests" && actor2.is_none() {
+            let own = actor1.as_ref().and_then(|a| a.actor.country.clone());
+            actor2 = own.and_then(|own| {
+                frames::place_target(text, sentence.span, reading.trigger.span, mentions)
+                    .map(|i| &mentions[i])
+                    .filter(|m| m.actor.country.as_deref().is_some_and(|c| c != own))
+                    .cloned()
+            });
         }
         let entry = self.triggers.entry(&reading.trigger);
         let definite = is_definite(text, sentence.span, reading.trigger.span);

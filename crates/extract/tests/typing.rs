@@ -801,3 +801,53 @@ fn a_body_found_killed_is_the_victim() {
         ),
     ]);
 }
+
+#[test]
+fn damage_after_a_protest_makes_it_violent() {
+    check(&[
+        (
+            "On 3 May 2023, truck drivers blocked the highway near the port over fuel prices. Some of them slashed the tyres of two trucks that kept driving.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 May 2023, about 300 people rallied in the square against the new tax. Some participants smashed the windows of a bank.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 May 2023, about 300 people rallied in the square against the new tax. The rally ended peacefully.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, about 300 people rallied in the square against the new tax. Soldiers later burned a village in the north.",
+            "Peaceful protest",
+        ),
+    ]);
+}
+
+#[test]
+fn forces_dislodged_from_a_place_lose_it() {
+    check(&[
+        (
+            "On 3 May 2023, troops dislodged the insurgents from the hilltop village after a day of fighting.",
+            "Government regains territory",
+        ),
+        (
+            "On 3 May 2023, soldiers at the border post were dislodged by rebel fighters after a long battle.",
+            "Non-state actor overtakes territory",
+        ),
+    ]);
+}
+
+#[test]
+fn banners_make_a_gathering_a_protest() {
+    check(&[
+        (
+            "On 3 May 2023, members of a civic movement held a press conference with banners in the capital, demanding the police chief resign.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, about 50 nurses stood outside the hospital holding banners about unpaid wages.",
+            "Peaceful protest",
+        ),
+    ]);
+}

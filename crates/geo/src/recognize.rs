@@ -413,7 +413,13 @@ fn in_feature_name(gazetteer: &Gazetteer, tokens: &[Token], candidate: &Candidat
             || candidate.first >= 1
                 && tokens[candidate.first].sep == Sep::Join
                 && tokens[candidate.first - 1].capitalised);
-    after || before || single_word
+    // "Jackson Township": a civil township the gazetteer lacks, named like towns and counties
+    // that may be anywhere ("Myanmar's Hpakant township", in lower case, is the type word of
+    // a division and stays as it is).
+    let township = candidate.through > candidate.last
+        && tokens[candidate.through].capitalised
+        && tokens[candidate.through].key == "township";
+    after || before || single_word || township
 }
 
 /// "I've", "We'll": a pronoun with a verb, never a name.

@@ -263,10 +263,6 @@ pub(crate) fn resolve(
         }
         member_group.push(g);
     }
-    // A feature's name lends no context either: its town is a guess.
-    for group in groups.iter_mut().filter(|g| g.feature) {
-        group.lends = 0.0;
-    }
     // Administrative chains: "Puli Alam city, Logar province".
     let mut chain_next: Vec<Option<usize>> = vec![None; candidates.len()];
     for i in 0..candidates.len().saturating_sub(1) {
@@ -520,11 +516,14 @@ pub(crate) fn resolve(
     // there only when it lies among the document's other places: inside a division another
     // name reads, or within 100 km of a town another name reads. When other places are
     // named and none is near, the town is somewhere else and the feature stays unresolved.
-    let others: Vec<Hot> = groups
+    // (name, reading) of the other names; a mention of the same name outside the feature
+    // ("Madison" beside "Madison Township") is no evidence of where the town is.
+    let others: Vec<(u64, Hot)> = groups
         .iter()
         .zip(&picks_of_group)
-        .filter(|(g, _)| !g.feature && g.lends > 0.0)
-        .filter_map(|(_, p)| p.map(|p| entries[p as usize]))
+        .zip(&group_keys)
+        .filter(|((g, _), _)| !g.feature && g.lends > 0.0)
+        .filter_map(|((_, p), &key)| p.map(|p| (key, entries[p as usize])))
         .collect();
     if !others.is_empty() {
         for (g, group) in groups.iter().enumerate() {
@@ -536,11 +535,15 @@ pub(crate) fn resolve(
             // A country or named region is a fair stand-in for a feature named after it
             // ("Lake Chad"), a province when another name is in its country ("Delta" of the
             // "Niger Delta" beside Nigerian towns, not beside Romanian ones).
+            let others = others
+                .iter()
+                .filter(|(key, _)| *key != group_keys[g])
+                .map(|(_, o)| o);
             let near = match entry.kind {
                 Kind::Country | Kind::Continent | Kind::Region => true,
-                Kind::Admin1 => others.iter().any(|o| o.area[0] == entry.area[0]),
+                Kind::Admin1 => others.clone().any(|o| o.area[0] == entry.area[0]),
                 _ => false,
-            } || others.iter().any(|o| {
+            } || others.clone().any(|o| {
                 (contains(o, entry) && o.kind != Kind::Country)
                     || (o.kind.is_place()
                         && entry.kind.is_place()

@@ -890,6 +890,20 @@ fn features_named_after_towns_take_the_town_only_among_the_documents_places() {
             "Genoa",
             Some(("Genoa", "US")),
         ),
+        // A civil township the gazetteer lacks, named like towns far away: unplaced, even
+        // beside a bare mention of the same name read as one of those towns.
+        (
+            "New sirens will go up in Westerville, Madison Township and Grove City, and \
+             Madison will get two more, Franklin County officials said.",
+            "Madison Township",
+            None,
+        ),
+        // Myanmar's townships, in lower case, are divisions named like their seat.
+        (
+            "Soldiers shelled a village in Hpakant township of Kachin State on Monday.",
+            "Hpakant",
+            Some(("Hpākān", "MM")),
+        ),
         // A country is a fair stand-in for a lake named after it.
         (
             "Fishermen on Lake Chad said gunmen came from Borno State towards Maiduguri.",

@@ -62,10 +62,44 @@ fn event_types_name_their_actors_as_acled_does() {
             "Protesters (Netherlands)",
             "-",
         ),
+        // A protest abroad with no target named is aimed at the host country (the
+        // target CAMEO codes).
         (
             "On 2 May 2023, British activists staged a protest outside a stadium in Beijing.",
             "Peaceful protest",
             "Protesters (United Kingdom)",
+            "Government of China (2012-)",
+        ),
+        (
+            "On 2 May 2023, Kenyan teachers staged a protest outside a stadium in Nairobi.",
+            "Peaceful protest",
+            "Protesters (Kenya)",
+            "-",
+        ),
+        // Militias named by their family ("tribal", "cult", "sub-clan").
+        (
+            "On 2 May 2023, tribal militants shot dead a farmer near Basra.",
+            "Attack",
+            "Unidentified Tribal Militia (Iraq)",
+            "Civilians (Iraq)",
+        ),
+        (
+            "On 2 May 2023, a cult militia killed three traders in Port Harcourt.",
+            "Attack",
+            "Unidentified Cult Militia (Nigeria)",
+            "Civilians (Nigeria)",
+        ),
+        // An agent with no country of its own takes the one named right after it.
+        (
+            "On 2 May 2023, police detained 40 migrants from Ethiopia at a checkpoint in Mombasa.",
+            "Arrests",
+            "Police Forces of Kenya (2022-)",
+            "Civilians (Ethiopia)",
+        ),
+        (
+            "Displacement: On 2 May 2023, about 3000 refugees from Sudan arrived in Abeche and registered with the authorities.",
+            "Other",
+            "Civilians (Sudan)",
             "-",
         ),
         (
