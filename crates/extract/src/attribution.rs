@@ -186,12 +186,15 @@ struct Lexicon {
     verbs: PhraseMatcher,
     kinds: Vec<VerbKind>,
     verb_words: Vec<String>,
-    words: Vec<(String, Role)>,
+    /// The listed words and their roles, by byte length (a word can only equal,
+    /// case aside, a word of its own length), in file order within a length.
+    words: Vec<Vec<(String, Role)>>,
 }
 
 impl Lexicon {
     fn role(&self, word: &str) -> Option<Role> {
         self.words
+            .get(word.len())?
             .iter()
             .find(|(w, _)| w.eq_ignore_ascii_case(word))
             .map(|&(_, role)| role)
@@ -236,7 +239,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "filler" => Role::Filler,
             _ => continue,
         };
-        words.push((row.get(0).to_ascii_lowercase(), role));
+        let word = row.get(0).to_ascii_lowercase();
+        if words.len() <= word.len() {
+            words.resize_with(word.len() + 1, Vec::new);
+        }
+        words[word.len()].push((word, role));
     }
     let abbreviations = tsv::rows(sitrep_text::lexicon!("text/abbreviations.tsv"))
         .map(|row| row.get(0).trim_end_matches('.').to_string())

@@ -327,58 +327,92 @@ pub(crate) enum TokenKind {
 }
 
 /// Splits `text` into words, numbers and punctuation, appending to `out`.
+///
+/// Words are runs of alphabetic characters, numbers runs of ASCII digits, and
+/// whitespace is `char::is_whitespace`; ASCII bytes are classified without decoding.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    out.reserve(text.len() / 4 + 1);
     let mut spaced = true;
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
-            spaced = true;
-            continue;
-        }
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let b = bytes[i];
         let kind;
-        let mut end = start + c.len_utf8();
-        if c.is_alphabetic() {
-            while let Some(&(i, n)) = chars.peek() {
-                if !n.is_alphabetic() {
-                    break;
+        if b.is_ascii() {
+            // The ASCII characters of `char::is_whitespace`: tab to carriage return, space.
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                spaced = true;
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                i = word_end(text, i + 1);
+                kind = TokenKind::Word;
+            } else if b.is_ascii_digit() {
+                let mut value = u64::from(b - b'0');
+                let mut digits: u32 = 1;
+                i += 1;
+                while let Some(&d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
+                    value = (value * 10 + u64::from(d - b'0')).min(u64::from(u32::MAX));
+                    digits += 1;
+                    i += 1;
                 }
-                end = i + n.len_utf8();
-                chars.next();
-            }
-            kind = TokenKind::Word;
-        } else if c.is_ascii_digit() {
-            let mut value = u64::from(c as u8 - b'0');
-            let mut digits: u32 = 1;
-            while let Some(&(i, n)) = chars.peek() {
-                if !n.is_ascii_digit() {
-                    break;
+                let ordinal = ordinal_suffix(&text[i..]);
+                if ordinal {
+                    i += 2;
                 }
-                value = (value * 10 + u64::from(n as u8 - b'0')).min(u64::from(u32::MAX));
-                digits += 1;
-                end = i + 1;
-                chars.next();
+                kind = TokenKind::Number {
+                    value: value as u32,
+                    digits: digits.min(255) as u8,
+                    ordinal,
+                };
+            } else {
+                i += 1;
+                kind = TokenKind::Punct(char::from(b));
             }
-            let ordinal = ordinal_suffix(&text[end..]);
-            if ordinal {
-                end += 2;
-                chars.next();
-                chars.next();
-            }
-            kind = TokenKind::Number {
-                value: value as u32,
-                digits: digits.min(255) as u8,
-                ordinal,
-            };
         } else {
-            kind = TokenKind::Punct(c);
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                spaced = true;
+                continue;
+            }
+            if c.is_alphabetic() {
+                i = word_end(text, i);
+                kind = TokenKind::Word;
+            } else {
+                kind = TokenKind::Punct(c);
+            }
         }
         out.push(Token {
-            span: Span::new(start, end),
+            span: Span::new(start, i),
             kind,
             spaced,
         });
         spaced = false;
     }
+}
+
+/// The end of the run of alphabetic characters at byte `i` of `text`.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 fn is_ordinal_bytes(rest: &[u8]) -> bool {
@@ -1518,6 +1552,117 @@ fn shift(anchor: NaiveDate, unit: Unit, offset: i32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as first written, over `char_indices`: the byte-classifying
+    /// one must split every text the same way.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        let mut spaced = true;
+        while let Some((start, c)) = chars.next() {
+            if c.is_whitespace() {
+                spaced = true;
+                continue;
+            }
+            let kind;
+            let mut end = start + c.len_utf8();
+            if c.is_alphabetic() {
+                while let Some(&(i, n)) = chars.peek() {
+                    if !n.is_alphabetic() {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    chars.next();
+                }
+                kind = TokenKind::Word;
+            } else if c.is_ascii_digit() {
+                let mut value = u64::from(c as u8 - b'0');
+                let mut digits: u32 = 1;
+                while let Some(&(i, n)) = chars.peek() {
+                    if !n.is_ascii_digit() {
+                        break;
+                    }
+                    value = (value * 10 + u64::from(n as u8 - b'0')).min(u64::from(u32::MAX));
+                    digits += 1;
+                    end = i + 1;
+                    chars.next();
+                }
+                let ordinal = ordinal_suffix(&text[end..]);
+                if ordinal {
+                    end += 2;
+                    chars.next();
+                    chars.next();
+                }
+                kind = TokenKind::Number {
+                    value: value as u32,
+                    digits: digits.min(255) as u8,
+                    ordinal,
+                };
+            } else {
+                kind = TokenKind::Punct(c);
+            }
+            out.push(Token {
+                span: Span::new(start, end),
+                kind,
+                spaced,
+            });
+            spaced = false;
+        }
+        out
+    }
+
+    #[test]
+    fn tokenize_agrees_with_the_char_by_char_tokenizer() {
+        let pieces = [
+            "On",
+            "27th",
+            "Feb",
+            "2024",
+            "12,000",
+            "3rd",
+            "1stly",
+            "é",
+            "Ürümqi",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{b}",
+            "\u{c}",
+            "\r\n",
+            "\t",
+            " ",
+            "  ",
+            "-",
+            "/",
+            ".",
+            "’",
+            "'",
+            "۳",
+            "٢٠",
+            "日本",
+            "4294967296",
+            "99999999999",
+            "2nd.",
+            "ß",
+            "ǅ",
+            "\u{85}",
+            "\u{1c}",
+            "x",
+            "",
+        ];
+        let mut seed: u64 = 5;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..5_000 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut got = Vec::new();
+            tokenize(&text, &mut got);
+            assert_eq!(got, tokenize_by_chars(&text), "{text:?}");
+        }
+    }
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

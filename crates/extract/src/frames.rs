@@ -271,8 +271,17 @@ const REPORT_FILLERS: [&str; 13] = [
 ];
 
 /// Whether a subject pronoun follows the reporting verb at `verb` ("Israel said it
-/// had arrested …"): the speaker is then a party to what it reports.
+/// had arrested …"), or a perfect infinitive whose subject is the speaker ("the
+/// rebels claimed to have shot down a drone"): the speaker is then a party to what
+/// it reports.
 pub fn pronoun_follows(text: &str, verb: Span, limit: usize) -> bool {
+    let next: Vec<String> = words(text, Span::new(verb.end, limit.max(verb.end)))
+        .take(2)
+        .map(|w| w.slice(text).to_ascii_lowercase())
+        .collect();
+    if next == ["to", "have"] {
+        return true;
+    }
     for w in words(text, Span::new(verb.end, limit.max(verb.end))).take(4) {
         let w = w.slice(text).to_ascii_lowercase();
         if SUBJECT_PRONOUNS.contains(&w.as_str()) {
@@ -1064,15 +1073,30 @@ mod tests {
     #[test]
     fn a_pronoun_after_a_reporting_verb_takes_up_the_speaker() {
         let rows = [
-            ("Ghana said it had arrested two men.", true),
-            ("The army said on Monday that they shelled the hills.", true),
-            ("Police said Tuesday he was detained.", true),
-            ("Ghana said rebels had attacked.", false),
-            ("Ghana said the army had attacked it.", false),
+            ("Ghana said it had arrested two men.", "said", true),
+            (
+                "The army said on Monday that they shelled the hills.",
+                "said",
+                true,
+            ),
+            ("Police said Tuesday he was detained.", "said", true),
+            ("Ghana said rebels had attacked.", "said", false),
+            ("Ghana said the army had attacked it.", "said", false),
+            // The speaker is the subject of a perfect infinitive.
+            (
+                "The rebels claimed to have downed a helicopter.",
+                "claimed",
+                true,
+            ),
+            (
+                "The ministry said to reporters that rebels fled.",
+                "said",
+                false,
+            ),
         ];
-        for (sentence, expected) in rows {
-            let at = sentence.find("said").expect("verb in sentence");
-            let verb = Span::new(at, at + 4);
+        for (sentence, word, expected) in rows {
+            let at = sentence.find(word).expect("verb in sentence");
+            let verb = Span::new(at, at + word.len());
             assert_eq!(
                 pronoun_follows(sentence, verb, sentence.len()),
                 expected,

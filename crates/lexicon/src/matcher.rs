@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::RwLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_model::Span;
@@ -48,6 +49,11 @@ struct Variant {
     id: u32,
     /// An acronym: matches only as written.
     exact: bool,
+    /// The spelling's last eight bytes (ASCII-lowered unless `exact`), read as a
+    /// little-endian word; 0 for spellings shorter than eight bytes. Candidates
+    /// share their first word, so they differ mostly at the end: comparing this word
+    /// first dismisses most of them with one load.
+    tail: u64,
 }
 
 /// A found spelling before overlap resolution: start, end, variant index.
@@ -67,6 +73,46 @@ pub struct PhraseMatcher {
     by_first_word: Vec<u32>,
     /// Spellings that start with punctuation, and their variant indices.
     punctuated: Option<(AhoCorasick, Vec<u32>)>,
+    /// This matcher's bit in the [`FIRST_WORDS`] masks, when it got one.
+    slot: Option<u32>,
+}
+
+/// The first words of the first 64 matchers built, for [`DocumentWords`]: a
+/// registered document's words carry a bit per matcher whose patterns they may
+/// start, so a search skips the other words without probing its own tables.
+#[derive(Debug, Default)]
+struct FirstWords {
+    /// Matchers given a bit so far (bits `0..count`).
+    count: u32,
+    /// First-word hash → the bits of the matchers with patterns starting there.
+    masks: HashMap<u64, u64, BuildHasherDefault<WordHasher>>,
+    /// The union of those matchers' first-word filters.
+    filter: Vec<u64>,
+}
+
+static FIRST_WORDS: RwLock<FirstWords> = RwLock::new(FirstWords {
+    count: 0,
+    masks: HashMap::with_hasher(BuildHasherDefault::new()),
+    filter: Vec::new(),
+});
+
+/// Gives the matcher with these first-word hashes the next [`FIRST_WORDS`] bit.
+fn claim_slot(hashes: impl Iterator<Item = u64>) -> Option<u32> {
+    let mut first_words = FIRST_WORDS.write().ok()?;
+    let slot = first_words.count;
+    if slot >= 64 {
+        return None;
+    }
+    first_words.count += 1;
+    if first_words.filter.is_empty() {
+        first_words.filter = vec![0u64; FILTER_BITS / 64];
+    }
+    for hash in hashes {
+        let slot_bit = filter_slot(hash);
+        first_words.filter[slot_bit / 64] |= 1 << (slot_bit % 64);
+        *first_words.masks.entry(hash).or_insert(0) |= 1 << slot;
+    }
+    Some(slot)
 }
 
 impl PhraseMatcher {
@@ -80,10 +126,14 @@ impl PhraseMatcher {
             }
             let exact = is_acronym(text);
             for variant in spellings(text) {
+                let bytes = variant.into_bytes().into_boxed_slice();
+                let tail =
+                    tail_word(&bytes).map_or(0, |x| if exact { x } else { ascii_lowercase8(x) });
                 variants.push(Variant {
-                    bytes: variant.into_bytes().into_boxed_slice(),
+                    bytes,
                     id: pattern.id,
                     exact,
+                    tail,
                 });
             }
         }
@@ -110,6 +160,7 @@ impl PhraseMatcher {
             by_first_word.extend(group.iter().map(|&(_, index)| index));
             first_words.insert(group[0].0, (start, group.len() as u32));
         }
+        let slot = claim_slot(first_words.keys().copied());
         let punctuated = (!punctuated_texts.is_empty()).then(|| {
             let automaton = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -124,6 +175,7 @@ impl PhraseMatcher {
             first_word_filter,
             by_first_word,
             punctuated,
+            slot,
         }
     }
 
@@ -163,7 +215,7 @@ impl PhraseMatcher {
     fn hits(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        for_each_word(text, |at, hash| {
+        for_each_word(text, self.slot, |at, hash| {
             let slot = filter_slot(hash);
             if self.first_word_filter[slot / 64] & (1 << (slot % 64)) == 0 {
                 return;
@@ -196,6 +248,16 @@ impl PhraseMatcher {
         let variant = &self.variants[index as usize];
         let end = start + variant.bytes.len();
         let found = bytes.get(start..end)?;
+        if let Some(x) = tail_word(found) {
+            let x = if variant.exact {
+                x
+            } else {
+                ascii_lowercase8(x)
+            };
+            if x != variant.tail {
+                return None;
+            }
+        }
         let same = if variant.exact {
             found == &*variant.bytes
         } else {
@@ -205,12 +267,14 @@ impl PhraseMatcher {
     }
 }
 
-/// A word of a registered document: its byte range and its [`word_hash`].
+/// A word of a registered document: its byte range, its [`word_hash`] and the
+/// [`FIRST_WORDS`] bits of the matchers whose patterns it may start.
 #[derive(Debug, Clone, Copy)]
 struct Word {
     start: u32,
     end: u32,
     hash: u64,
+    matchers: u64,
 }
 
 /// The words of the document a thread is reading, hashed once (see
@@ -224,6 +288,8 @@ struct Registered {
     len: usize,
     /// Every word of the document, in order.
     words: Vec<Word>,
+    /// The matchers whose bits the words' `matchers` hold (`0..known`).
+    known: u32,
 }
 
 thread_local! {
@@ -264,13 +330,27 @@ impl<'a> DocumentWords<'a> {
                 document.words.clear();
                 let words = &mut document.words;
                 words.reserve(bytes.len() / 5);
+                let first_words = FIRST_WORDS.read().ok();
+                let (known, masks, filter) = match first_words.as_deref() {
+                    Some(f) if !f.filter.is_empty() => (f.count, Some(&f.masks), &f.filter[..]),
+                    _ => (0, None, &[][..]),
+                };
                 for_each_scanned_word(bytes, |start, len, hash| {
+                    let slot = filter_slot(hash);
+                    let matchers = match masks {
+                        Some(masks) if filter[slot / 64] & (1 << (slot % 64)) != 0 => {
+                            masks.get(&hash).copied().unwrap_or(0)
+                        }
+                        _ => 0,
+                    };
                     words.push(Word {
                         start: start as u32,
                         end: (start + len) as u32,
                         hash,
+                        matchers,
                     })
                 });
+                document.known = known;
                 document.start = bytes.as_ptr() as usize;
                 document.len = bytes.len();
                 document.active = true;
@@ -301,8 +381,9 @@ impl Drop for DocumentWords<'_> {
 
 /// Calls `f(start, hash)` for every word of `text` (a maximal run of word bytes),
 /// in order: from the registered document's words when `text` lies within it,
-/// else by hashing `text`.
-fn for_each_word(text: &str, mut f: impl FnMut(usize, u64)) {
+/// else by hashing `text`. Words of the registered document that start no pattern
+/// of the matcher with [`FIRST_WORDS`] bit `slot` may be skipped.
+fn for_each_word(text: &str, slot: Option<u32>, mut f: impl FnMut(usize, u64)) {
     let bytes = text.as_bytes();
     let done = DOCUMENT.with(|document| {
         let Ok(document) = document.try_borrow() else {
@@ -320,12 +401,21 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, u64)) {
             address - document.start + bytes.len(),
         );
         let first = document.words.partition_point(|w| w.end as usize <= from);
+        // Words that start none of the matcher's patterns are skipped when the
+        // document was registered after the matcher took its bit.
+        let skip = match slot {
+            Some(slot) if slot < document.known => !(1u64 << slot),
+            _ => u64::MAX,
+        };
         for word in &document.words[first..] {
             let (start, end) = (word.start as usize, word.end as usize);
             if start >= to {
                 break;
             }
             if start >= from && end <= to {
+                if word.matchers | skip != u64::MAX {
+                    continue;
+                }
                 f(start - from, word.hash);
             } else {
                 // A word cut by the part's edge: the part's word is the cut piece.
@@ -394,6 +484,12 @@ fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
     a_chunks
         .remainder()
         .eq_ignore_ascii_case(b_chunks.remainder())
+}
+
+/// The last eight bytes of `bytes` as a little-endian word, if it has eight.
+fn tail_word(bytes: &[u8]) -> Option<u64> {
+    let tail: [u8; 8] = bytes.get(bytes.len().checked_sub(8)?..)?.try_into().ok()?;
+    Some(u64::from_le_bytes(tail))
 }
 
 /// Eight bytes with each ASCII capital lowered (other bytes, UTF-8 included, kept).

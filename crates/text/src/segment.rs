@@ -105,6 +105,17 @@ fn continues(prev: &str, next: &str) -> bool {
 /// Whether the line starts with a boilerplate prefix, compared lower-cased
 /// within its first 24 characters (no allocation: this runs for every line).
 fn is_boilerplate(line: &str) -> bool {
+    // Most lines open with 24 ASCII characters: lowered once into a buffer.
+    let len = line.len().min(24);
+    if line.as_bytes()[..len].is_ascii() && (len == 24 || len == line.len()) {
+        let mut head = [0u8; 24];
+        head[..len].copy_from_slice(&line.as_bytes()[..len]);
+        head.make_ascii_lowercase();
+        let head = &head[..len];
+        return BOILERPLATE
+            .iter()
+            .any(|prefix| head.starts_with(prefix.as_bytes()));
+    }
     BOILERPLATE.iter().any(|prefix| {
         let mut head = line.chars().take(24).flat_map(char::to_lowercase);
         prefix.chars().all(|p| head.next() == Some(p))

@@ -34,22 +34,41 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Span> {
         let slice = self.text.get(self.pos..self.end)?;
-        let (offset, _) = slice.char_indices().find(|&(_, c)| is_word_char(c))?;
-        let start = self.pos + offset;
-        let mut end = start;
-        let mut chars = self.text[start..self.end].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut at = 0;
+        let offset = loop {
+            let (c, width) = char_at(slice, at)?;
             if is_word_char(c) {
-                end = start + i + c.len_utf8();
-            } else if is_joiner(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)) {
-                continue;
-            } else {
+                break at;
+            }
+            at += width;
+        };
+        let mut end = offset;
+        let mut at = offset;
+        while let Some((c, width)) = char_at(slice, at) {
+            at += width;
+            if is_word_char(c) {
+                end = at;
+            } else if !(is_joiner(c)
+                && char_at(slice, at).is_some_and(|(next, _)| is_word_char(next)))
+            {
                 break;
             }
         }
+        let start = self.pos + offset;
+        let end = self.pos + end;
         self.pos = end;
         Some(Span::new(start, end))
     }
+}
+
+/// The character at byte `at` of `text` and its width (ASCII without decoding).
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let &b = text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// The word ending at or before byte `pos` (skipping spaces and punctuation),
@@ -239,6 +258,61 @@ pub fn capitalised_mid_sentence(text: &str, sentence: Span, span: Span) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word iterator as first written, over `char_indices`.
+    fn words_by_chars(text: &str, from: usize, to: usize) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut pos = from;
+        while let Some(slice) = text.get(pos..to) {
+            let Some((offset, _)) = slice.char_indices().find(|&(_, c)| is_word_char(c)) else {
+                break;
+            };
+            let start = pos + offset;
+            let mut end = start;
+            let mut chars = text[start..to].char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if is_word_char(c) {
+                    end = start + i + c.len_utf8();
+                } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+                    continue;
+                } else {
+                    break;
+                }
+            }
+            pos = end;
+            out.push(Span::new(start, end));
+        }
+        out
+    }
+
+    #[test]
+    fn words_agree_with_the_char_by_char_iterator() {
+        let pieces = [
+            "al", "Qaeda", "’", "'", "-", "\u{2010}", "\u{2011}", " ", ", ", "é", "Ürümqi", "日本",
+            "27", "٢٠", "--", "'s", ".", "\n", "x",
+        ];
+        let mut seed: u64 = 3;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..3_000 {
+            let text: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let from = cuts[next(cuts.len())];
+            let to = cuts[next(cuts.len())].max(from);
+            let got: Vec<Span> = words(&text, Span::new(from, to)).collect();
+            assert_eq!(
+                got,
+                words_by_chars(&text, from, to),
+                "{text:?} {from}..{to}"
+            );
+        }
+    }
 
     #[test]
     fn a_capital_after_a_dateline_dash_or_colon_starts_a_clause() {
