@@ -272,7 +272,9 @@ impl Extractor {
                 default_date: &default_date,
                 doc_accident,
                 doc_sport,
-                headline: !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']),
+                // The last sentence of a cut text has no closing punctuation either.
+                headline: !body.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])
+                    && sentence.index + 1 < analyzed.sentences.len(),
                 places,
             };
             let fresh = out.len();

@@ -21,7 +21,7 @@
 //! type dated and placed at one town on days that agree are one incident.
 
 use sitrep_lexicon::actors::ActorMention;
-use sitrep_model::{Count, DatePrecision, GeoPrecision, Location};
+use sitrep_model::{AcledType, Count, DatePrecision, GeoPrecision, Location};
 
 use crate::events::{Candidate, Family};
 
@@ -46,7 +46,7 @@ const LOOTING_SENTENCES: usize = 3;
 pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     inherit_remote_type(&mut candidates);
     inherit_protest_force(&mut candidates);
-    let candidates = fold_headlines(candidates);
+    let candidates = fold_summaries(fold_headlines(candidates));
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         let target = out
@@ -57,7 +57,318 @@ pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             None => out.push(candidate),
         }
     }
-    out
+    fold_parts(out)
+}
+
+/// Event types whose reports a coder counts as one gathering or one crowd:
+/// demonstrations and riots.
+fn crowd(c: &Candidate) -> bool {
+    c.acled
+        .is_some_and(|t| matches!(t.event_type(), "Protests" | "Riots"))
+}
+
+/// Whether an actor is an armed side (rebels, militias, state or foreign forces).
+fn armed(m: &Option<ActorMention>) -> bool {
+    m.as_ref().is_some_and(|m| {
+        matches!(
+            m.actor.kind.as_deref(),
+            Some("rebels" | "militia" | "military" | "external")
+        )
+    })
+}
+
+/// Whether `a` comes before `b` in the text.
+fn before(a: &Candidate, b: &Candidate) -> bool {
+    (a.sentence, a.trigger.start) < (b.sentence, b.trigger.start)
+}
+
+/// Whether the firm dates of two candidates, where both have one, are one day.
+fn days_agree(a: &Candidate, b: &Candidate) -> bool {
+    !(firm_date(a) && firm_date(b) && a.date.value != b.date.value)
+}
+
+/// Two places in one first-level division (or either of them unknown).
+fn same_division(a: &Candidate, b: &Candidate) -> bool {
+    let (Some(x), Some(y)) = (a.location.as_ref(), b.location.as_ref()) else {
+        return true;
+    };
+    let country = x.country.is_none() || y.country.is_none() || x.country == y.country;
+    let admin1 = match (&x.admin1, &y.admin1) {
+        (Some(p), Some(q)) => p == q,
+        _ => true,
+    };
+    country && admin1 && places_agree(Some(x), Some(y))
+}
+
+/// Folds into an earlier event the reports that ACLED codes as part of it,
+/// not as events of their own:
+/// - arrests told after a demonstration or riot in its place ("hundreds were
+///   arrested"): the police's intervention in it; a peaceful protest becomes a
+///   protest with intervention;
+/// - fighters of an armed side arrested after a battle in its place ("two
+///   wounded fighters were also arrested"): prisoners of the battle;
+/// - people killed or wounded with no perpetrator named at the town of an
+///   earlier demonstration or riot, on its day ("one protester was killed in
+///   X"): its toll; a peaceful protest becomes force against protesters.
+///
+/// Arrests told before the protest ("after the arrest of the leader, his
+/// supporters rioted") are what set it off, and stay.
+fn fold_parts(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut i = 0;
+    while i < candidates.len() {
+        let c = &candidates[i];
+        let whole = candidates.iter().enumerate().position(|(j, p)| {
+            j != i
+                && p.family() == Family::Physical
+                && days_agree(p, c)
+                && same_division(p, c)
+                && ((before(p, c) && arrest_at(p, c)) || victims_at(p, c))
+        });
+        let Some(j) = whole else {
+            i += 1;
+            continue;
+        };
+        let c = candidates.remove(i);
+        let p = &mut candidates[if j > i { j - 1 } else { j }];
+        let peaceful = sub_event(p) == Some("Peaceful protest");
+        if sub_event(&c) == Some("Arrests") {
+            if informative(c.arrested) > informative(p.arrested) {
+                p.arrested = c.arrested;
+            }
+            // Mass arrests are an intervention; one person "who was arrested" may
+            // be what the protest is about.
+            let mass = c.arrested.and_then(|a| a.min).is_some_and(|n| n >= 2);
+            if peaceful && mass {
+                p.acled = AcledType::from_sub_event("Protest with intervention").or(p.acled);
+            }
+        } else {
+            if informative(c.killed) > informative(p.killed) {
+                p.killed = c.killed;
+                p.fatalities = c.fatalities;
+            }
+            if informative(c.injured) > informative(p.injured) {
+                p.injured = c.injured;
+            }
+            if peaceful || sub_event(p) == Some("Protest with intervention") {
+                p.acled =
+                    AcledType::from_sub_event("Excessive force against protesters").or(p.acled);
+            }
+        }
+        p.confidence = (p.confidence + 0.1).min(0.95);
+    }
+    candidates
+}
+
+/// Arrests with no one named as making them ("hundreds were arrested") at a
+/// demonstration or riot, or of an armed side's fighters at a battle.
+fn arrest_at(p: &Candidate, c: &Candidate) -> bool {
+    if sub_event(c) != Some("Arrests") || c.actor1.is_some() {
+        return false;
+    }
+    let battle = p.acled.is_some_and(|t| t.event_type() == "Battles");
+    crowd(p) || (battle && armed(&c.actor2))
+}
+
+/// People killed or wounded, no perpetrator named and no fighters among them,
+/// at the very town of a demonstration or riot on its day (told before or after it).
+fn victims_at(p: &Candidate, c: &Candidate) -> bool {
+    let same_day = match (p.date.value, c.date.value) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    crowd(p) && same_day && victims(c) && c.own_place && same_site(p, c)
+}
+
+/// A report of people killed or wounded by a generic verb, no perpetrator named,
+/// no fighters among them ("two people were shot dead").
+fn victims(c: &Candidate) -> bool {
+    (c.killed.is_some() || c.injured.is_some())
+        && !c.specific
+        && c.actor1.is_none()
+        && !armed(&c.actor2)
+        && violent(c)
+}
+
+/// Drops the summaries of a document: an event placed only at a region or a
+/// country ("bandits killed three people in Kaduna State", "thousands protested
+/// in two regions") whose incident the document goes on to report at a town of
+/// that region (or country), of a compatible type, on days that agree, with no more
+/// victims than the summary gives. A summary of one such report is that report:
+/// it fills the report's gaps (actors, toll, date). A summary of several adds up
+/// incidents, and its toll stays a figure. So does a region-level report with no
+/// toll beside a report of the same kind and region that gives one ("protests in
+/// the region" … "dozens were killed in the region"). The sides must agree where
+/// both reports name them. Summaries are read before the reports of one incident
+/// are merged, so that a town report is not folded into the region's summary.
+fn fold_summaries(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut i = 0;
+    while i < candidates.len() {
+        let s = &candidates[i];
+        let parts: Vec<usize> = candidates
+            .iter()
+            .enumerate()
+            .filter(|&(j, p)| j != i && summary_of(s, p))
+            .map(|(j, _)| j)
+            .collect();
+        match parts.as_slice() {
+            [] => i += 1,
+            [j] => {
+                let j = *j;
+                let s = candidates.remove(i);
+                let p = &mut candidates[if j > i { j - 1 } else { j }];
+                fill_gaps(p, s);
+            }
+            parts => {
+                // The lead dates the incidents it sums up that the body does not date.
+                let parts = parts.to_vec();
+                let s = candidates.remove(i);
+                for j in parts {
+                    let p = &mut candidates[if j > i { j - 1 } else { j }];
+                    if better_date(p, &s) {
+                        take_date(p, &s);
+                    }
+                }
+            }
+        }
+    }
+    candidates
+}
+
+/// Whether `s` sums up the incident `p` reports (see [`fold_summaries`]).
+fn summary_of(s: &Candidate, p: &Candidate) -> bool {
+    if s.family() != Family::Physical || p.family() != Family::Physical {
+        return false;
+    }
+    if s.group.is_some() && s.group == p.group {
+        return false;
+    }
+    // A definite mention with no facts of its own ("the air strike came after
+    // talks in Ankara") refers back to the summary; it reports nothing new.
+    if p.definite && p.killed.is_none() && p.injured.is_none() {
+        return false;
+    }
+    let (Some(x), Some(y)) = (s.location.as_ref(), p.location.as_ref()) else {
+        return false;
+    };
+    let coarse = matches!(x.precision, GeoPrecision::Region | GeoPrecision::Country);
+    if !coarse || y.precision == GeoPrecision::Unknown || x.country != y.country {
+        return false;
+    }
+    // A summary leads: it comes before the reports it sums up.
+    if !before(s, p) {
+        return false;
+    }
+    let finer = geo_rank(y.precision) < geo_rank(x.precision);
+    let inside = x.precision == GeoPrecision::Country
+        || (x.name.is_some() && (x.name == y.admin1 || x.name == y.admin2));
+    // The same region: only a report with no toll beside one with a toll
+    // ("protests in the region" … "police killed dozens there").
+    let same_region = y.precision == x.precision
+        && x.name.is_some()
+        && x.name == y.name
+        && s.killed.is_none()
+        && p.killed.is_some();
+    if !((finer && inside) || same_region) {
+        return false;
+    }
+    // One event type, or kinds a generic verb may name either way (a summary's
+    // "fighting" is not the "drone strike" of a report below it).
+    let kinds = s.acled.map(|t| t.event_type()) == p.acled.map(|t| t.event_type())
+        || (violent(s) && violent(p) && (!s.specific || !p.specific))
+        || (crowd(s) && crowd(p));
+    if !kinds {
+        return false;
+    }
+    // The crowd of a protest is the target of the force used on it.
+    if !(sides_agree(s, p) || (crowd(s) && crowd(p))) {
+        return false;
+    }
+    // Firm dates agree to the day (a statement's date only roughly); others
+    // within the span of their precision.
+    let days = match (s.date.value, p.date.value) {
+        (Some(a), Some(b)) => {
+            let limit = if firm_date(s) && firm_date(p) {
+                0
+            } else if s.date_in_sentence && p.date_in_sentence {
+                STATEMENT_DAYS
+            } else {
+                span_days(s.date.precision) + span_days(p.date.precision)
+            };
+            (a - b).num_days().abs() <= limit
+        }
+        _ => true,
+    };
+    let toll = match (s.killed.and_then(|k| k.min), p.killed.and_then(|k| k.min)) {
+        (Some(a), Some(b)) => a >= b,
+        _ => true,
+    };
+    days && toll
+}
+
+/// How many days a date of this precision may lie from the day it stands for.
+fn span_days(p: DatePrecision) -> i64 {
+    match p {
+        DatePrecision::Day => 0,
+        DatePrecision::Week => 6,
+        DatePrecision::Month => 30,
+        DatePrecision::Year => 365,
+        DatePrecision::Unknown => 0,
+    }
+}
+
+/// Whether two actors may be one side: the same country where both have one,
+/// and kinds that agree.
+fn same_side(x: &Option<ActorMention>, y: &Option<ActorMention>) -> bool {
+    match (x, y) {
+        (Some(x), Some(y)) => match (&x.actor.country, &y.actor.country) {
+            (Some(cx), Some(cy)) => cx == cy && kinds_agree(x, y),
+            _ => kinds_agree(x, y),
+        },
+        _ => true,
+    }
+}
+
+/// Whether two physical reports may name the same sides, either way round
+/// (fighting is symmetric).
+fn sides_agree(a: &Candidate, b: &Candidate) -> bool {
+    (same_side(&a.actor1, &b.actor1) && same_side(&a.actor2, &b.actor2))
+        || (same_side(&a.actor1, &b.actor2) && same_side(&a.actor2, &b.actor1))
+}
+
+/// Gives `into` what the summary `from` knows and it lacks: actors, counts, a
+/// date read from the text.
+fn fill_gaps(into: &mut Candidate, from: Candidate) {
+    if better_date(into, &from) {
+        take_date(into, &from);
+    }
+
+    into.actor1 = into.actor1.take().or(from.actor1);
+    into.actor2 = into.actor2.take().or(from.actor2);
+    if into.killed.is_none() {
+        into.killed = from.killed;
+        into.fatalities = from.fatalities;
+    }
+    if into.injured.is_none() {
+        into.injured = from.injured;
+    }
+    into.attribution = into.attribution.take().or(from.attribution);
+    into.confidence = (into.confidence + 0.1).min(0.95);
+}
+
+/// Whether `from` is dated better than `into`: read from its own sentence, not
+/// as a statement's date, or as precisely at a finer precision.
+fn better_date(into: &Candidate, from: &Candidate) -> bool {
+    let strength = |c: &Candidate| u8::from(c.date_in_sentence) + u8::from(firm_date(c));
+    strength(from) > strength(into)
+        || (strength(from) == strength(into)
+            && from.date_in_sentence
+            && rank(from.date.precision) < rank(into.date.precision))
+}
+
+fn take_date(into: &mut Candidate, from: &Candidate) {
+    into.date = from.date.clone();
+    into.date_in_sentence = true;
+    into.date_reporting = from.date_reporting;
 }
 
 /// In a report whose specific violent triggers all name one kind of remote
@@ -236,6 +547,9 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     if firm_date(a) && firm_date(b) && a.date.value != b.date.value {
         return false;
     }
+    if distinct_towns(a, b) {
+        return false;
+    }
     if !counts_agree(a.killed, b.killed) || !counts_agree(a.injured, b.injured) {
         return false;
     }
@@ -244,16 +558,7 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     }
     // Two generic physical events with their own different facts stay apart
     // unless the later one refers back ("the attack").
-    let same_actor = |x: &Option<sitrep_lexicon::actors::ActorMention>,
-                      y: &Option<sitrep_lexicon::actors::ActorMention>| {
-        match (x, y) {
-            (Some(x), Some(y)) => match (&x.actor.country, &y.actor.country) {
-                (Some(cx), Some(cy)) => cx == cy && kinds_agree(x, y),
-                _ => kinds_agree(x, y),
-            },
-            _ => true,
-        }
-    };
+    let same_actor = same_side;
     // Fighting is symmetric: a later "four gang members were killed" may name
     // either side of an earlier clash.
     let swapped = a.family() == Family::Physical
@@ -341,6 +646,20 @@ fn same_site(a: &Candidate, b: &Candidate) -> bool {
             && point(x)
                 .zip(point(y))
                 .is_some_and(|(p, q)| km(p, q) <= SITE_KM))
+}
+
+/// Two reports each placed by its own sentence at a different town (not one
+/// site): ACLED codes one event per place, so they are two incidents however
+/// close the towns lie ("two were killed in A" … "three were wounded in B").
+/// A definite mention ("the attack … in B") refers back, and may place it better.
+fn distinct_towns(a: &Candidate, b: &Candidate) -> bool {
+    let town = |c: &Candidate| {
+        c.own_place
+            && c.location
+                .as_ref()
+                .is_some_and(|l| matches!(l.precision, GeoPrecision::Town | GeoPrecision::Point))
+    };
+    !b.definite && town(a) && town(b) && !same_site(a, b)
 }
 
 /// Whether two actors may be the same side: the same kind, one kind unknown, or
@@ -443,11 +762,7 @@ fn take_type_and_actors(into: &mut Candidate, from: &mut Candidate) {
 }
 
 fn absorb(into: &mut Candidate, mut from: Candidate) {
-    let strength = |c: &Candidate| u8::from(c.date_in_sentence) + u8::from(firm_date(c));
-    let better_date = strength(&from) > strength(into)
-        || (strength(&from) == strength(into)
-            && from.date_in_sentence
-            && rank(from.date.precision) < rank(into.date.precision));
+    let better_date = better_date(into, &from);
     if territorial(&from) && !territorial(into) {
         into.acled = from.acled;
         into.specific = true;
@@ -458,6 +773,15 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
     // Burning and looting told after an attack are part of it: no new type.
     if looting(&from) && !looting(into) {
         from.specific = false;
+    }
+    // Victims with no perpetrator named, told of a peaceful protest's town and
+    // day: force against the protest.
+    if matches!(
+        sub_event(into),
+        Some("Peaceful protest" | "Protest with intervention")
+    ) && victims(&from)
+    {
+        into.acled = AcledType::from_sub_event("Excessive force against protesters").or(into.acled);
     }
     take_type_and_actors(into, &mut from);
     into.civilian_victims |= from.civilian_victims;

@@ -62,6 +62,7 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     // the date of last year's attack it is compared with.
     candidates.retain(|c| !is_history(c, doc));
     let candidates = segment::split_coordinated(candidates, &places, text);
+    let candidates = segment::split_counted(candidates, text);
     let mut candidates = segment::drop_aggregates(merge::merge(candidates));
     // An event placed only in the focus country goes to the document's region, when it
     // has one (after the merge, which joins reports placed no better than the country).

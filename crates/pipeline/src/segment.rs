@@ -6,6 +6,7 @@
 use sitrep_extract::casualties::Measure;
 use sitrep_extract::fields::is_aggregate;
 use sitrep_extract::figures::FigureMention;
+use sitrep_extract::numbers::find_numbers;
 use sitrep_extract::{frames, Candidate, Family};
 use sitrep_geo::{fold, DocPlaces, Kind, Mention};
 use sitrep_model::{GeoPrecision, Span};
@@ -98,6 +99,91 @@ pub fn split_coordinated(
     out
 }
 
+/// Words between a number and a plural noun that make it a count of incidents:
+/// "in two separate attacks", "in three more gunfights".
+const INCIDENT_COUNTERS: [&str; 5] = ["separate", "more", "different", "other", "distinct"];
+
+/// The most incidents one counted phrase is split into.
+const MAX_COUNTED: u32 = 5;
+
+/// Splits a candidate that its sentence counts as several incidents ("four
+/// militants were killed in two separate encounters", "in two more gunfights")
+/// into that many candidates of one group, unless it was already split by place.
+/// The counted phrase belongs to the nearest trigger of its sentence. A joint toll
+/// belongs to no single incident, so the copies keep it only with "each".
+pub fn split_counted(candidates: Vec<Candidate>, text: &str) -> Vec<Candidate> {
+    let triggers: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| c.acled.is_some())
+        .map(|c| (c.sentence, c.trigger.start))
+        .collect();
+    let mut out = Vec::with_capacity(candidates.len());
+    for (n, candidate) in candidates.into_iter().enumerate() {
+        let counted = (candidate.group.is_none() && splittable(&candidate))
+            .then(|| counted_incidents(&candidate, text, &triggers))
+            .flatten();
+        let Some(count) = counted else {
+            out.push(candidate);
+            continue;
+        };
+        let each = says_each(candidate.sentence_span.slice(text));
+        let group = Some(u32::MAX - u32::try_from(n).unwrap_or(0));
+        for _ in 0..count {
+            let mut copy = candidate.clone();
+            copy.group = group;
+            if !each {
+                copy.killed = None;
+                copy.fatalities = None;
+                copy.injured = None;
+                copy.arrested = None;
+                copy.abducted = None;
+            }
+            out.push(copy);
+        }
+    }
+    out
+}
+
+/// How many incidents the candidate's sentence counts for it: a phrase "in N
+/// separate|more|different … NOUNs" nearer to its trigger than to any other.
+fn counted_incidents(
+    candidate: &Candidate,
+    text: &str,
+    triggers: &[(usize, usize)],
+) -> Option<u32> {
+    let start = candidate.sentence_span.start;
+    let sentence = candidate.sentence_span.slice(text);
+    find_numbers(sentence).into_iter().find_map(|number| {
+        let value = number.count.min.filter(|&v| number.count.max == Some(v))?;
+        if number.vague || !(2..=MAX_COUNTED).contains(&value) {
+            return None;
+        }
+        let before = sentence[..number.span.start].trim_end();
+        let after_in = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("during"));
+        let mut words = sentence[number.span.end..]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty());
+        let counter = words
+            .next()
+            .is_some_and(|w| INCIDENT_COUNTERS.iter().any(|c| w.eq_ignore_ascii_case(c)));
+        let plural = words.next().is_some_and(|w| w.ends_with('s'));
+        if !(after_in && counter && plural) {
+            return None;
+        }
+        let at = start + number.span.start;
+        let distance = |t: usize| t.abs_diff(at);
+        let mine = distance(candidate.trigger.start);
+        let nearest = triggers
+            .iter()
+            .filter(|(s, _)| *s == candidate.sentence)
+            .all(|&(_, t)| distance(t) >= mine);
+        nearest.then_some(value)
+    })
+}
+
 /// Incidents and arrests split by place; other strategic developments (a curfew
 /// over several towns) are one decision.
 fn splittable(candidate: &Candidate) -> bool {
@@ -166,7 +252,11 @@ fn coordinated<'a>(
     }) else {
         return Vec::new();
     };
-    // Commas alone make a chain ("Mazar-e-Sharif city, Balkh"), not a list.
+    // Commas alone make a chain ("Mazar-e-Sharif city, Balkh"), not a list,
+    // unless "and" goes on to a member the gazetteer does not know ("in Lahore,
+    // Quetta, and Swat").
+    let last = run[run.len() - 1].span.end;
+    let and = and || (run.len() >= 2 && and_continues(&text[last..window.end.max(last)]));
     if !and || !after_locative(text, window, run[0]) {
         return Vec::new();
     }
@@ -186,6 +276,18 @@ fn coordinated<'a>(
     } else {
         Vec::new()
     }
+}
+
+/// Whether the text after the last place of a list goes on with "and" and a
+/// capitalised name (", and Swat"): the list's last member, unknown to the gazetteer.
+fn and_continues(rest: &str) -> bool {
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("and"))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Whether the text between two places joins them as one list: a comma or "and",

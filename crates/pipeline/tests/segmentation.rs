@@ -217,3 +217,116 @@ fn a_background_event_does_not_lend_its_date_to_a_report() {
         &["Armed clash @ Kidal (3)"],
     )]);
 }
+
+#[test]
+fn a_lead_that_sums_up_the_reports_below_it_is_no_event_of_its_own() {
+    check(&[
+        // A region-level lead over several town reports adds them up.
+        (
+            "Bandits killed at least five people in Zamfara State on Sunday, police said. \
+             In Gusau, gunmen shot dead three traders on Sunday. \
+             Two farmers were killed in Anka on Sunday, residents said.",
+            &["Attack @ Gusau (3)", "Attack @ Anka (2)"],
+        ),
+        // A region-level lead over one town report is that report, and gives its toll.
+        (
+            "Suspected jihadists killed 12 civilians in Mopti region on Monday, officials said. \
+             The gunmen attacked the village of Bankass on Monday evening, burning houses.",
+            &["Attack @ Bankass (12)"],
+        ),
+        // A region-level report after the town reports is an incident of its own.
+        (
+            "Gunmen shot dead three traders in Gusau on Sunday. \
+             Later on Sunday, one person was killed in an attack elsewhere in Zamfara State.",
+            &["Attack @ Gusau (3)", "Attack @ Zamfara (1)"],
+        ),
+        // A region's protest with no toll beside the force used on it there.
+        (
+            "Thousands of people protested in the Oromia region on Saturday. \
+             Police killed at least 20 protesters in Oromia on Saturday, a rights group said.",
+            &["Excessive force against protesters @ Oromiya (20)"],
+        ),
+    ]);
+}
+
+#[test]
+fn arrests_and_victims_at_a_protest_or_battle_are_part_of_it() {
+    check(&[
+        // Arrests with no one named as making them, after a protest: its intervention.
+        (
+            "Thousands of people protested in Nairobi on Tuesday against new taxes. \
+             Dozens were arrested in Nairobi.",
+            &["Protest with intervention @ Nairobi (-)"],
+        ),
+        // An arrest told before the protest set it off.
+        (
+            "After the arrest of the opposition leader in Lahore on Tuesday, his supporters \
+             stormed a police station in Lahore.",
+            &["Violent demonstration @ Lahore (-)", "Arrests @ Lahore (-)"],
+        ),
+        // Fighters captured in a battle are its prisoners.
+        (
+            "Soldiers clashed with rebels in Kidal on Friday. Three wounded rebels were also arrested.",
+            &["Armed clash @ Kidal (-)"],
+        ),
+        // Victims at a protest's town on its day: force against the protest.
+        (
+            "One person was shot dead in Quetta on Tuesday, hospital officials said. \
+             Hundreds of students protested in Quetta on Tuesday.",
+            &["Excessive force against protesters @ Quetta (1)"],
+        ),
+    ]);
+}
+
+#[test]
+fn reports_placed_at_two_towns_are_two_events() {
+    check(&[(
+        "Two people were killed by Russian shelling in Stanislav on Sunday. \
+         Three people were wounded in Kherson on Sunday.",
+        &[
+            "Shelling/artillery/missile attack @ Stanislav (2)",
+            "Shelling/artillery/missile attack @ Kherson (-)",
+        ],
+    )]);
+}
+
+#[test]
+fn counted_incidents_are_one_event_each() {
+    check(&[
+        // "in two separate encounters": two events; the joint toll is no one's.
+        (
+            "Four militants were killed on Sunday in two separate encounters with soldiers in Pulwama.",
+            &["Armed clash @ Pulwama (-)", "Armed clash @ Pulwama (-)"],
+        ),
+        (
+            "Security forces killed five militants in two more gunfights in Pulwama on Sunday.",
+            &["Armed clash @ Pulwama (-)", "Armed clash @ Pulwama (-)"],
+        ),
+        // "two more soldiers" counts people, not incidents.
+        (
+            "Two more soldiers were killed in Pulwama on Sunday.",
+            &["Armed clash @ Pulwama (2)"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_list_may_end_in_a_place_the_gazetteer_does_not_know() {
+    // "Swat" is not in the bundled gazetteer: the list is still a list.
+    check(&[(
+        "One protester each was killed in Lahore, Quetta, and Swat on Tuesday.",
+        &[
+            "Excessive force against protesters @ Quetta (1)",
+            "Excessive force against protesters @ Lahore (1)",
+        ],
+    )]);
+}
+
+#[test]
+fn the_cut_last_sentence_of_a_text_is_no_headline() {
+    check(&[(
+        "Gunmen killed four villagers in Kagoro on Sunday. \
+         In Kafanchan, gunmen shot dead two traders on Monday, residents said, adding that the",
+        &["Attack @ Kagoro (4)", "Attack @ Kafanchan (2)"],
+    )]);
+}
