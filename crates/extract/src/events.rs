@@ -928,12 +928,21 @@ impl Extractor {
 
     /// Whether the sentences after a protest report property destroyed or stones
     /// thrown (a looting or property-destruction trigger, or a `@riot` one, with no
-    /// armed actor named in them): "Some of them slashed the tyres of two trucks." The
-    /// protest they follow turned violent.
+    /// armed actor named in them) by people it refers back to with its first word
+    /// ([`BACK_REFERENCES`]): "Some of them slashed the tyres of two trucks." The
+    /// protest they follow turned violent; "Youths looted shops in Mombasa" is news of
+    /// its own.
     fn damage_follows(&self, cx: &SentenceContext<'_>) -> bool {
         let Some(next) = cx.next_sentence else {
             return false;
         };
+        let opener = next.split_whitespace().next().unwrap_or("");
+        if !BACK_REFERENCES
+            .iter()
+            .any(|w| opener.eq_ignore_ascii_case(w))
+        {
+            return false;
+        }
         let damage = self.triggers.find(next).into_iter().any(|m| {
             let entry = self.triggers.entry(&m);
             !capitalised_mid_sentence(next, Span::new(0, next.len()), m.span)
@@ -1661,6 +1670,23 @@ fn named_after(pattern: &str) -> bool {
 fn sub_event(name: &str) -> AcledType {
     AcledType::from_sub_event(name).unwrap_or(AcledType(0))
 }
+
+/// First words by which a sentence refers back to the people of the one before
+/// ("Some of them", "They", "The protesters") rather than to people of its own.
+const BACK_REFERENCES: [&str; 12] = [
+    "they",
+    "some",
+    "several",
+    "many",
+    "others",
+    "most",
+    "these",
+    "those",
+    "the",
+    "protesters",
+    "demonstrators",
+    "participants",
+];
 
 /// Kinds that carry arms as organisations.
 const ARMED_KINDS: [&str; 5] = ["military", "police", "rebels", "militia", "external"];

@@ -821,6 +821,10 @@ fn damage_after_a_protest_makes_it_violent() {
             "On 3 May 2023, about 300 people rallied in the square against the new tax. Soldiers later burned a village in the north.",
             "Peaceful protest",
         ),
+        (
+            "On 3 May 2023, about 300 people rallied in the square against the new tax. Youths looted shops in another town the next day.",
+            "Peaceful protest",
+        ),
     ]);
 }
 

@@ -181,14 +181,19 @@ fn context_place(
 /// same local government"): "the same" before a word of `gazetteer/cues.tsv` naming a
 /// division, town or area is matched by the words listed here.
 fn same_place(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
+    let (mut second_last, mut last) = ("", "");
+    sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words
-        .windows(3)
-        .any(|w| w[0] == "the" && w[1] == "same" && SAME_PLACE_NOUNS.contains(&w[2].as_str()))
+        .any(|word| {
+            let hit = second_last.eq_ignore_ascii_case("the")
+                && last.eq_ignore_ascii_case("same")
+                && SAME_PLACE_NOUNS
+                    .iter()
+                    .any(|n| word.eq_ignore_ascii_case(n));
+            (second_last, last) = (last, word);
+            hit
+        })
 }
 
 /// Nouns after "the same" that refer back to a place.

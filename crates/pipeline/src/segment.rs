@@ -119,9 +119,11 @@ pub fn split_counted(candidates: Vec<Candidate>, text: &str) -> Vec<Candidate> {
         .collect();
     let mut out = Vec::with_capacity(candidates.len());
     for (n, candidate) in candidates.into_iter().enumerate() {
-        let counted = (candidate.group.is_none() && splittable(&candidate))
-            .then(|| counted_incidents(&candidate, text, &triggers))
-            .flatten();
+        let counted = (candidate.group.is_none()
+            && splittable(&candidate)
+            && names_a_counter(candidate.sentence_span.slice(text)))
+        .then(|| counted_incidents(&candidate, text, &triggers))
+        .flatten();
         let Some(count) = counted else {
             out.push(candidate);
             continue;
@@ -142,6 +144,14 @@ pub fn split_counted(candidates: Vec<Candidate>, text: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Whether `sentence` has a word of [`INCIDENT_COUNTERS`]: without one it counts no
+/// incidents, and its numbers need not be read.
+fn names_a_counter(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| INCIDENT_COUNTERS.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// How many incidents the candidate's sentence counts for it: a phrase "in N
