@@ -39,7 +39,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     (
         "2024-02-12-kenya-protest.txt",
-        &["event:Protest with intervention", "event:Arrests"],
+        &["event:Protest with intervention", "event:Peaceful protest"],
     ),
     ("wire-2022-06-14-arauca", &["event:Armed clash"]),
     (
