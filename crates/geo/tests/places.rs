@@ -323,6 +323,37 @@ fn former_provinces_of_kenya_are_regions() {
     );
 }
 
+/// The Democratic Republic of the Congo's provinces of 2015 (regions.tsv) and Kongo
+/// Central (aliases.tsv, the former Bas-Congo).
+#[test]
+fn provinces_of_the_congo_since_2015_are_places() {
+    let cases = [
+        (
+            "Militia fighters burned homes in Ituri on Sunday, the army said.",
+            "Ituri",
+            place_near("Ituri", "CD", 1.65, 29.6, 10.0),
+        ),
+        (
+            "Rebels attacked two villages in Haut-Uele province overnight.",
+            "Haut-Uele",
+            place("Haut-Uele", "CD"),
+        ),
+        (
+            "Soldiers clashed with a militia in Tanganyika province near Kalemie.",
+            "Tanganyika",
+            place("Tanganyika", "CD"),
+        ),
+        (
+            "Traders in Kongo Central protested against new road tolls.",
+            "Kongo Central",
+            place("Bas-Congo", "CD"),
+        ),
+    ];
+    for (text, mention, expected) in cases {
+        check(text, mention, expected);
+    }
+}
+
 #[test]
 fn people_months_demonyms_and_common_words_are_not_places() {
     let cases = [
