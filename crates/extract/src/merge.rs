@@ -77,6 +77,15 @@ fn armed(m: &Option<ActorMention>) -> bool {
     })
 }
 
+/// Where index `j` of a list is after the item at `removed` was taken out.
+fn after_removal(j: usize, removed: usize) -> usize {
+    if j > removed {
+        j - 1
+    } else {
+        j
+    }
+}
+
 /// Whether `a` comes before `b` in the text.
 fn before(a: &Candidate, b: &Candidate) -> bool {
     (a.sentence, a.trigger.start) < (b.sentence, b.trigger.start)
@@ -129,7 +138,7 @@ fn fold_parts(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             continue;
         };
         let c = candidates.remove(i);
-        let p = &mut candidates[if j > i { j - 1 } else { j }];
+        let p = &mut candidates[after_removal(j, i)];
         let peaceful = sub_event(p) == Some("Peaceful protest");
         if sub_event(&c) == Some("Arrests") {
             if informative(c.arrested) > informative(p.arrested) {
@@ -215,7 +224,7 @@ fn fold_summaries(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             [j] => {
                 let j = *j;
                 let s = candidates.remove(i);
-                let p = &mut candidates[if j > i { j - 1 } else { j }];
+                let p = &mut candidates[after_removal(j, i)];
                 fill_gaps(p, s);
             }
             parts => {
@@ -223,7 +232,7 @@ fn fold_summaries(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
                 let parts = parts.to_vec();
                 let s = candidates.remove(i);
                 for j in parts {
-                    let p = &mut candidates[if j > i { j - 1 } else { j }];
+                    let p = &mut candidates[after_removal(j, i)];
                     if better_date(p, &s) {
                         take_date(p, &s);
                     }
@@ -465,7 +474,7 @@ fn fold_headlines(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         match nearest(true).or_else(|| nearest(false)) {
             Some(j) => {
                 let mut h = candidates.remove(i);
-                let into = &mut candidates[if j > i { j - 1 } else { j }];
+                let into = &mut candidates[after_removal(j, i)];
                 take_type_and_actors(into, &mut h);
                 into.confidence = (into.confidence + 0.1).min(0.95);
             }

@@ -83,16 +83,8 @@ pub fn split_coordinated(
         let mut ordered = list;
         ordered.sort_by_key(|m| m.place.as_ref().map(|p| Some(&p.name) != first.as_ref()));
         for mention in ordered {
-            let mut copy = candidate.clone();
-            copy.group = group;
+            let mut copy = one_incident(&candidate, group, each);
             copy.location = places.locate(mention.span, mention.span.start, &[]);
-            if !each {
-                copy.killed = None;
-                copy.fatalities = None;
-                copy.injured = None;
-                copy.arrested = None;
-                copy.abducted = None;
-            }
             out.push(copy);
         }
     }
@@ -131,19 +123,26 @@ pub fn split_counted(candidates: Vec<Candidate>, text: &str) -> Vec<Candidate> {
         let each = says_each(candidate.sentence_span.slice(text));
         let group = Some(u32::MAX - u32::try_from(n).unwrap_or(0));
         for _ in 0..count {
-            let mut copy = candidate.clone();
-            copy.group = group;
-            if !each {
-                copy.killed = None;
-                copy.fatalities = None;
-                copy.injured = None;
-                copy.arrested = None;
-                copy.abducted = None;
-            }
-            out.push(copy);
+            out.push(one_incident(&candidate, group, each));
         }
     }
     out
+}
+
+/// A copy of `candidate` for one of the incidents its sentence reports, in `group`. A
+/// joint toll belongs to no single incident, so the copy keeps its counts only when
+/// the sentence says "each".
+fn one_incident(candidate: &Candidate, group: Option<u32>, each: bool) -> Candidate {
+    let mut copy = candidate.clone();
+    copy.group = group;
+    if !each {
+        copy.killed = None;
+        copy.fatalities = None;
+        copy.injured = None;
+        copy.arrested = None;
+        copy.abducted = None;
+    }
+    copy
 }
 
 /// Whether `sentence` has a word of [`INCIDENT_COUNTERS`]: without one it counts no
