@@ -8,7 +8,7 @@
 //! (PLOVER types outside ACLED) give one per PLOVER type.
 
 use chrono::NaiveDate;
-use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
+use sitrep_lexicon::actors::{ActorLexicon, ActorMention, ActorOrigin};
 use sitrep_lexicon::triggers::{AcledRule, Cue, Form, Pos, Role, TriggerLexicon, TriggerMatch};
 use sitrep_lexicon::LexiconError;
 use sitrep_model::{AcledType, Count, EventDate, Location, Span};
@@ -20,7 +20,7 @@ use crate::dates::{self, DateMention};
 use crate::fields::{self, shift, SentenceFacts};
 use crate::figures::{self, FigureMention};
 use crate::frames::{self, Frame, Voice};
-use crate::headers::{header_of, NoteHeader};
+use crate::headers::{header_of, note_tag, NoteHeader};
 use crate::modality::{
     modality, names_accident, names_crime, non_event_spans, sport_cues, Modality,
 };
@@ -223,8 +223,12 @@ impl Extractor {
             published,
             dates::dominant_day(sentence_dates.iter().flatten()),
         );
-        // A coder's note may open with a label naming its event ("Looting: …").
+        // A coder's note may open with a label naming its event ("Looting: …"), and
+        // carry a tag naming its kind ("[size=about 200]": a crowd).
         let header = sentences.first().and_then(|s| header_of(text, s.span));
+        let tag = note_tag(text);
+        // The event the tag gave the first sentence, kept only if no other comes.
+        let mut tag_event: Option<usize> = None;
         let mut out = Vec::new();
         let mut figures = Vec::new();
         let mut previous_source: Option<String> = None;
@@ -233,11 +237,13 @@ impl Extractor {
         {
             let body = sentence.span.slice(text);
             let header_here = header.as_ref().filter(|_| i == 0);
+            let tag_here = tag.as_ref().filter(|_| i == 0 && header.is_none());
             let (casualties, sentence_figures) = figures::read_sentence(body, published);
             // A sentence with no trigger may still give the toll of the incident
             // before it ("Ten soldiers died.").
             let victims = casualties.killed.is_some() || casualties.injured.is_some();
-            let facts = (!triggers.is_empty() || victims || header_here.is_some()).then(|| {
+            let noted = header_here.is_some() || tag_here.is_some();
+            let facts = (!triggers.is_empty() || victims || noted).then(|| {
                 SentenceFacts::read(
                     body,
                     casualties,
@@ -283,6 +289,19 @@ impl Extractor {
             if let Some(header) = header_here {
                 self.apply_header(header, &context, published, &mut out, fresh);
             }
+            if let Some(tag) = tag_here {
+                if !out[fresh..].iter().any(|c| c.acled.is_some()) {
+                    let tag = NoteHeader {
+                        span: Span::new(sentence.span.start, sentence.span.start),
+                        ..tag.clone()
+                    };
+                    self.apply_header(&tag, &context, published, &mut out, fresh);
+                    tag_event = Some(fresh);
+                }
+            }
+        }
+        if let Some(tag) = &tag {
+            crowd_violence(tag, &mut out, &mut tag_event);
         }
         DocumentReading {
             candidates: out,
@@ -421,6 +440,13 @@ impl Extractor {
             .map(|s| shift(s, span.start))
             .collect();
         let headline = cx.headline;
+        // Verbs of defence ("repelled", "fought off"): their subject is attacked.
+        let defences: Vec<Span> = self
+            .triggers
+            .cues(body, Cue::Defence)
+            .into_iter()
+            .map(|s| shift(s, span.start))
+            .collect();
         let mut readings = Vec::new();
         for m in &found {
             let entry = self.triggers.entry(m);
@@ -560,6 +586,13 @@ impl Extractor {
             let mut frame = frames::assign(text, span, head, voice, pool);
             if entry.acled == AcledRule::Clash {
                 frame = frames::mutual(text, span, head, pool, frame);
+            }
+            if physical
+                && defences
+                    .iter()
+                    .any(|d| d.start <= m.span.start && m.span.start < d.end)
+            {
+                frame = frames::defence(text, span, head, voice, pool, frame);
             }
             readings.push(Reading {
                 trigger: *m,
@@ -1687,6 +1720,44 @@ const BACK_REFERENCES: [&str; 12] = [
     "demonstrators",
     "participants",
 ];
+
+/// What a note's crowd tag (`[size=…]`, [`note_tag`]) says of its events: the note
+/// reports a crowd, so violence or destruction by nobody named, by an unnamed group
+/// ("a group of assailants", "around 20 individuals") or by a crowd of civilians is
+/// mob violence; the event the tag gave a first sentence with none of its own
+/// (`tag_event`) goes when another sentence reports one.
+fn crowd_violence(tag: &NoteHeader, out: &mut Vec<Candidate>, tag_event: &mut Option<usize>) {
+    if let Some(i) = *tag_event {
+        if out
+            .iter()
+            .enumerate()
+            .any(|(j, c)| j != i && c.acled.is_some())
+        {
+            out.remove(i);
+            *tag_event = None;
+        }
+    }
+    if tag.acled.event_type() != "Protests" {
+        return;
+    }
+    for c in out.iter_mut() {
+        let Some(sub) = c.acled else { continue };
+        if !CROWD_RETYPED.contains(&sub.sub_event_type()) {
+            continue;
+        }
+        let unnamed = c.actor1.as_ref().is_none_or(|m| {
+            let kind = m.actor.kind.as_deref().unwrap_or_default();
+            !matches!(m.origin, ActorOrigin::Group(_))
+                && (kind.is_empty() || kind == "militia" || COMMUNAL_KINDS.contains(&kind))
+        });
+        if unnamed {
+            c.acled = Some(sub_event("Mob violence"));
+        }
+    }
+}
+
+/// Sub-event types a crowd tag turns into mob violence when nobody named did them.
+const CROWD_RETYPED: [&str; 3] = ["Attack", "Armed clash", "Looting/property destruction"];
 
 /// Kinds that carry arms as organisations.
 const ARMED_KINDS: [&str; 5] = ["military", "police", "rebels", "militia", "external"];

@@ -62,8 +62,39 @@ pub fn note_header(sentence: &str) -> Option<NoteHeader> {
     lookup(label, Span::new(start, start + label.len()))
 }
 
+/// The bracketed tag a note carries anywhere in `text` ("[size=about 200]", the crowd
+/// size ACLED gives demonstrations and riots only), as the event type it implies,
+/// placed at the tag. Tags are the labels of `note-headers.tsv` that open with "[".
+///
+/// ```
+/// use sitrep_extract::headers::note_tag;
+/// let text = "Villagers marched to the mayor's office. [size=around 50]";
+/// let tag = note_tag(text).unwrap();
+/// assert_eq!(tag.acled.event_type(), "Protests");
+/// assert_eq!(tag.span.slice(text), "[size=");
+/// assert!(note_tag("Villagers marched to the mayor's office.").is_none());
+/// ```
+pub fn note_tag(text: &str) -> Option<NoteHeader> {
+    let lower = text.to_ascii_lowercase();
+    HEADERS
+        .0
+        .iter()
+        .filter(|(label, _)| label.starts_with('['))
+        .filter_map(|(label, header)| {
+            let at = lower.find(label.as_str())?;
+            Some(NoteHeader {
+                span: Span::new(at, at + label.len()),
+                ..header.clone()
+            })
+        })
+        .min_by_key(|h| h.span.start)
+}
+
 /// The header `label` names, placed at `span`.
 fn lookup(label: &str, span: Span) -> Option<NoteHeader> {
+    if label.starts_with('[') {
+        return None;
+    }
     let row = HEADERS.0.get(&label.to_lowercase())?;
     Some(NoteHeader {
         span,
@@ -144,6 +175,22 @@ mod tests {
         let whole = Span::new(0, text.len());
         assert_eq!(header_of(text, whole).unwrap().span, Span::new(0, 7));
         assert!(header_of("Police: On 2 May, a bomb went off.", Span::new(8, 34)).is_none());
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn a_crowd_size_tag_names_a_demonstration() {
+        let rows = [
+            ("On 2 May, traders shut their shops in Kano over new taxes. [size=dozens]", Some("Peaceful protest")),
+            ("On 3 June, a mob burnt a car in Bauchi. [SIZE=no report]", Some("Peaceful protest")),
+            ("On 4 July, soldiers shelled a village near Idlib.", None),
+            ("On 5 July, a shop of a given size was looted in Goma.", None),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(note_tag(text).map(|h| h.acled.sub_event_type()), expected, "{text:?}");
+        }
+        // A tag is no opening label.
+        assert!(note_header("[size=: On 2 May, traders marched.").is_none());
     }
 
     #[test]

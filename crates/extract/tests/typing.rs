@@ -132,6 +132,51 @@ fn a_notes_opening_label_decides_its_type() {
 }
 
 #[test]
+fn a_notes_crowd_size_tag_makes_unnamed_violence_mob_violence() {
+    check(&[
+        (
+            "On 6 May 2023, about 30 individuals threw petrol bombs at parked cars in Marseille. [size=about 30]",
+            "Mob violence",
+        ),
+        (
+            "On 2 April 2023, a group of assailants beat a polling agent outside a school in Patna. [size=no report]",
+            "Mob violence",
+        ),
+        (
+            "On 9 March 2023, a group burnt down a dozen huts in a herders' camp near Lafia. [size=no report]",
+            "Mob violence",
+        ),
+        // A note with no event of its own reports the crowd it sizes.
+        (
+            "On 14 June 2023, hundreds of nurses walked off the job at the main hospital of Accra. [size=hundreds]",
+            "Peaceful protest",
+        ),
+        (
+            "On 1 July 2023, several hundred people stayed outside the court in Lahore all day. [size=several hundred]",
+            "Peaceful protest",
+        ),
+        // The event another sentence reports stands.
+        (
+            "On 5 May 2023, residents met at the market square of Jinja. They later stoned a police van. [size=about 100]",
+            "Mob violence",
+        ),
+        // Named groups and state forces keep their type; without the tag nothing changes.
+        (
+            "On 8 May 2023, soldiers shot dead two traders at a checkpoint near Beni. [size=no report]",
+            "Attack",
+        ),
+        (
+            "On 6 May 2023, about 30 individuals threw petrol bombs at parked cars in Marseille.",
+            "Attack",
+        ),
+        (
+            "On 14 June 2023, hundreds of nurses stayed at the main hospital of Accra.",
+            "none",
+        ),
+    ]);
+}
+
+#[test]
 fn forces_who_kill_at_a_protest_use_excessive_force() {
     check(&[
         (
