@@ -14,7 +14,7 @@ use sitrep_model::{
 };
 use sitrep_text::{Analyzed, Sentence};
 
-use crate::{conventions, segment, Extraction};
+use crate::{background, conventions, segment, Extraction};
 
 /// Events whose own date lies further back than this are background, not news.
 const HISTORY_DAYS: i64 = 120;
@@ -61,6 +61,8 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     // Background events go before the merge: a report of this week must not take
     // the date of last year's attack it is compared with.
     candidates.retain(|c| !is_history(c, doc));
+    // So do summaries of many incidents or of a long period.
+    let candidates = background::drop_summaries(candidates, text, doc.published);
     let candidates = segment::split_coordinated(candidates, &places, text);
     let candidates = segment::split_counted(candidates, text);
     let mut candidates = segment::drop_aggregates(merge::merge(candidates));

@@ -15,6 +15,7 @@
 //! }
 //! ```
 
+mod background;
 mod build;
 mod conventions;
 mod segment;

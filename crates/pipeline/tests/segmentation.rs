@@ -330,3 +330,46 @@ fn the_cut_last_sentence_of_a_text_is_no_headline() {
         &["Attack @ Kagoro (4)", "Attack @ Kafanchan (2)"],
     )]);
 }
+
+#[test]
+fn summaries_of_many_incidents_or_a_long_period_are_no_events() {
+    check(&[
+        // "similar", a period the toll "has" added up over, a habit, a plural of places.
+        (
+            "Police shot dead two protesters in Kisumu on Tuesday. \
+             Similar protests have taken place in Nakuru and Eldoret.",
+            &["Excessive force against protesters @ Kisumu (2)"],
+        ),
+        (
+            "Gunmen killed four farmers in Jos on Sunday. \
+             Clashes between herders and farmers have killed 2,000 people in the region since 2018.",
+            &["Attack @ Jos (4)"],
+        ),
+        (
+            "Rebels ambushed an army convoy near Beni on Monday, killing six soldiers. \
+             The rebels regularly attack villages along the road to Kasindi.",
+            &["Armed clash @ Beni (6)"],
+        ),
+        (
+            "Soldiers shot dead a protester in Mandalay on Saturday. \
+             The coup came after months of protests in the capital.",
+            &["Excessive force against protesters @ Mandalay (1)"],
+        ),
+        // A recent start is an incident going on; "the worst since" is one incident.
+        (
+            "Protesters have blocked the main road in Kisumu since Monday.",
+            &["Peaceful protest @ Kisumu (-)"],
+        ),
+        (
+            "Gunmen killed 20 villagers in Jos, the deadliest attack since the war began, officials said. \
+             Soldiers killed three gunmen in Bauchi on Tuesday.",
+            &["Attack @ Jos (20)", "Armed clash @ Bauchi (3)"],
+        ),
+        // A similar report with a date of its own is an incident.
+        (
+            "Hundreds of people protested in Kisumu on Tuesday. \
+             Similar protests took place in Nakuru on Wednesday.",
+            &["Peaceful protest @ Kisumu (-)", "Peaceful protest @ Nakuru (-)"],
+        ),
+    ]);
+}
