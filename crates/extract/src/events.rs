@@ -440,6 +440,13 @@ impl Extractor {
             .map(|s| shift(s, span.start))
             .collect();
         let headline = cx.headline;
+        // Verbs of defence ("repelled", "fought off"): their subject is attacked.
+        let defences: Vec<Span> = self
+            .triggers
+            .cues(body, Cue::Defence)
+            .into_iter()
+            .map(|s| shift(s, span.start))
+            .collect();
         let mut readings = Vec::new();
         for m in &found {
             let entry = self.triggers.entry(m);
@@ -579,6 +586,13 @@ impl Extractor {
             let mut frame = frames::assign(text, span, head, voice, pool);
             if entry.acled == AcledRule::Clash {
                 frame = frames::mutual(text, span, head, pool, frame);
+            }
+            if physical
+                && defences
+                    .iter()
+                    .any(|d| d.start <= m.span.start && m.span.start < d.end)
+            {
+                frame = frames::defence(text, span, head, voice, pool, frame);
             }
             readings.push(Reading {
                 trigger: *m,
