@@ -138,10 +138,21 @@ impl SentenceFacts {
     /// The source of the report around `anchor`, and whether it is a denial.
     pub fn source_at(&self, sentence: &str, anchor: usize) -> (Option<String>, bool) {
         match attribution::pick_attribution(&self.sources, anchor) {
-            Some(a) if a.pronoun => (self.previous_source.clone(), a.is_denial()),
+            // A denial cancels only what it introduces ("the army denied that its
+            // troops fired"); one after what it disputes ("gunmen killed three
+            // villagers; the army denied any involvement", "…, which the police
+            // denied") disputes who did it or why, and the event stands.
+            Some(a) if a.pronoun => (
+                self.previous_source.clone(),
+                a.is_denial() && a.scope.start >= a.verb.end,
+            ),
             Some(a) => {
                 let covers = a.scope.start <= anchor && anchor < a.scope.end;
-                (Some(a.text(sentence).to_string()), a.is_denial() && covers)
+                let forward = a.scope.start >= a.verb.end;
+                (
+                    Some(a.text(sentence).to_string()),
+                    a.is_denial() && covers && forward,
+                )
             }
             None => (None, false),
         }
