@@ -209,8 +209,8 @@ impl Extractor {
             .iter()
             .map(|s| self.triggers.find(s.span.slice(text)))
             .collect();
-        let sentence_dates: Vec<Vec<DateMention>> =
-            dates::find_dates_in_sentences(sentences.iter().map(|s| s.span.slice(text)), published);
+        let sentence_dates: Vec<(Vec<DateMention>, Vec<dates::Token>)> =
+            dates::read_sentences(sentences.iter().map(|s| s.span.slice(text)), published);
         // An article whose lead reports an accident or a disaster ("a landslide
         // struck the camp") reports its tolls as accident tolls throughout.
         let doc_accident = sentences
@@ -221,7 +221,7 @@ impl Extractor {
         let doc_sport = sport_cues(sentences.iter().take(5).map(|s| s.span.slice(text))) >= 2;
         let default_date = dates::document_default(
             published,
-            dates::dominant_day(sentence_dates.iter().flatten()),
+            dates::dominant_day(sentence_dates.iter().flat_map(|(found, _)| found)),
         );
         // A coder's note may open with a label naming its event ("Looting: …"), and
         // carry a tag naming its kind ("[size=about 200]": a crowd).
@@ -440,6 +440,13 @@ impl Extractor {
             .map(|s| shift(s, span.start))
             .collect();
         let headline = cx.headline;
+        // Verbs of defence ("repelled", "fought off"): their subject is attacked.
+        let defences: Vec<Span> = self
+            .triggers
+            .cues(body, Cue::Defence)
+            .into_iter()
+            .map(|s| shift(s, span.start))
+            .collect();
         let mut readings = Vec::new();
         for m in &found {
             let entry = self.triggers.entry(m);
@@ -579,6 +586,13 @@ impl Extractor {
             let mut frame = frames::assign(text, span, head, voice, pool);
             if entry.acled == AcledRule::Clash {
                 frame = frames::mutual(text, span, head, pool, frame);
+            }
+            if physical
+                && defences
+                    .iter()
+                    .any(|d| d.start <= m.span.start && m.span.start < d.end)
+            {
+                frame = frames::defence(text, span, head, voice, pool, frame);
             }
             readings.push(Reading {
                 trigger: *m,

@@ -20,6 +20,10 @@
 //!   army were freed");
 //! - a demonym that opens a verb's object is the side acted on ([`opens_object`]:
 //!   "shelled Ukrainian positions", "threw stones at Palestinian cars");
+//! - a verb of defence ("repelled", "fought off") puts what it fends off first
+//!   ("troops repelled an attack by rebels": rebels against troops);
+//! - a clause after "but" that opens with its verb shares the subject of the clause
+//!   before ("rebels attacked but were repulsed by troops");
 //! - a verbal act with no object is aimed at the place it happens in, a country, a
 //!   capital or (from the caller's gazetteer) any place ("will meet in Zurich").
 //!
@@ -650,6 +654,46 @@ pub fn mutual(
     }
 }
 
+/// The roles of a verb of defence ("repelled", "fought off", `defence` cues), whose
+/// `frame` was read as for any verb: the subject is the side attacked (actor 2), and
+/// the attacker (actor 1) is what it fends off, named directly or as the agent of an
+/// attack noun ("troops repelled the rebels", "repelled an attack by rebels", "the
+/// attack of Russian forces"); passive ("rebels were repulsed by troops"), the agent
+/// after "by" is the defender and the subject the attacker.
+pub fn defence(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    voice: Voice,
+    mentions: &[ActorMention],
+    frame: Frame,
+) -> Frame {
+    match voice {
+        Voice::Passive => Frame {
+            actor1: frame.actor2,
+            actor2: frame.actor1,
+        },
+        Voice::Nominal => frame,
+        Voice::Active | Voice::Participle => {
+            let clause = clause(text, sentence, trigger);
+            let attacker = (0..mentions.len())
+                .filter(|&i| {
+                    let m = &mentions[i];
+                    m.span.start >= trigger.end
+                        && m.span.end <= clause.end
+                        && Some(i) != frame.actor1
+                        && can_act(text, m, sentence.start)
+                        && words(text, Span::new(trigger.end, m.span.start)).count() <= 8
+                })
+                .min_by_key(|&i| mentions[i].span.start);
+            Frame {
+                actor1: attacker,
+                actor2: frame.actor1,
+            }
+        }
+    }
+}
+
 /// The country a verbal act happens in, named after the trigger by "in", "to" or
 /// "at" ("will meet in Bern", "advised against travel to Tunisia"), as an index
 /// into `mentions`.
@@ -760,6 +804,35 @@ pub fn country_after(
     (linked && gap.len() <= 4 && mentions[next].actor.country.is_some()).then_some(next)
 }
 
+/// Words that may stand between "but" and a verb whose subject is left out ("but
+/// were later repulsed", "but had been pushed back").
+const ELIDED_OPENERS: [&str; 9] = [
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "been",
+    "then",
+    "later",
+    "eventually",
+];
+
+/// Whether the clause of `trigger` follows "but" and holds only auxiliaries and
+/// adverbs before it: its subject is the previous clause's ("attacked the post but
+/// were repulsed by soldiers").
+fn elided_subject(text: &str, sentence: Span, clause: Span, trigger: Span) -> bool {
+    clause.start > sentence.start
+        && text[sentence.start..clause.start]
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with(" but")
+        && words(text, Span::new(clause.start, trigger.start)).all(|w| {
+            let w = w.slice(text).to_ascii_lowercase();
+            ELIDED_OPENERS.contains(&w.as_str()) || w.ends_with("ly")
+        })
+}
+
 /// Assigns roles for one trigger among the sentence's actor mentions.
 pub fn assign(
     text: &str,
@@ -820,6 +893,28 @@ pub fn assign(
         .find(|&i| !governed(text, mentions[i].span.start, left_floor))
         .or(nearest_left);
     let first_right = right.first().copied();
+    // "Militants stormed the base but were repulsed by troops": a clause after "but"
+    // that opens with its verb shares the subject of the clause before, its first
+    // actor when no verb form in -ed stands before it ("praised the embassy" is an
+    // object).
+    let subject_left = subject_left.or_else(|| {
+        if !elided_subject(text, sentence, clause, trigger) {
+            return None;
+        }
+        let first = (0..mentions.len())
+            .filter(|&i| mentions[i].span.start >= sentence.start)
+            .min_by_key(|&i| mentions[i].span.start)?;
+        let start = mentions[first].span.start;
+        let verb_before = words(text, Span::new(sentence.start, start)).any(|w| {
+            let w = w.slice(text);
+            w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase())
+        });
+        (start < clause.start
+            && !verb_before
+            && usable(&first)
+            && !governed(text, start, sentence.start))
+        .then_some(first)
+    });
     // "fighting broke out between X and Y", "X and Y clashed; clashes between X and
     // Y": "between" names both sides, whatever the trigger's voice.
     if voice != Voice::Passive {
@@ -1213,6 +1308,111 @@ mod tests {
                 .map(|i| mentions[i].span.slice(sentence));
             assert_eq!(found, expected, "in {sentence:?}");
         }
+    }
+
+    #[test]
+    fn a_verb_of_defence_puts_the_attacker_first() {
+        // (sentence, trigger, voice, actor1, actor2): the side that fends off an
+        // attack is acted on; the attacker is named directly, or after "by" or "of".
+        use Voice::*;
+        let rows = [
+            (
+                "Malian soldiers repelled an attack by JNIM fighters near Gao.",
+                "repelled",
+                Active,
+                Some("JNIM fighters"),
+                Some("Malian soldiers"),
+            ),
+            (
+                "Kenyan police fought off the bandits at a school in Baringo.",
+                "fought",
+                Active,
+                Some("bandits"),
+                Some("Kenyan police"),
+            ),
+            (
+                "Ukrainian troops repulsed the assault of Russian forces on the bridge.",
+                "repulsed",
+                Active,
+                Some("Russian forces"),
+                Some("Ukrainian troops"),
+            ),
+            (
+                "Somali soldiers repelled an attack on their base.",
+                "repelled",
+                Active,
+                None,
+                Some("Somali soldiers"),
+            ),
+            (
+                "The Taliban were repulsed by Pakistani troops at the border.",
+                "repulsed",
+                Passive,
+                Some("Taliban"),
+                Some("Pakistani troops"),
+            ),
+            (
+                "Al-Shabaab militants stormed the base but were repelled by Somali troops.",
+                "repelled",
+                Passive,
+                Some("Al-Shabaab militants"),
+                Some("Somali troops"),
+            ),
+        ];
+        for (sentence, trigger, v, actor1, actor2) in rows {
+            let at = sentence.find(trigger).expect("trigger in sentence");
+            let span = Span::new(at, at + trigger.len());
+            let whole = Span::new(0, sentence.len());
+            let got = voice(sentence, whole, span, true, false, true);
+            assert_eq!(got, v, "voice in {sentence:?}");
+            let mentions = ACTORS.find(sentence, None);
+            let frame = assign(sentence, whole, span, v, &mentions);
+            let frame = defence(sentence, whole, span, v, &mentions, frame);
+            let text_of = |i: Option<usize>| i.map(|i| mentions[i].span.slice(sentence));
+            assert_eq!(text_of(frame.actor1), actor1, "actor1 in {sentence:?}");
+            assert_eq!(text_of(frame.actor2), actor2, "actor2 in {sentence:?}");
+        }
+    }
+
+    #[test]
+    fn a_clause_after_but_shares_the_subject_before() {
+        use Voice::*;
+        check(
+            "Gunmen raided the village but were killed by Nigerian soldiers.",
+            "killed",
+            Passive,
+            Some("Nigerian soldiers"),
+            Some("Gunmen"),
+        );
+        check(
+            "Rebels took the town but soldiers later killed three rebels.",
+            "killed",
+            Active,
+            Some("soldiers"),
+            Some("rebels"),
+        );
+        // Not the subject: a place, or an actor in the first clause's object.
+        check(
+            "The newspaper praised the new embassy in Syria on Monday but warned of delays.",
+            "warned",
+            Active,
+            None,
+            None,
+        );
+        check(
+            "The envoy arrived in Syria on Monday but warned of delays.",
+            "warned",
+            Active,
+            Some("envoy"),
+            None,
+        );
+        check(
+            "Protesters cheered the Kenyan army but were dispersed by police.",
+            "dispersed",
+            Passive,
+            Some("police"),
+            Some("Protesters"),
+        );
     }
 
     #[test]

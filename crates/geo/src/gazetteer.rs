@@ -35,6 +35,7 @@ const EMBEDDED_REGIONS: &str = include_str!("../../../gazetteer/regions.tsv");
 const EMBEDDED_TRANSLITERATED: &str = include_str!("../../../gazetteer/transliterated.tsv");
 const EMBEDDED_ARABIC_ARTICLES: &str = include_str!("../../../gazetteer/arabic-articles.tsv");
 const EMBEDDED_NAME_PARTICLES: &str = include_str!("../../../gazetteer/name-particles.tsv");
+const EMBEDDED_DIVISION_PREFIXES: &str = include_str!("../../../gazetteer/division-prefixes.tsv");
 
 /// The text of the bundled gazetteer file.
 pub(crate) fn embedded_tsv() -> Result<String, GeoError> {
@@ -763,6 +764,16 @@ fn scan_part(text: &str, base: usize) -> Result<Part, (usize, String)> {
                 }
             }
         }
+        if hot.kind.is_admin() {
+            let elided = line.split('\t').nth(9).is_some_and(|n| n.contains("l'"));
+            for key in keys.split('|') {
+                if let Some(bare) = without_division_prefix(key, elided) {
+                    if !keys.split('|').any(|k| k == bare) {
+                        part.names.add(bare.as_bytes(), entry_id);
+                    }
+                }
+            }
+        }
         if hot.kind.is_admin() && transliterated(line) {
             for key in keys.split('|') {
                 for variant in division_variants(key) {
@@ -865,6 +876,36 @@ fn joined_form(key: &str, particles: &[String]) -> Option<String> {
     let rest = &key[particle.len()..];
     let first_word = rest.split(' ').next().unwrap_or("");
     (first_word.len() >= 3).then(|| format!("{}{rest}", particle.trim_end()))
+}
+
+/// The generic prefixes of `gazetteer/division-prefixes.tsv`, longest first, each with its
+/// trailing space, parsed on first use.
+fn division_prefixes() -> &'static [String] {
+    static PREFIXES: OnceLock<Vec<String>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        let mut prefixes: Vec<String> = data_lines(EMBEDDED_DIVISION_PREFIXES)
+            .skip(1)
+            .filter_map(|(_, l)| l.split('\t').next())
+            .map(|p| format!("{} ", fold(p)))
+            .filter(|p| p.len() > 1)
+            .collect();
+        prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        prefixes
+    })
+}
+
+/// A division's folded name without its generic prefix ("province du gourma" → "gourma"),
+/// when the rest has four letters or more. `elided`: the name writes the article elided
+/// ("Province de l'Oudalan", folded "province de loudalan"), so the rest loses its "l".
+fn without_division_prefix(key: &str, elided: bool) -> Option<&str> {
+    let rest = division_prefixes()
+        .iter()
+        .find_map(|p| key.strip_prefix(p.as_str()))?;
+    let rest = match rest.strip_prefix('l') {
+        Some(r) if elided && r.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h']) => r,
+        _ => rest,
+    };
+    (rest.bytes().filter(u8::is_ascii_alphabetic).count() >= 4).then_some(rest)
 }
 
 /// Whether the line's country (third field) is in `gazetteer/transliterated.tsv`.
@@ -1149,6 +1190,29 @@ mod tests {
                 .any(|e| e.name == name)
         };
         assert!(has_joined("De Soto Parish", "DeSoto Parish"));
+    }
+
+    #[test]
+    fn division_prefixes_are_dropped() {
+        // (folded key, elided article, bare name or None)
+        let cases: &[(&str, bool, Option<&str>)] = &[
+            ("province du gourma", false, Some("gourma")),
+            ("province de la tapoa", false, Some("tapoa")),
+            ("provincia di asti", false, Some("asti")),
+            ("departement de loudalan", true, Some("oudalan")),
+            ("departement du lot", false, None),
+            ("province du bam", false, None),
+            ("kadiogo province", false, None),
+            ("provincetown", false, None),
+        ];
+        for &(key, elided, bare) in cases {
+            assert_eq!(without_division_prefix(key, elided), bare, "{key}");
+        }
+        let gazetteer = Gazetteer::embedded().expect("loads");
+        assert!(gazetteer
+            .find("Gourma")
+            .iter()
+            .any(|e| e.name == "Province du Gourma"));
     }
 
     #[test]

@@ -45,4 +45,5 @@ fn data_files_are_sorted_and_documented() {
     check("transliterated.tsv", 2);
     check("arabic-articles.tsv", 2);
     check("name-particles.tsv", 2);
+    check("division-prefixes.tsv", 2);
 }

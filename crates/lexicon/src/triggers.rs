@@ -172,10 +172,13 @@ pub enum Cue {
     /// Lethal force ("live ammunition", "protesters were killed"): police who
     /// intervene in a protest with it use excessive force.
     Lethal,
+    /// A verb of fending off an attack ("repelled", "fought off"): its subject is
+    /// the side attacked, what it fends off names the attacker.
+    Defence,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 12] = [
+const CUES: [(&str, Cue); 13] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -188,6 +191,7 @@ const CUES: [(&str, Cue); 12] = [
     ("support", Cue::Support),
     ("authority", Cue::Authority),
     ("lethal", Cue::Lethal),
+    ("defence", Cue::Defence),
 ];
 
 /// Words a gap may span.
