@@ -48,12 +48,13 @@ pub struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    /// Reads the facts of `sentence`.
-    pub fn read(
+    /// Reads the facts of `sentence`; `date_tokens` are its tokens from the date
+    /// reader (empty when it did not read them).
+    pub(crate) fn read(
         sentence: &str,
         found: Casualties,
         sentence_figures: &[FigureMention],
-        dates: Vec<DateMention>,
+        (dates, mut date_tokens): (Vec<DateMention>, Vec<dates::Token>),
         previous_source: Option<&str>,
     ) -> Self {
         let victims_civilian = [&found.killed, &found.injured]
@@ -113,7 +114,7 @@ impl SentenceFacts {
                     .is_some_and(|m| adds_victims(sentence, m.span)),
             toll_words,
             dates,
-            sources: attribution::find_attributions(sentence),
+            sources: attribution::find_attributions_with(sentence, &mut date_tokens),
             previous_source: previous_source.map(str::to_string),
         }
     }
@@ -137,10 +138,21 @@ impl SentenceFacts {
     /// The source of the report around `anchor`, and whether it is a denial.
     pub fn source_at(&self, sentence: &str, anchor: usize) -> (Option<String>, bool) {
         match attribution::pick_attribution(&self.sources, anchor) {
-            Some(a) if a.pronoun => (self.previous_source.clone(), a.is_denial()),
+            // A denial cancels only what it introduces ("the army denied that its
+            // troops fired"); one after what it disputes ("gunmen killed three
+            // villagers; the army denied any involvement", "…, which the police
+            // denied") disputes who did it or why, and the event stands.
+            Some(a) if a.pronoun => (
+                self.previous_source.clone(),
+                a.is_denial() && a.scope.start >= a.verb.end,
+            ),
             Some(a) => {
                 let covers = a.scope.start <= anchor && anchor < a.scope.end;
-                (Some(a.text(sentence).to_string()), a.is_denial() && covers)
+                let forward = a.scope.start >= a.verb.end;
+                (
+                    Some(a.text(sentence).to_string()),
+                    a.is_denial() && covers && forward,
+                )
             }
             None => (None, false),
         }

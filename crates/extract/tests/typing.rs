@@ -177,6 +177,45 @@ fn a_notes_crowd_size_tag_makes_unnamed_violence_mob_violence() {
 }
 
 #[test]
+fn a_denial_cancels_only_what_it_introduces() {
+    check(&[
+        (
+            "On 6 May 2023, gunmen killed three farmers near Kadi; the army denied any involvement.",
+            "Attack",
+        ),
+        (
+            "On 7 May 2023, a bomb went off at a bus stop in Maiduguri, killing four; the insurgents denied carrying out the attack.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 8 May 2023, soldiers detained a radio presenter in Goma, which the army later denied.",
+            "Arrests",
+        ),
+        (
+            "On 9 May 2023, a crowd of marchers beat a motorist who drove into them, but the motorist denied the accusation.",
+            "Violent demonstration",
+        ),
+        // A denial that introduces the act leaves no event.
+        ("On 10 May 2023, the army denied that its soldiers killed civilians in Moura.", "none"),
+        ("On 11 May 2023, the rebels denied attacking the convoy near Beni.", "none"),
+    ]);
+}
+
+#[test]
+fn customs_and_prison_staff_are_police() {
+    check(&[
+        (
+            "On 20 May 2023, suspected jihadists attacked a customs post near the border town of Seytenga.",
+            "Armed clash",
+        ),
+        (
+            "On 21 May 2023, staff of the regional penitentiary service beat several inmates during a search in Omsk.",
+            "Attack",
+        ),
+    ]);
+}
+
+#[test]
 fn forces_who_kill_at_a_protest_use_excessive_force() {
     check(&[
         (

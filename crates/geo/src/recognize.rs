@@ -3,7 +3,7 @@
 
 use sitrep_model::Span;
 
-use crate::fold::{fold_into, hash_extend, is_apostrophe, join_hash, key_hash};
+use crate::fold::{fold_into, hash_extend, is_apostrophe, join_hash, key_hash, HASH_START};
 use crate::gazetteer::{Cue, Gazetteer, Kind};
 use crate::index::{HashedSet, CHAIN_ONLY};
 
@@ -62,57 +62,26 @@ pub(crate) fn tokenize<'k>(text: &'k str, keys: &'k mut String) -> Vec<Token<'k>
     let mut last_end = 0usize;
     let mut previous: Option<Span> = None;
     while position < bytes.len() {
-        // Skip to the next alphanumeric character (ASCII fast path).
+        // Skip to the next alphanumeric character; ASCII words are read in one pass.
         let byte = bytes[position];
-        let (ch, width) = if byte < 0x80 {
-            (byte as char, 1)
-        } else {
-            match text[position..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
-        if !ch.is_alphanumeric() {
-            position += width;
+        if matches!(CLASS[usize::from(byte)], GAP | APOSTROPHE) {
+            position += 1;
             continue;
         }
         let start = position;
-        let mut end = start + width;
-        let mut possessive = false;
-        let mut after_word = end;
-        while end < bytes.len() {
-            let b = bytes[end];
-            let (c, w) = if b < 0x80 {
-                (b as char, 1)
-            } else {
-                match text[end..].chars().next() {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                }
+        let (end, after_word, possessive, capitalised, ascii);
+        if let Some(word) = ascii_word(bytes, start) {
+            (end, after_word, possessive) = (word.end, word.end, false);
+            capitalised = byte.is_ascii_uppercase();
+            ascii = Some(word);
+        } else {
+            let scan = scan_word(text, start);
+            let Some(scan) = scan else {
+                position += text[position..].chars().next().map_or(1, char::len_utf8);
+                continue;
             };
-            if c.is_alphanumeric() {
-                end += w;
-            } else if is_apostrophe(c) {
-                let rest = &text[end + w..];
-                let mut following = rest.chars();
-                let next = following.next();
-                let after = following.next();
-                if matches!(next, Some('s')) && !after.is_some_and(char::is_alphanumeric) {
-                    possessive = true;
-                    after_word = end + w + 1;
-                    break;
-                }
-                if next.is_some_and(char::is_alphanumeric) {
-                    end += w;
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        if !possessive {
-            after_word = end;
+            (end, after_word, possessive, capitalised) = scan;
+            ascii = None;
         }
         let word = &text[start..end];
         let gap = &text[last_end..start];
@@ -125,29 +94,42 @@ pub(crate) fn tokenize<'k>(text: &'k str, keys: &'k mut String) -> Vec<Token<'k>
                 previous.is_none() || starts_sentence(gap, previous_word),
             )
         };
-        let (key, hash) = if word
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
-            ((true, start, end), key_hash(word))
-        } else {
-            let key_start = keys.len();
-            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                keys.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-            } else {
-                fold_into(word, keys);
-                // fold_into separates from earlier text with a space; drop it.
-                if keys.as_bytes().get(key_start) == Some(&b' ') {
-                    keys.remove(key_start);
-                }
+        let (key, hash) = match ascii {
+            Some(AsciiWord {
+                upper: false, hash, ..
+            }) => ((true, start, end), hash),
+            Some(AsciiWord { hash, .. }) => {
+                let key_start = keys.len();
+                keys.push_str(word);
+                keys[key_start..].make_ascii_lowercase();
+                ((false, key_start, keys.len()), hash)
             }
-            ((false, key_start, keys.len()), key_hash(&keys[key_start..]))
+            None if word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) =>
+            {
+                ((true, start, end), key_hash(word))
+            }
+            None => {
+                let key_start = keys.len();
+                if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    keys.push_str(word);
+                    keys[key_start..].make_ascii_lowercase();
+                } else {
+                    fold_into(word, keys);
+                    // fold_into separates from earlier text with a space; drop it.
+                    if keys.as_bytes().get(key_start) == Some(&b' ') {
+                        keys.remove(key_start);
+                    }
+                }
+                ((false, key_start, keys.len()), key_hash(&keys[key_start..]))
+            }
         };
         raw.push(Raw {
             span: Span::new(start, end),
             key,
             hash,
-            capitalised: ch.is_uppercase(),
+            capitalised,
             possessive,
             sentence_start,
             sep,
@@ -176,6 +158,113 @@ pub(crate) fn tokenize<'k>(text: &'k str, keys: &'k mut String) -> Vec<Token<'k>
             }
         })
         .collect()
+}
+
+/// An ASCII word read in one pass: its end, the hash of its lower-cased form and
+/// whether it holds a capital.
+#[derive(Clone, Copy)]
+struct AsciiWord {
+    end: usize,
+    hash: u64,
+    upper: bool,
+}
+
+/// Byte classes of the ASCII word path ([`ascii_word`]).
+const GAP: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const OTHER: u8 = 3;
+const APOSTROPHE: u8 = 4;
+
+/// The class of every byte: a gap (ends a word), a lower-case letter or digit, a
+/// capital, an apostrophe (`'`, `` ` ``) or a byte of a non-ASCII character.
+const CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        table[b as usize] = if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b == b'\'' || b == b'`' {
+            APOSTROPHE
+        } else {
+            GAP
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The run of ASCII letters and digits at `start` when the word ends there: at the
+/// end of the text or at an ASCII byte that is no apostrophe. `None` sends other
+/// words (accents, apostrophes, possessives) to [`scan_word`].
+fn ascii_word(bytes: &[u8], start: usize) -> Option<AsciiWord> {
+    let mut end = start;
+    let mut hash = HASH_START;
+    let mut upper = false;
+    while let Some(&b) = bytes.get(end) {
+        let class = CLASS[usize::from(b)];
+        match class {
+            GAP => break,
+            LOWER | UPPER => {}
+            _ => return None,
+        }
+        upper |= class == UPPER;
+        // A capital's lower-case form sets bit 0x20 (UPPER << 4).
+        hash = hash_extend(hash, &[b | (class & UPPER) << 4]);
+        end += 1;
+    }
+    (end > start).then_some(AsciiWord { end, hash, upper })
+}
+
+/// The word at byte `start` of `text` (alphanumeric characters, inner apostrophes):
+/// its end, the end of a possessive "'s" after it (else its end), whether it is
+/// possessive and capitalised. `None` when no alphanumeric character starts there.
+fn scan_word(text: &str, start: usize) -> Option<(usize, usize, bool, bool)> {
+    let bytes = text.as_bytes();
+    let ch = text[start..].chars().next()?;
+    if !ch.is_alphanumeric() {
+        return None;
+    }
+    let mut end = start + ch.len_utf8();
+    let mut possessive = false;
+    let mut after_word = end;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let (c, w) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text[end..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        if c.is_alphanumeric() {
+            end += w;
+        } else if is_apostrophe(c) {
+            let rest = &text[end + w..];
+            let mut following = rest.chars();
+            let next = following.next();
+            let after = following.next();
+            if matches!(next, Some('s')) && !after.is_some_and(char::is_alphanumeric) {
+                possessive = true;
+                after_word = end + w + 1;
+                break;
+            }
+            if next.is_some_and(char::is_alphanumeric) {
+                end += w;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if !possessive {
+        after_word = end;
+    }
+    Some((end, after_word, possessive, ch.is_uppercase()))
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -268,6 +357,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         let after_comma_place =
             token.sep == Sep::Comma && found.last().is_some_and(|c| c.through + 1 == i);
         let mut matched: Option<(usize, u64, &[u32])> = None;
+        let mut shorter: Option<(usize, u64, &[u32])> = None;
         let mut hash = token.hash;
         let mut last = i;
         loop {
@@ -278,7 +368,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                     .iter()
                     .any(|&p| p & CHAIN_ONLY == 0 || after_comma_place)
             {
-                matched = Some((last, hash, hit.postings));
+                shorter = matched.replace((last, hash, hit.postings));
             }
             let Some(next) = tokens.get(last + 1) else {
                 break;
@@ -295,10 +385,30 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             hash = join_hash(hash, next.key);
             last += 1;
         }
-        let Some((last, key, postings)) = matched else {
+        let Some((mut last, mut key, mut postings)) = matched else {
             i += 1;
             continue;
         };
+        // "Dublin City", "Quebec City": a name "X City" that only divisions and the towns
+        // named X have (the Dublin City council area, an alternate name of the province of
+        // Quebec) is the name X with its type word, so that it reads like the other mentions
+        // of X ("Dublin City Council" in a story about Dublin, Ohio). "Kansas City", "Panama
+        // City" and "Mexico City", towns called so, stay whole.
+        if let Some((short_last, short_key, short_postings)) = shorter {
+            let entry = |p: u32| p & !CHAIN_ONLY;
+            let kind = |p: u32| gazetteer.hot[entry(p) as usize].kind;
+            if short_last + 1 == last
+                && tokens[last].key == "city"
+                && postings.iter().all(|&p| {
+                    kind(p).is_admin()
+                        || (gazetteer.hot[entry(p) as usize].name_hash != key
+                            && short_postings.iter().any(|&q| entry(q) == entry(p)))
+                })
+                && short_postings.iter().any(|&p| kind(p).is_place())
+            {
+                (last, key, postings) = (short_last, short_key, short_postings);
+            }
+        }
         let mut entries: Vec<u32> = postings
             .iter()
             .filter(|&&p| p & CHAIN_ONLY == 0 || after_comma_place)
@@ -686,7 +796,111 @@ fn judge(
 
 #[cfg(test)]
 mod tests {
-    use super::{tokenize, Sep};
+    use super::{classify_gap, starts_sentence, tokenize, Sep};
+    use crate::fold::{fold_into, is_apostrophe, key_hash};
+    use sitrep_model::Span;
+
+    type Plain = (Span, String, u64, bool, bool, bool, Sep);
+
+    /// The tokenizer as first written, decoding every character: the ASCII word
+    /// path of [`tokenize`] must split and key texts exactly as it did.
+    fn tokenize_by_chars(text: &str) -> Vec<Plain> {
+        let mut out = Vec::new();
+        let mut position = 0;
+        let mut last_end = 0;
+        let mut previous: Option<Span> = None;
+        while let Some(ch) = text[position..].chars().next() {
+            if !ch.is_alphanumeric() {
+                position += ch.len_utf8();
+                continue;
+            }
+            let start = position;
+            let mut end = start + ch.len_utf8();
+            let mut possessive = false;
+            let mut after_word = end;
+            while let Some(c) = text[end..].chars().next() {
+                if c.is_alphanumeric() {
+                    end += c.len_utf8();
+                } else if is_apostrophe(c) {
+                    let mut following = text[end + c.len_utf8()..].chars();
+                    let next = following.next();
+                    let after = following.next();
+                    if next == Some('s') && !after.is_some_and(char::is_alphanumeric) {
+                        possessive = true;
+                        after_word = end + c.len_utf8() + 1;
+                        break;
+                    }
+                    if next.is_some_and(char::is_alphanumeric) {
+                        end += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if !possessive {
+                after_word = end;
+            }
+            let word = &text[start..end];
+            let gap = &text[last_end..start];
+            let previous_word = previous.map(|p| p.slice(text));
+            let sep = classify_gap(gap, previous_word);
+            let sentence_start = previous.is_none() || starts_sentence(gap, previous_word);
+            let mut key = String::new();
+            fold_into(word, &mut key);
+            let hash = key_hash(&key);
+            out.push((
+                Span::new(start, end),
+                key,
+                hash,
+                ch.is_uppercase(),
+                possessive,
+                sentence_start,
+                sep,
+            ));
+            previous = Some(Span::new(start, end));
+            last_end = after_word;
+            position = after_word;
+        }
+        out
+    }
+
+    #[test]
+    fn tokenize_agrees_with_the_char_by_char_tokenizer() {
+        let pieces = [
+            "Idlib", "al", "Numan", "s", "S", "'", "`", "\u{2019}", "\u{2bf}", "St.", ". ", ", ",
+            " ", "  ", "\n", "-", "\u{2013}", "42", "x9", "Zürich", "é", "ß", "İ", "日本", "٢٠",
+            "\u{a0}", "!", "|", ":", "(", "",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut keys = String::new();
+            let got: Vec<Plain> = tokenize(&text, &mut keys)
+                .into_iter()
+                .map(|t| {
+                    let key = t.key.to_string();
+                    (
+                        t.span,
+                        key,
+                        t.hash,
+                        t.capitalised,
+                        t.possessive,
+                        t.sentence_start,
+                        t.sep,
+                    )
+                })
+                .collect();
+            assert_eq!(got, tokenize_by_chars(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn tokens_keep_inner_apostrophes_and_drop_possessives() {
