@@ -586,6 +586,8 @@ impl Extractor {
             let mut frame = frames::assign(text, span, head, voice, pool);
             if entry.acled == AcledRule::Clash {
                 frame = frames::mutual(text, span, head, pool, frame);
+            } else if physical && voice == Voice::Active {
+                frame = frames::first_of_subject(text, span, head, pool, frame);
             }
             if physical
                 && defences
