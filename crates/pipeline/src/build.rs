@@ -6,11 +6,11 @@ use sitrep_extract::fields::is_aggregate;
 use sitrep_extract::figures::FigureMention;
 use sitrep_extract::{merge, Candidate, Extractor};
 use sitrep_geo::{DocPlaces, Gazetteer};
-use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
+use sitrep_lexicon::actors::{ActorLexicon, ActorMention, ActorOrigin};
 use sitrep_lexicon::DocumentWords;
 use sitrep_model::{
     stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
-    GeoPrecision, Location, Plover,
+    GeoPrecision, Location, Plover, Span,
 };
 use sitrep_text::{Analyzed, Sentence};
 
@@ -44,9 +44,31 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     let reading = extractor.read_with_places(text, &analyzed, doc.published, &hints);
     let mut candidates = reading.candidates;
     let mut own_town = Vec::with_capacity(candidates.len());
+    // The named groups of each sentence with a candidate: a place inside a group's
+    // name ("Islamic State West Africa Province") is not where anything happened.
+    let mut group_names: std::collections::HashMap<usize, Vec<Span>> =
+        std::collections::HashMap::new();
     for candidate in &mut candidates {
-        let exclude = segment::exclusions(candidate);
-        let own = places.locate(candidate.sentence_span, candidate.trigger.start, &exclude);
+        let window = candidate.sentence_span;
+        let mut exclude = segment::exclusions(candidate);
+        let mut own = places.locate(window, candidate.trigger.start, &exclude);
+        // Only a place written beside another capitalised word may be part of a name.
+        if own
+            .as_ref()
+            .is_some_and(|l| in_longer_name(&places, text, window, l))
+        {
+            let groups = group_names.entry(candidate.sentence).or_insert_with(|| {
+                extractor
+                    .actors()
+                    .find(window.slice(text), doc.published)
+                    .into_iter()
+                    .filter(|m| matches!(m.origin, ActorOrigin::Group(_)) && !m.bare_place)
+                    .map(|m| Span::new(window.start + m.span.start, window.start + m.span.end))
+                    .collect()
+            });
+            exclude.extend(groups.iter().copied());
+            own = places.locate(window, candidate.trigger.start, &exclude);
+        }
         own_town.push(
             own.as_ref()
                 .is_some_and(|l| matches!(l.precision, GeoPrecision::Town | GeoPrecision::Point)),
@@ -157,6 +179,28 @@ fn figures(
         out.push(figure);
     }
     out
+}
+
+/// Whether a mention of `place` in `window` stands beside another capitalised word
+/// ("Islamic State West Africa Province", "Boko Haram"): it may be part of a longer name.
+fn in_longer_name(places: &DocPlaces, text: &str, window: Span, place: &Location) -> bool {
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    places
+        .mentions()
+        .iter()
+        .filter(|m| window.contains(m.span))
+        .filter(|m| {
+            m.place
+                .as_ref()
+                .is_some_and(|p| Some(&p.name) == place.name.as_ref())
+        })
+        .any(|m| {
+            let after = text[m.span.end..window.end].split_whitespace().next();
+            let before = text[window.start..m.span.start]
+                .split_whitespace()
+                .next_back();
+            after.is_some_and(capitalised) || before.is_some_and(capitalised)
+        })
 }
 
 /// Sentences looked back over for the place of an event whose sentence names none, across

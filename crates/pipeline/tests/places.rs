@@ -159,3 +159,17 @@ fn a_story_about_one_city_places_unplaced_events_in_that_city() {
     )];
     check_table(&table);
 }
+
+#[test]
+fn a_place_inside_a_group_name_is_not_where_an_event_happened() {
+    // (text, trigger, place, precision): the group is named but is not the event's actor.
+    let table = [(
+        "Troops were deployed to Monguno on Saturday. Gunmen thought to be from the \
+             Islamic State West Africa Province, a faction of Boko Haram, stormed the army \
+             base there on Sunday.",
+        "stormed",
+        "Monguno",
+        GeoPrecision::Town,
+    )];
+    check_table(&table);
+}
