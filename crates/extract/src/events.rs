@@ -209,8 +209,8 @@ impl Extractor {
             .iter()
             .map(|s| self.triggers.find(s.span.slice(text)))
             .collect();
-        let sentence_dates: Vec<Vec<DateMention>> =
-            dates::find_dates_in_sentences(sentences.iter().map(|s| s.span.slice(text)), published);
+        let sentence_dates: Vec<(Vec<DateMention>, Vec<dates::Token>)> =
+            dates::read_sentences(sentences.iter().map(|s| s.span.slice(text)), published);
         // An article whose lead reports an accident or a disaster ("a landslide
         // struck the camp") reports its tolls as accident tolls throughout.
         let doc_accident = sentences
@@ -221,7 +221,7 @@ impl Extractor {
         let doc_sport = sport_cues(sentences.iter().take(5).map(|s| s.span.slice(text))) >= 2;
         let default_date = dates::document_default(
             published,
-            dates::dominant_day(sentence_dates.iter().flatten()),
+            dates::dominant_day(sentence_dates.iter().flat_map(|(found, _)| found)),
         );
         // A coder's note may open with a label naming its event ("Looting: …"), and
         // carry a tag naming its kind ("[size=about 200]": a crowd).
@@ -586,6 +586,8 @@ impl Extractor {
             let mut frame = frames::assign(text, span, head, voice, pool);
             if entry.acled == AcledRule::Clash {
                 frame = frames::mutual(text, span, head, pool, frame);
+            } else if physical && voice == Voice::Active {
+                frame = frames::first_of_subject(text, span, head, pool, frame);
             }
             if physical
                 && defences

@@ -357,6 +357,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         let after_comma_place =
             token.sep == Sep::Comma && found.last().is_some_and(|c| c.through + 1 == i);
         let mut matched: Option<(usize, u64, &[u32])> = None;
+        let mut shorter: Option<(usize, u64, &[u32])> = None;
         let mut hash = token.hash;
         let mut last = i;
         loop {
@@ -367,7 +368,7 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
                     .iter()
                     .any(|&p| p & CHAIN_ONLY == 0 || after_comma_place)
             {
-                matched = Some((last, hash, hit.postings));
+                shorter = matched.replace((last, hash, hit.postings));
             }
             let Some(next) = tokens.get(last + 1) else {
                 break;
@@ -384,10 +385,30 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             hash = join_hash(hash, next.key);
             last += 1;
         }
-        let Some((last, key, postings)) = matched else {
+        let Some((mut last, mut key, mut postings)) = matched else {
             i += 1;
             continue;
         };
+        // "Dublin City", "Quebec City": a name "X City" that only divisions and the towns
+        // named X have (the Dublin City council area, an alternate name of the province of
+        // Quebec) is the name X with its type word, so that it reads like the other mentions
+        // of X ("Dublin City Council" in a story about Dublin, Ohio). "Kansas City", "Panama
+        // City" and "Mexico City", towns called so, stay whole.
+        if let Some((short_last, short_key, short_postings)) = shorter {
+            let entry = |p: u32| p & !CHAIN_ONLY;
+            let kind = |p: u32| gazetteer.hot[entry(p) as usize].kind;
+            if short_last + 1 == last
+                && tokens[last].key == "city"
+                && postings.iter().all(|&p| {
+                    kind(p).is_admin()
+                        || (gazetteer.hot[entry(p) as usize].name_hash != key
+                            && short_postings.iter().any(|&q| entry(q) == entry(p)))
+                })
+                && short_postings.iter().any(|&p| kind(p).is_place())
+            {
+                (last, key, postings) = (short_last, short_key, short_postings);
+            }
+        }
         let mut entries: Vec<u32> = postings
             .iter()
             .filter(|&&p| p & CHAIN_ONLY == 0 || after_comma_place)

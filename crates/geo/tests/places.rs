@@ -1054,3 +1054,43 @@ fn features_named_after_towns_take_the_town_only_among_the_documents_places() {
         assert_eq!(got, expected, "{surface:?} in {text:?}");
     }
 }
+
+#[test]
+fn a_name_x_city_reads_like_x_when_no_town_is_called_so() {
+    // (text, surface, expected reading)
+    let cases: &[(&str, &str, (&str, &str))] = &[
+        // The council area and the capital share the name; in a story about Ohio the town of
+        // the other mentions wins.
+        (
+            "Dublin City Council voted on Monday to widen two roads in Dublin, the Franklin \
+             County engineer told Columbus reporters.",
+            "Dublin City",
+            ("Dublin", "US"),
+        ),
+        // An alternate name of the province: the city.
+        (
+            "Tourists crowded the old town of Quebec City for the winter carnival in Canada.",
+            "Quebec City",
+            ("Québec", "CA"),
+        ),
+        // Towns called "X City" stay whole.
+        (
+            "Storms closed roads around Kansas City on Tuesday.",
+            "Kansas City",
+            ("Kansas City", "US"),
+        ),
+        (
+            "Smog covered Mexico City as traffic returned after the holiday.",
+            "Mexico City",
+            ("Mexico City", "MX"),
+        ),
+    ];
+    for &(text, surface, (name, country)) in cases {
+        let got = reading(text, surface);
+        assert_eq!(
+            got,
+            Some((name.to_string(), country.to_string())),
+            "{surface:?} in {text:?}"
+        );
+    }
+}
