@@ -93,16 +93,24 @@ pub fn is_filler(word: &str) -> bool {
 
 /// Every attribution in `text` (one sentence), in order.
 pub fn find_attributions(text: &str) -> Vec<Attribution> {
+    find_attributions_with(text, &mut Vec::new())
+}
+
+/// [`find_attributions`] reading `tokens`, the tokens of `text` from the date
+/// reader ([`crate::dates::read_sentences`]); when empty, `text` is tokenised into it.
+pub(crate) fn find_attributions_with(text: &str, tokens: &mut Vec<Token>) -> Vec<Attribution> {
     let lexicon = &*LEXICON;
     let verbs = lexicon.verbs.find(text);
     if verbs.is_empty() {
         return Vec::new();
     }
-    let mut tokens = Vec::new();
-    tokenize(text, &mut tokens);
+    if tokens.is_empty() {
+        tokenize(text, tokens);
+    }
+    let tokens: &[Token] = tokens;
     let reader = Reader {
         text,
-        tokens: &tokens,
+        tokens,
         lexicon,
     };
     let mut found: Vec<Attribution> = verbs

@@ -110,16 +110,30 @@ pub fn find_dates_in_sentences<'a>(
     sentences: impl IntoIterator<Item = &'a str>,
     published: Option<NaiveDate>,
 ) -> Vec<Vec<DateMention>> {
+    read_sentences(sentences, published)
+        .into_iter()
+        .map(|(found, _)| found)
+        .collect()
+}
+
+/// [`find_dates_in_sentences`], with each sentence's tokens when the grammar read
+/// them (else an empty list), for the attribution reader to reuse.
+pub(crate) fn read_sentences<'a>(
+    sentences: impl IntoIterator<Item = &'a str>,
+    published: Option<NaiveDate>,
+) -> Vec<(Vec<DateMention>, Vec<Token>)> {
     let mut reference = None;
     sentences
         .into_iter()
         .map(|sentence| {
-            let found = find_dates_in(
+            let mut tokens = Vec::new();
+            let found = find_dates_with(
                 sentence,
                 DateContext {
                     published,
                     reference,
                 },
+                &mut tokens,
             );
             if let Some(day) = found
                 .iter()
@@ -129,13 +143,18 @@ pub fn find_dates_in_sentences<'a>(
             {
                 reference = Some(day);
             }
-            found
+            (found, tokens)
         })
         .collect()
 }
 
 /// All date expressions in `text`, resolved against `context`.
 pub fn find_dates_in(text: &str, context: DateContext) -> Vec<DateMention> {
+    find_dates_with(text, context, &mut Vec::new())
+}
+
+/// [`find_dates_in`], leaving the tokens of `text` in `tokens` when it reads them.
+fn find_dates_with(text: &str, context: DateContext, tokens: &mut Vec<Token>) -> Vec<DateMention> {
     let lexicon = &*LEXICON;
     let matches = lexicon.matcher.find(text);
     // Every mention holds a month, weekday, relative phrase or unit word, or a
@@ -154,8 +173,8 @@ pub fn find_dates_in(text: &str, context: DateContext) -> Vec<DateMention> {
     if !anchored && !has_date_like_number(text.as_bytes()) {
         return Vec::new();
     }
-    let mut tokens = Vec::new();
-    tokenize(text, &mut tokens);
+    tokenize(text, tokens);
+    let tokens: &[Token] = tokens;
     let mut lex: Vec<Option<Lex>> = vec![None; tokens.len()];
     for m in matches {
         let first = tokens.partition_point(|t| t.span.start < m.span.start);
@@ -175,7 +194,7 @@ pub fn find_dates_in(text: &str, context: DateContext) -> Vec<DateMention> {
     }
     let scanner = Scanner {
         text,
-        tokens: &tokens,
+        tokens,
         lex: &lex,
         lexicon,
         context,

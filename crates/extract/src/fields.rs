@@ -48,12 +48,13 @@ pub struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    /// Reads the facts of `sentence`.
-    pub fn read(
+    /// Reads the facts of `sentence`; `date_tokens` are its tokens from the date
+    /// reader (empty when it did not read them).
+    pub(crate) fn read(
         sentence: &str,
         found: Casualties,
         sentence_figures: &[FigureMention],
-        dates: Vec<DateMention>,
+        (dates, mut date_tokens): (Vec<DateMention>, Vec<dates::Token>),
         previous_source: Option<&str>,
     ) -> Self {
         let victims_civilian = [&found.killed, &found.injured]
@@ -113,7 +114,7 @@ impl SentenceFacts {
                     .is_some_and(|m| adds_victims(sentence, m.span)),
             toll_words,
             dates,
-            sources: attribution::find_attributions(sentence),
+            sources: attribution::find_attributions_with(sentence, &mut date_tokens),
             previous_source: previous_source.map(str::to_string),
         }
     }
