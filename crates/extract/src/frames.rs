@@ -694,6 +694,50 @@ pub fn defence(
     }
 }
 
+/// The first member of a coordinated subject, which ACLED names as the actor of a
+/// one-sided act ("the army and the police arrested …": the army): `frame` with its
+/// actor 1 moved to the first member of its list, when the whole list stands before
+/// the trigger in its clause.
+pub fn first_of_subject(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    mentions: &[ActorMention],
+    frame: Frame,
+) -> Frame {
+    let Some(s) = frame.actor1 else {
+        return frame;
+    };
+    let floor = clause(text, sentence, trigger).start;
+    let list = coordinated(text, sentence, mentions, s);
+    let first = list
+        .first()
+        .copied()
+        .filter(|_| {
+            list.iter()
+                .all(|&i| mentions[i].span.start >= floor && mentions[i].span.end <= trigger.start)
+        })
+        .filter(|&f| Some(f) != frame.actor2)
+        // Forces of two countries ("Russian and Syrian troops"): a coalition whose
+        // nearest member stays.
+        .filter(|&f| {
+            let (a, b) = (&mentions[f].actor.country, &mentions[s].actor.country);
+            a.is_none() || b.is_none() || a == b
+        })
+        // Only among forces of one side: state forces together ("soldiers and
+        // police"), or groups of one kind; a state force named with a militia leaves
+        // the nearest, which decides the type.
+        .filter(|&f| {
+            let state = |k: &Option<String>| matches!(k.as_deref(), Some("military" | "police"));
+            let (a, b) = (&mentions[f].actor.kind, &mentions[s].actor.kind);
+            a == b || (state(a) && state(b))
+        });
+    Frame {
+        actor1: first.or(Some(s)),
+        actor2: frame.actor2,
+    }
+}
+
 /// The country a verbal act happens in, named after the trigger by "in", "to" or
 /// "at" ("will meet in Bern", "advised against travel to Tunisia"), as an index
 /// into `mentions`.
@@ -896,9 +940,10 @@ pub fn assign(
     // "Militants stormed the base but were repulsed by troops": a clause after "but"
     // that opens with its verb shares the subject of the clause before, its first
     // actor when no verb form in -ed stands before it ("praised the embassy" is an
-    // object).
+    // object). Only when the clause names another party: "attacked troops but were
+    // repelled" tells the first clause's act again.
     let subject_left = subject_left.or_else(|| {
-        if !elided_subject(text, sentence, clause, trigger) {
+        if right.is_empty() || !elided_subject(text, sentence, clause, trigger) {
             return None;
         }
         let first = (0..mentions.len())
@@ -1375,6 +1420,50 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_subject_of_one_side_acts_through_its_first_member() {
+        // (sentence, trigger, actor1): state forces named together, or groups of one
+        // kind, act through the first named; forces of two countries, or a state
+        // force with a militia, keep the nearest.
+        let rows = [
+            (
+                "The army and the police arrested four students in Mandalay.",
+                "arrested",
+                "army",
+            ),
+            (
+                "Police and soldiers detained two journalists in Juba.",
+                "detained",
+                "Police",
+            ),
+            (
+                "Russian and Syrian troops shelled the town.",
+                "shelled",
+                "Syrian troops",
+            ),
+            (
+                "Soldiers and allied militiamen burned a village.",
+                "burned",
+                "militiamen",
+            ),
+            (
+                "Gunmen abducted two teachers in Kaduna.",
+                "abducted",
+                "Gunmen",
+            ),
+        ];
+        for (sentence, trigger, actor1) in rows {
+            let at = sentence.find(trigger).expect("trigger in sentence");
+            let span = Span::new(at, at + trigger.len());
+            let whole = Span::new(0, sentence.len());
+            let mentions = ACTORS.find(sentence, None);
+            let frame = assign(sentence, whole, span, Voice::Active, &mentions);
+            let frame = first_of_subject(sentence, whole, span, &mentions, frame);
+            let got = frame.actor1.map(|i| mentions[i].span.slice(sentence));
+            assert_eq!(got, Some(actor1), "actor1 in {sentence:?}");
+        }
+    }
+
+    #[test]
     fn a_clause_after_but_shares_the_subject_before() {
         use Voice::*;
         check(
@@ -1399,11 +1488,12 @@ mod tests {
             None,
             None,
         );
+        // A clause that names no other party tells the first one's act again.
         check(
             "The envoy arrived in Syria on Monday but warned of delays.",
             "warned",
             Active,
-            Some("envoy"),
+            None,
             None,
         );
         check(

@@ -54,8 +54,9 @@ fn mutual_acts_put_coordinated_subjects_on_both_sides() {
         // An object, or a second party after "between", is the other side.
         ("Troops clashed with Tuareg rebels near Gao.", "Troops>rebels"),
         ("Clashes between the army and the RSF killed nine in Omdurman.", "army>RSF"),
-        // A one-sided attack by a coordinated subject keeps no one acted on.
-        ("Soldiers and police raided a market in Goma.", "police>-"),
+        // A one-sided attack by a coordinated subject keeps no one acted on; state
+        // forces named together act through the first.
+        ("Soldiers and police raided a market in Goma.", "Soldiers>-"),
     ]);
 }
 
