@@ -964,7 +964,8 @@ impl Extractor {
     /// Whether the sentences after a protest report property destroyed or stones
     /// thrown (a looting or property-destruction trigger, or a `@riot` one, with no
     /// armed actor named in them) by people it refers back to with its first word
-    /// ([`BACK_REFERENCES`]): "Some of them slashed the tyres of two trucks." The
+    /// ([`BACK_REFERENCES`]): "Some of them slashed the tyres of two trucks.", or
+    /// damage in the passive (a `damage` cue: "A police car was set on fire."). The
     /// protest they follow turned violent; "Youths looted shops in Mombasa" is news of
     /// its own.
     fn damage_follows(&self, cx: &SentenceContext<'_>) -> bool {
@@ -972,13 +973,32 @@ impl Extractor {
             return false;
         };
         let opener = next.split_whitespace().next().unwrap_or("");
-        if !BACK_REFERENCES
+        let back_reference = BACK_REFERENCES
             .iter()
-            .any(|w| opener.eq_ignore_ascii_case(w))
-        {
+            .any(|w| opener.eq_ignore_ascii_case(w));
+        // Damage in the passive names no doer ("A police car was set on fire."): at a
+        // protest, the protesters', unless other violence stands there as its cause
+        // ("damaged by shelling"; an armed doer is checked below).
+        let found = self.triggers.find(next);
+        let other_violence = found.iter().any(|m| {
+            let rule = self.triggers.entry(m).acled;
+            !matches!(
+                rule,
+                AcledRule::Outside | AcledRule::Protest | AcledRule::Riot
+            ) && !matches!(rule,
+                    AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction")
+        });
+        let passive = !other_violence
+            && self
+                .triggers
+                .cues(next, Cue::Damage)
+                .into_iter()
+                .any(|c| passive_before(next, c.start));
+        if !back_reference && !passive {
             return false;
         }
-        let damage = self.triggers.find(next).into_iter().any(|m| {
+        let damage = passive
+            || found.into_iter().any(|m| {
             let entry = self.triggers.entry(&m);
             !capitalised_mid_sentence(next, Span::new(0, next.len()), m.span)
                 && (entry.acled == AcledRule::Riot
@@ -1760,6 +1780,25 @@ fn crowd_violence(tag: &NoteHeader, out: &mut Vec<Candidate>, tag_event: &mut Op
 
 /// Sub-event types a crowd tag turns into mob violence when nobody named did them.
 const CROWD_RETYPED: [&str; 3] = ["Attack", "Armed clash", "Looting/property destruction"];
+
+/// Whether a passive auxiliary ("was", "were", "been", "being", "got") stands right
+/// before byte `at`, or before one adverb in -ly ("were reportedly slashed").
+fn passive_before(text: &str, at: usize) -> bool {
+    let mut words = text[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let auxiliary = |w: &str| {
+        ["was", "were", "been", "being", "got"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    };
+    match words.next() {
+        Some(w) if auxiliary(w) => true,
+        Some(w) if w.len() > 4 && w.ends_with("ly") => words.next().is_some_and(auxiliary),
+        _ => false,
+    }
+}
 
 /// Kinds that carry arms as organisations.
 const ARMED_KINDS: [&str; 5] = ["military", "police", "rebels", "militia", "external"];

@@ -39,6 +39,9 @@ const SAME_TOLL_MIN: u32 = 3;
 /// The smallest toll that identifies an incident whatever places the sentences name.
 const BIG_TOLL_MIN: u32 = 10;
 
+/// How many sentences after a report an undated report at its site repeats it.
+const REPEAT_SENTENCES: usize = 5;
+
 /// How many sentences after an incident its burning and looting are told.
 const LOOTING_SENTENCES: usize = 3;
 
@@ -550,7 +553,10 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
         && (big_toll || places_agree(a.location.as_ref(), b.location.as_ref()));
     let toll_types = same_toll
         && ((crowd_or_violent(a) && crowd_or_violent(b)) || (big_toll && harmful(a) && harmful(b)));
-    if !types_agree(a, b) && !toll_types {
+    let repeat = undated_repeat(a, b);
+    let crowd_repeat =
+        repeat && crowd(a) && a.acled.map(|t| t.event_type()) == b.acled.map(|t| t.event_type());
+    if !types_agree(a, b) && !toll_types && !crowd_repeat {
         return false;
     }
     if firm_date(a) && firm_date(b) && a.date.value != b.date.value {
@@ -609,6 +615,21 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
         || vague_lead
         || (b.sentence <= a.sentence + 3 && !b.specific)
         || same_report(a, b)
+        || repeat
+}
+
+/// A report with no date of its own, placed by its own sentence at the site of an
+/// earlier report also placed by its sentence, a few sentences before: ACLED codes one
+/// event per type, place and day, and an undated report is told of the story's day
+/// ("Protests were held in A and B on Friday. In B, demonstrators burned tyres.").
+/// Two riots, or two protests, of different sub-event types at the site are one too.
+fn undated_repeat(a: &Candidate, b: &Candidate) -> bool {
+    !b.date_in_sentence
+        && a.own_place
+        && b.own_place
+        && b.sentence > a.sentence
+        && b.sentence <= a.sentence + REPEAT_SENTENCES
+        && same_site(a, b)
 }
 
 /// Two reports of one type, each dated by its own sentence and placed by it (or

@@ -202,6 +202,33 @@ fn a_denial_cancels_only_what_it_introduces() {
 }
 
 #[test]
+fn damage_in_the_passive_after_a_protest_makes_it_violent() {
+    check(&[
+        (
+            "On 4 May 2023, teachers rallied outside the town hall of Lyon against the reform. A police car was set on fire.",
+            "Violent demonstration",
+        ),
+        (
+            "On 5 May 2023, about 400 miners marched in Oruro over unpaid wages. Windows of the governor's office were reportedly smashed.",
+            "Violent demonstration",
+        ),
+        (
+            "On 6 May 2023, lorry drivers blocked a motorway near Seville over fuel prices. The tyres of a lorry that kept driving were slashed, presumably by a striker.",
+            "Violent demonstration",
+        ),
+        // Damage with another cause, or in the active by someone else, is not the protest's.
+        (
+            "On 7 May 2023, residents marched in Kharkiv against the war. Several buildings were damaged by shelling later that day.",
+            "Peaceful protest",
+        ),
+        (
+            "On 8 May 2023, nurses held a sit-in outside the ministry in Accra. Thieves damaged a parked car nearby.",
+            "Peaceful protest",
+        ),
+    ]);
+}
+
+#[test]
 fn customs_and_prison_staff_are_police() {
     check(&[
         (

@@ -58,6 +58,9 @@ const MIN_SUPPORTER_WEIGHT: f64 = 0.02;
 /// Share of context (focus and support) a name lends when every mention of it is part of
 /// an organisation's name: none ("Columbia University" in a story about Augusta, Georgia).
 const ORGANISATION_CONTEXT: f64 = 0.0;
+/// Population from which a town named with a division's type word ("X province") may stand
+/// for a division of its name that the gazetteer lacks, without other names in its country.
+const DIVISION_SEAT_POPULATION: u64 = 50_000;
 /// Distance within which a town named like a feature stands in for it.
 const FEATURE_NEAR_KM: f64 = 100.0;
 
@@ -510,6 +513,64 @@ pub(crate) fn resolve(
                 picks[i] = best;
             }
             picks_of_group[g] = best;
+        }
+    }
+    // A name called a division ("Unity state", "Morang district") that no division of the
+    // gazetteer bears is read as a town only when the town is large (it may be the seat of
+    // a division the gazetteer lacks) or another name of the document lies in its country:
+    // "Unity state" alone is not the village of Unity in Saskatchewan.
+    for (g, group) in groups.iter().enumerate() {
+        let cue = candidates[group.members[0]].type_cue;
+        if !matches!(cue, Some(Cue::Admin1 | Cue::Admin2))
+            || group
+                .candidates
+                .iter()
+                .any(|&(e, _)| !entries[e as usize].kind.is_place())
+        {
+            continue;
+        }
+        let Some(p) = picks_of_group[g] else { continue };
+        let entry = &entries[p as usize];
+        if entry.population >= DIVISION_SEAT_POPULATION {
+            continue;
+        }
+        let supported = picks_of_group.iter().enumerate().any(|(h, o)| {
+            h != g
+                && group_keys[h] != group_keys[g]
+                && groups[h].lends > 0.0
+                && o.is_some_and(|o| entries[o as usize].area[0] == entry.area[0])
+        });
+        if !supported {
+            for &i in &group.members {
+                picks[i] = None;
+            }
+        }
+    }
+    // A name followed by a division of another country that none of its readings lies in
+    // ("Yamba, Gourma" with Yamba read as the town in Australia, as the gazetteer lacks
+    // the commune in Burkina Faso) is a misread: the note names a place the gazetteer lacks.
+    for (i, next) in chain_next.iter().enumerate() {
+        let Some(n) = *next else { continue };
+        let (Some(p), Some(o)) = (picks[i], picks[n]) else {
+            continue;
+        };
+        let outer = &entries[o as usize];
+        if !outer.kind.is_admin()
+            || outer.area[0] == 0
+            || outer.area[0] == entries[p as usize].area[0]
+        {
+            continue;
+        }
+        let g = member_group[i];
+        if member_group[n] == g {
+            continue;
+        }
+        if !groups[g]
+            .candidates
+            .iter()
+            .any(|&(e, _)| entries[e as usize].area[0] == outer.area[0])
+        {
+            picks[i] = None;
         }
     }
     // A feature named after a town or district ("Kish River", "Lake Cumberland") is placed

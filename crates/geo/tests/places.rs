@@ -1094,3 +1094,52 @@ fn a_name_x_city_reads_like_x_when_no_town_is_called_so() {
         );
     }
 }
+
+#[test]
+fn a_division_the_gazetteer_lacks_is_no_small_town_abroad() {
+    // (text, surface, expected reading: None = found but left unresolved)
+    type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+    let cases: &[Case] = &[
+        // No division is called Unity; the village in Saskatchewan is no "state".
+        (
+            "Gunmen burned huts in a cattle camp in Unity state on Friday.",
+            "Unity state",
+            None,
+        ),
+        // The same with a town of the document beside it: still no village abroad.
+        (
+            "Traders marched through Biratnagar city in Morang district over fuel prices.",
+            "Morang district",
+            None,
+        ),
+        // A village the gazetteer lacks, named with its commune and province: the commune's
+        // namesake abroad is a misread, the province stays.
+        (
+            "Gunmen shot two herders in the village of Tindila (Yamba, Gourma) on Sunday.",
+            "Yamba",
+            None,
+        ),
+        (
+            "Gunmen shot two herders in the village of Tindila (Yamba, Gourma) on Sunday.",
+            "Gourma",
+            Some(("Province du Gourma", "BF")),
+        ),
+        // A town of the division's country chained to it stays ("Paris, Texas").
+        (
+            "Storms hit Paris, Texas and nearby farms on Sunday.",
+            "Paris",
+            Some(("Paris", "US")),
+        ),
+        // A division of its own stays one.
+        (
+            "Rebels attacked a post in Idlib province overnight.",
+            "Idlib province",
+            Some(("Idlib", "SY")),
+        ),
+    ];
+    for &(text, surface, expected) in cases {
+        let got = reading(text, surface);
+        let expected = expected.map(|(n, c)| (n.to_string(), c.to_string()));
+        assert_eq!(got, expected, "{surface:?} in {text:?}");
+    }
+}

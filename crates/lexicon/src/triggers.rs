@@ -175,10 +175,13 @@ pub enum Cue {
     /// A verb of fending off an attack ("repelled", "fought off"): its subject is
     /// the side attacked, what it fends off names the attacker.
     Defence,
+    /// A participle of damage ("slashed", "smashed", "set on fire"): in the passive,
+    /// with nobody armed named, after a protest it makes the protest violent.
+    Damage,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 13] = [
+const CUES: [(&str, Cue); 14] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -192,6 +195,7 @@ const CUES: [(&str, Cue); 13] = [
     ("authority", Cue::Authority),
     ("lethal", Cue::Lethal),
     ("defence", Cue::Defence),
+    ("damage", Cue::Damage),
 ];
 
 /// Words a gap may span.

@@ -60,7 +60,12 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
     segment::mark_aggregates(&mut candidates, &reading.figures, &own_town);
     // Background events go before the merge: a report of this week must not take
     // the date of last year's attack it is compared with.
-    candidates.retain(|c| !is_history(c, doc));
+    let history = history(&candidates, doc, &analyzed);
+    let candidates: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(history)
+        .filter_map(|(c, h)| (!h).then_some(c))
+        .collect();
     // So do summaries of many incidents or of a long period.
     let candidates = background::drop_summaries(candidates, text, doc.published);
     let candidates = segment::split_coordinated(candidates, &places, text);
@@ -247,6 +252,31 @@ fn evidence(text: &str, sentence: &Sentence, chars: &CharIndex) -> Evidence {
         end: chars.chars(sentence.span.end),
         sentence: sentence.span.slice(text).to_string(),
     }
+}
+
+/// Which candidates are background: dated long ago ([`is_history`]), or with no date
+/// of their own in a paragraph whose last date, before them, was long ago ("In 2019,
+/// insurgents overran the base. Dozens of soldiers were killed.").
+fn history(candidates: &[Candidate], doc: &Document, analyzed: &Analyzed) -> Vec<bool> {
+    let paragraph = |c: &Candidate| analyzed.sentences.get(c.sentence).map(|s| s.paragraph);
+    // The last candidate with a date of its own: its paragraph, its sentence, and
+    // whether it was history. A date in the same sentence belongs to another clause.
+    let mut last: Option<(Option<usize>, usize, bool)> = None;
+    candidates
+        .iter()
+        .map(|c| {
+            let own = c.date_in_sentence && !c.date_reporting;
+            let here = is_history(c, doc);
+            let inherited = !own
+                && last.is_some_and(|(p, s, h)| {
+                    h && p.is_some() && p == paragraph(c) && s < c.sentence
+                });
+            if own {
+                last = Some((paragraph(c), c.sentence, here));
+            }
+            here || inherited
+        })
+        .collect()
 }
 
 /// An event dated by a year or a month well before publication is background

@@ -373,3 +373,36 @@ fn summaries_of_many_incidents_or_a_long_period_are_no_events() {
         ),
     ]);
 }
+
+#[test]
+fn an_undated_report_at_the_site_of_an_earlier_one_repeats_it() {
+    check(&[
+        (
+            "Protests against the governor were held in Kisumu and Nakuru on Friday. \
+             In Nakuru, demonstrators burned tyres and blocked the highway.",
+            &[
+                "Violent demonstration @ Kisumu (-)",
+                "Violent demonstration @ Nakuru (-)",
+            ],
+        ),
+        // A report dated by its own sentence is another day's incident.
+        (
+            "Hundreds of people marched peacefully in Nakuru on Friday. \
+             On Monday, demonstrators threw stones at police in Nakuru.",
+            &[
+                "Peaceful protest @ Nakuru (-)",
+                "Violent demonstration @ Nakuru (-)",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn undated_reports_in_a_paragraph_about_long_ago_are_background() {
+    check(&[(
+        "Gunmen killed four soldiers in Jos on Sunday.\n\n\
+         In 2019, insurgents overran an army base near Bauchi. \
+         Dozens of soldiers were killed in the attack.",
+        &["Armed clash @ Jos (4)"],
+    )]);
+}
