@@ -252,8 +252,11 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         return Vec::new();
     }
     let tokens = Tokens::new(sentence);
+    let Some(words) = casualty_words(&tokens) else {
+        return Vec::new();
+    };
     let nums = numbers::scan(&tokens);
-    scan_mentions(&tokens, &nums)
+    scan_mentions(&tokens, &nums, words)
 }
 
 /// Whether `sentence` contains the first word of any casualty phrase: a raw-text
@@ -491,7 +494,44 @@ struct Matcher<'t, 'a> {
 }
 
 /// Every mention in already tokenised text with its number expressions.
-pub(crate) fn scan_mentions(t: &Tokens, nums: &[Found]) -> Vec<Mention> {
+/// The casualty words of a tokenised sentence, read before its numbers.
+pub(crate) struct CasualtyWords {
+    /// Per token: whether grammar or trigger phrases start with its word
+    /// ([`GRAMMAR_FIRST`], [`TRIGGER_FIRST`]).
+    first: Vec<u8>,
+    /// Per token: the casualty phrase starting there.
+    triggers: Vec<Option<TriggerAt>>,
+}
+
+/// The casualty words of `t`, or `None` when no casualty phrase with a measure
+/// starts at any token: mentions are read only at such phrases
+/// ([`Matcher::run`]), so the sentence names no casualties and its numbers need
+/// not be read.
+pub(crate) fn casualty_words(t: &Tokens) -> Option<CasualtyWords> {
+    let lex = &*LEXICON;
+    let first: Vec<u8> = (0..t.len())
+        .map(|i| lex.first_words.get(t.norm(i)).copied().unwrap_or(0))
+        .collect();
+    let triggers: Vec<Option<TriggerAt>> = first
+        .iter()
+        .enumerate()
+        .map(|(i, &first)| {
+            if first & TRIGGER_FIRST == 0 {
+                return None;
+            }
+            lex.triggers
+                .longest_at(t, i)
+                .map(|(e, &(m, f))| (e as u32, m, f))
+        })
+        .collect();
+    triggers
+        .iter()
+        .any(|at| matches!(at, Some((_, Some(_), _))))
+        .then_some(CasualtyWords { first, triggers })
+}
+
+/// The casualty mentions of `t`, whose numbers are `nums` and casualty words `words`.
+pub(crate) fn scan_mentions(t: &Tokens, nums: &[Found], words: CasualtyWords) -> Vec<Mention> {
     let mut num_at = vec![None; t.len() + 1];
     for (k, n) in nums.iter().enumerate() {
         if let Some(slot) = num_at.get_mut(n.first) {
@@ -501,29 +541,20 @@ pub(crate) fn scan_mentions(t: &Tokens, nums: &[Found]) -> Vec<Mention> {
     let lex = &*LEXICON;
     let n = t.len();
     let mut roles = Vec::with_capacity(n);
-    let mut triggers = Vec::with_capacity(n);
     let mut classes = Vec::with_capacity(n);
-    for i in 0..n {
-        let word = t.norm(i);
-        let first = lex.first_words.get(word).copied().unwrap_or(0);
+    for (i, first) in words.first.into_iter().enumerate() {
         roles.push(if first & GRAMMAR_FIRST != 0 {
             lex.grammar.longest_at(t, i).map(|(e, r)| (e as u32, *r))
         } else {
             None
         });
-        triggers.push(if first & TRIGGER_FIRST != 0 {
-            lex.triggers
-                .longest_at(t, i)
-                .map(|(e, &(m, f))| (e as u32, m, f))
-        } else {
-            None
-        });
         classes.push(if t.kind(i) == Some(TokenKind::Word) {
-            numbers::word_class(word)
+            numbers::word_class(t.norm(i))
         } else {
             numbers::WordClass::default()
         });
     }
+    let triggers = words.triggers;
     let m = Matcher {
         t,
         roles,

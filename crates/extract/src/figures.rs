@@ -20,7 +20,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use sitrep_lexicon::{tsv, LexiconError};
 use sitrep_model::{Count, Figure, Period, Span};
 
-use crate::casualties::{may_mention, scan_mentions, Casualties, Measure, Mention};
+use crate::casualties::{casualty_words, may_mention, scan_mentions, Casualties, Measure, Mention};
 use crate::numbers::{self, NumberKind, PhraseTable, TokenKind, Tokens};
 
 /// One aggregate figure found in a sentence.
@@ -97,8 +97,11 @@ pub fn read_sentence(
         return (Casualties::default(), Vec::new());
     }
     let t = Tokens::new(sentence);
+    let Some(words) = casualty_words(&t) else {
+        return (Casualties::default(), Vec::new());
+    };
     let nums = numbers::scan(&t);
-    let mentions = scan_mentions(&t, &nums);
+    let mentions = scan_mentions(&t, &nums, words);
     let found = figures_in(&t, &nums, &mentions, published);
     (Casualties::from_mentions(mentions), found)
 }

@@ -111,6 +111,7 @@ pub(crate) struct Token {
     pub(crate) kind: TokenKind,
     /// No whitespace between this token and the previous one.
     pub(crate) glued: bool,
+    /// Byte range of the lower-cased form in [`Tokens::norm`].
     norm: (u32, u32),
 }
 
@@ -118,6 +119,8 @@ pub(crate) struct Token {
 pub(crate) struct Tokens<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: Vec<Token>,
+    /// The text, then the lower-cased forms of the tokens that are not lower-case
+    /// ASCII already (those are read in the copy of the text).
     norm: String,
 }
 
@@ -125,7 +128,8 @@ impl<'a> Tokens<'a> {
     /// Tokenises `text` in one pass.
     pub(crate) fn new(text: &'a str) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 4 + 1);
-        let mut norm = String::with_capacity(text.len());
+        let mut norm = String::with_capacity(2 * text.len());
+        norm.push_str(text);
         let bytes = text.as_bytes();
         let mut glued = false;
         let mut i = 0;
@@ -161,8 +165,21 @@ impl<'a> Tokens<'a> {
                 i += c.len_utf8();
                 TokenKind::Punct
             };
-            let norm_start = norm.len() as u32;
             let piece = &text[start..i];
+            if piece
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                toks.push(Token {
+                    span: Span::new(start, i),
+                    kind,
+                    glued,
+                    norm: (start as u32, i as u32),
+                });
+                glued = true;
+                continue;
+            }
+            let norm_start = norm.len() as u32;
             if piece.is_ascii() {
                 norm.push_str(piece);
                 norm[norm_start as usize..].make_ascii_lowercase();
@@ -1318,6 +1335,63 @@ mod tests {
     }
 
     use NumberKind::*;
+
+    #[test]
+    fn token_forms_are_lower_cased_pieces() {
+        // The lower-cased form as first written: every piece lowered into a buffer.
+        let lowered = |piece: &str| -> String {
+            if piece.is_ascii() {
+                return piece.to_ascii_lowercase();
+            }
+            let mut out = String::new();
+            for ch in piece.chars() {
+                match ch {
+                    '\u{2019}' | '\u{2018}' => out.push('\''),
+                    _ if ch.is_ascii() => out.push(ch.to_ascii_lowercase()),
+                    _ => out.extend(ch.to_lowercase()),
+                }
+            }
+            out
+        };
+        let pieces = [
+            "Ten",
+            "ten",
+            "12,000",
+            "3.5",
+            "U.N.",
+            "M5",
+            "don't",
+            "Don\u{2019}t",
+            "\u{2018}",
+            "Ürümqi",
+            "é",
+            "İ",
+            "ß",
+            "-",
+            "\u{2013}",
+            " ",
+            "\u{a0}",
+            "\n",
+            ".",
+            "'",
+            "x",
+            "",
+        ];
+        let mut seed: u64 = 11;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..5_000 {
+            let text: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            let t = Tokens::new(&text);
+            for i in 0..t.len() {
+                assert_eq!(t.norm(i), lowered(t.raw(i)), "{text:?} token {i}");
+            }
+        }
+    }
 
     #[test]
     fn digits_and_separators() {

@@ -499,7 +499,9 @@ impl ActorLexicon {
                     name,
                     country: Some(c.iso3.clone()),
                     kind: mention.actor.kind.clone(),
-                    code: Some(format!("{}{}", c.iso3, self.agents[agent as usize].sector)),
+                    code: Some(
+                        [c.iso3.as_str(), self.agents[agent as usize].sector.as_str()].concat(),
+                    ),
                 }
             }
             ActorOrigin::Agent(agent) => self.agent_actor(agent, Some(country), text),
@@ -589,7 +591,8 @@ impl ActorLexicon {
                 continue;
             };
             if rest.is_empty() || (rest.starts_with(' ') && !rest.starts_with(" (")) {
-                actor.name = Some(format!("{stem}{of} ({}){rest}", regime.period));
+                actor.name =
+                    Some([stem, of.as_str(), " (", regime.period.as_str(), ")", rest].concat());
             }
             break;
         }
@@ -644,10 +647,10 @@ impl ActorLexicon {
         let c = &self.countries[country as usize];
         Actor {
             text,
-            name: Some(format!("Government of {}", c.name_after_of())),
+            name: Some(["Government of ", c.name_after_of().as_str()].concat()),
             country: Some(c.iso3.clone()),
             kind: Some("government".into()),
-            code: Some(format!("{}GOV", c.iso3)),
+            code: Some([c.iso3.as_str(), "GOV"].concat()),
         }
     }
 
@@ -659,7 +662,7 @@ impl ActorLexicon {
             name: c.map(|c| fill(&a.template, c)),
             country: c.map(|c| c.iso3.clone()),
             kind: Some(a.kind.clone()),
-            code: c.map(|c| format!("{}{}", c.iso3, a.sector)),
+            code: c.map(|c| [c.iso3.as_str(), a.sector.as_str()].concat()),
         }
     }
 

@@ -12,6 +12,8 @@
 
 use std::io::Write;
 
+use chrono::Datelike;
+
 use serde::Serialize;
 
 use crate::{
@@ -191,7 +193,26 @@ fn event_date(out: &mut Vec<u8>, d: &EventDate) {
     let mut o = Object::open(out);
     o.key("value");
     match value {
-        // chrono writes a date as its Debug form ("2020-02-28").
+        // chrono writes a date as its Debug form ("2020-02-28"), written here
+        // digit by digit for the years 0 to 9999.
+        Some(day) if (0..=9999).contains(&day.year()) => {
+            let digit = |n: u32, unit: u32| b'0' + (n / unit % 10) as u8;
+            let (y, m, d) = (day.year() as u32, day.month(), day.day());
+            o.out.extend_from_slice(&[
+                b'"',
+                digit(y, 1000),
+                digit(y, 100),
+                digit(y, 10),
+                digit(y, 1),
+                b'-',
+                digit(m, 10),
+                digit(m, 1),
+                b'-',
+                digit(d, 10),
+                digit(d, 1),
+                b'"',
+            ]);
+        }
         Some(day) => {
             let _ = write!(o.out, "\"{day:?}\"");
         }
@@ -588,6 +609,39 @@ mod tests {
         ];
         for record in &records {
             assert_eq!(line(record), serde_line(record));
+        }
+    }
+
+    #[test]
+    fn dates_are_written_in_their_debug_form() {
+        for (y, m, d) in [
+            (2020, 2, 28),
+            (0, 1, 1),
+            (7, 10, 9),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 6, 15),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = Vec::new();
+            super::event_date(
+                &mut out,
+                &EventDate {
+                    value: Some(day),
+                    precision: DatePrecision::Day,
+                    text: None,
+                },
+            );
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains(&format!("\"value\":\"{day:?}\"")), "{out}");
+        }
+    }
+
+    #[test]
+    fn ids_are_sixteen_hex_digits() {
+        for hash in [0, 1, 0xab, 0x0123_4567_89ab_cdef, u64::MAX] {
+            assert_eq!(crate::hex_id(hash), format!("{hash:016x}"));
         }
     }
 

@@ -347,6 +347,15 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// `hash` as 16 lower-case hex digits, as `format!("{hash:016x}")` writes it (the
+/// form of record ids), without the formatting machinery.
+pub fn hex_id(hash: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..16)
+        .map(|i| char::from(DIGITS[(hash >> (60 - 4 * i)) as usize & 0xf]))
+        .collect()
+}
+
 /// A 64-bit FNV-1a hash, used for stable record ids.
 pub fn stable_hash(parts: &[&[u8]]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

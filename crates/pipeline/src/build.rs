@@ -9,8 +9,8 @@ use sitrep_geo::{DocPlaces, Gazetteer};
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention};
 use sitrep_lexicon::DocumentWords;
 use sitrep_model::{
-    stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence, Figure,
-    GeoPrecision, Location, Plover,
+    hex_id, stable_hash, Acled, AcledType, CharIndex, DatePrecision, Document, Event, Evidence,
+    Figure, GeoPrecision, Location, Plover,
 };
 use sitrep_text::{Analyzed, Sentence};
 
@@ -104,10 +104,10 @@ pub fn extract(extractor: &Extractor, gazetteer: &Gazetteer, doc: &Document) -> 
             // tells their ids apart.
             if !ids.insert(e.id.clone()) {
                 let place = e.location.as_ref().and_then(|l| l.name.as_deref());
-                e.id = format!(
-                    "{:016x}",
-                    stable_hash(&[e.id.as_bytes(), place.unwrap_or_default().as_bytes()])
-                );
+                e.id = hex_id(stable_hash(&[
+                    e.id.as_bytes(),
+                    place.unwrap_or_default().as_bytes(),
+                ]));
                 ids.insert(e.id.clone());
             }
             e
@@ -140,14 +140,11 @@ fn figures(
         let body = sentence.span.slice(text);
         let mut figure = mention.to_figure(body);
         figure.doc_id = doc.id.clone();
-        figure.id = format!(
-            "{:016x}",
-            stable_hash(&[
-                doc.id.as_bytes(),
-                &(sentence.span.start + mention.span.start).to_le_bytes(),
-                figure.measure.as_bytes()
-            ])
-        );
+        figure.id = hex_id(stable_hash(&[
+            doc.id.as_bytes(),
+            &(sentence.span.start + mention.span.start).to_le_bytes(),
+            figure.measure.as_bytes(),
+        ]));
         figure.evidence = evidence(text, sentence, chars);
         figure.location = places
             .locate(sentence.span, sentence.span.start + mention.span.start, &[])
@@ -353,14 +350,11 @@ fn to_event(
     let kind = acled
         .as_ref()
         .map_or(c.plover.as_str(), |a| a.sub_event_type.as_str());
-    let id = format!(
-        "{:016x}",
-        stable_hash(&[
-            doc.id.as_bytes(),
-            &c.trigger.start.to_le_bytes(),
-            kind.as_bytes()
-        ])
-    );
+    let id = hex_id(stable_hash(&[
+        doc.id.as_bytes(),
+        &c.trigger.start.to_le_bytes(),
+        kind.as_bytes(),
+    ]));
     let fatalities = c
         .fatalities
         .or(c.killed.map(|k| k.acled_value()))
