@@ -515,6 +515,43 @@ pub(crate) fn resolve(
             picks_of_group[g] = best;
         }
     }
+    // A town of fewer than 10,000 people abroad, the only name of its country, in a document
+    // with at least two other names in one other country, is a misread of a place the
+    // gazetteer lacks: left unresolved ("Hulu" read as a town in China among the names of
+    // an Indonesian province).
+    {
+        let mut by_country = HashedMap::<usize>::default();
+        for (g, p) in picks_of_group.iter().enumerate() {
+            if let Some(p) = p {
+                let c = entries[*p as usize].area[0];
+                if c != 0 && groups[g].lends > 0.0 {
+                    *by_country.entry(c).or_default() += 1;
+                }
+            }
+        }
+        let top = by_country
+            .iter()
+            .max_by_key(|(c, n)| (**n, **c))
+            .map(|(c, n)| (*c, *n));
+        if let Some((focus, n)) = top {
+            for (g, group) in groups.iter().enumerate() {
+                let Some(p) = picks_of_group[g] else { continue };
+                let entry = &entries[p as usize];
+                if !entry.kind.is_place()
+                    || entry.population >= SMALL_PLACE
+                    || entry.area[0] == focus
+                    || group.lends == 0.0
+                    || n < 2
+                    || by_country.get(&entry.area[0]).copied().unwrap_or(0) > 1
+                {
+                    continue;
+                }
+                for &i in &group.members {
+                    picks[i] = None;
+                }
+            }
+        }
+    }
     // A name called a division ("Unity state", "Morang district") that no division of the
     // gazetteer bears is read as a town only when the town is large (it may be the seat of
     // a division the gazetteer lacks) or another name of the document lies in its country:

@@ -1143,3 +1143,19 @@ fn a_division_the_gazetteer_lacks_is_no_small_town_abroad() {
         assert_eq!(got, expected, "{surface:?} in {text:?}");
     }
 }
+
+#[test]
+fn a_small_town_abroad_among_another_countrys_names_is_a_misread() {
+    // Two Indonesian towns and a village the gazetteer lacks, whose name a small Chinese
+    // town bears: unresolved rather than in China.
+    let text = "Farmers marched from Pontianak to Singkawang over palm oil prices, and police \
+                closed the road to Hulu on Friday.";
+    assert_eq!(reading(text, "Hulu"), None);
+    assert_eq!(
+        reading(text, "Pontianak").map(|(_, c)| c),
+        Some("ID".to_string())
+    );
+    // The only names of a document stay where they are, however small.
+    let text = "Police closed the road to Hulu on Friday.";
+    assert!(reading(text, "Hulu").is_some());
+}
