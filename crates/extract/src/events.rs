@@ -7,6 +7,8 @@
 //! developments (arrests, agreements, …) give one event per type; verbal events
 //! (PLOVER types outside ACLED) give one per PLOVER type.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use sitrep_lexicon::actors::{ActorLexicon, ActorMention, ActorOrigin};
 use sitrep_lexicon::triggers::{AcledRule, Cue, Form, Pos, Role, TriggerLexicon, TriggerMatch};
@@ -420,19 +422,25 @@ impl Extractor {
         // Verbal acts may also be aimed at a gazetteer place ("will meet in Zurich"):
         // such places are only targets, after every actor mention.
         let places_from = mentions.len();
-        let mut verbal_mentions = mentions.clone();
-        for p in cx.places {
-            if p.span.start >= span.start
-                && p.span.end <= span.end
-                && !mentions.iter().any(|m| m.span.overlaps(p.span))
-            {
-                verbal_mentions.extend(self.actors.place_mention(
-                    p.span,
-                    &p.iso3,
-                    p.span.slice(text),
-                ));
-            }
-        }
+        let place_mentions: Vec<ActorMention> = cx
+            .places
+            .iter()
+            .filter(|p| {
+                p.span.start >= span.start
+                    && p.span.end <= span.end
+                    && !mentions.iter().any(|m| m.span.overlaps(p.span))
+            })
+            .flat_map(|p| {
+                self.actors
+                    .place_mention(p.span, &p.iso3, p.span.slice(text))
+            })
+            .collect();
+        // The mentions are copied only when a place joins them.
+        let verbal_mentions: Cow<[ActorMention]> = if place_mentions.is_empty() {
+            Cow::Borrowed(&mentions)
+        } else {
+            Cow::Owned([mentions.as_slice(), &place_mentions].concat())
+        };
         let accident = cx.doc_accident || cx.doc_sport || names_accident(body);
         // "riot police", "demonstrates the", "gathered … to watch": no event.
         let non_events: Vec<Span> = non_event_spans(body)
@@ -699,7 +707,7 @@ impl Extractor {
                 continue;
             }
             seen.push(key);
-            let pool = if entry.acled == AcledRule::Outside {
+            let pool: &[ActorMention] = if entry.acled == AcledRule::Outside {
                 &verbal_mentions
             } else {
                 &physical_mentions
