@@ -1022,6 +1022,42 @@ impl Extractor {
             })
     }
 
+    /// Whether `text` says the victim was a gang member: a `victim` cue ("the victim",
+    /// "the target of the attack"), a form of "to be" within four words after it,
+    /// then a `gang` cue ("drug dealer", "gang", "cartel") within ten words in the
+    /// same clause ("identified as" does not part it), with no "by" or "in" before it
+    /// ("The victim was allegedly a member
+    /// of a drug cell.", not "was killed in a drug trafficking dispute").
+    fn victim_in_gang(&self, text: &str) -> bool {
+        let gangs = self.triggers.cues(text, Cue::Gang);
+        self.triggers.cues(text, Cue::Victim).into_iter().any(|v| {
+            let after = &text[v.end..];
+            let words: Vec<(usize, &str)> = after
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - after.as_ptr() as usize, w))
+                .collect();
+            let copula = words.iter().take(5).position(|(_, w)| {
+                ["was", "were", "is", "are"].contains(&w.to_ascii_lowercase().as_str())
+            });
+            let Some(copula) = copula else {
+                return false;
+            };
+            let from = v.end + words[copula].0;
+            // "was killed in a drug trafficking dispute", "were shot by gang members":
+            // the gang did it, the victim need not belong to one.
+            gangs.iter().any(|g| {
+                let between = &text[from..g.start];
+                g.start >= from
+                    && !between.contains([',', ';'])
+                    && between.split_whitespace().count() <= 10
+                    && !between.split_whitespace().any(|w| {
+                        ["by", "in", "and", "but", "when", "while", "after", "before"]
+                            .contains(&w.to_ascii_lowercase().as_str())
+                    })
+            })
+        })
+    }
+
     /// Whether a purpose follows a trigger in its clause, within six words: a `topic`
     /// cue after "to" or in its -ing form ("rioted to denounce a search", "burned
     /// tyres, demanding water"), not a target ("threw stones against the police").
@@ -1262,6 +1298,18 @@ impl Extractor {
             }
         }
         let (_, mut sub, reading, specific) = best?;
+        // Armed men who kill or carry off someone the next sentences name as a
+        // gang member ("The victim was a drug dealer.", "The target of the attack
+        // was the leader of a gang.") fight a rival group: an armed clash, as ACLED
+        // codes gang violence against gang members.
+        let gang_victim = cx.next_sentence.is_some_and(|t| self.victim_in_gang(t));
+        if gang_victim
+            && ["Attack", "Abduction/forced disappearance"].contains(&sub.sub_event_type())
+            && !STATE_KINDS.contains(&k1.as_str())
+            && !COMMUNAL_KINDS.contains(&k1.as_str())
+        {
+            sub = sub_event("Armed clash");
+        }
         // Police who break up a protest with lethal force ("fired live ammunition",
         // "a protester was killed") use excessive force.
         if sub.sub_event_type() == "Protest with intervention" && window(Cue::Lethal) {

@@ -121,9 +121,41 @@ const PHRASE_ENDS: [&str; 18] = [
     "again",
 ];
 
-/// Words after which a gerund is a noun ("a shooting", "the killing").
-const GERUND_AS_NOUN_AFTER: [&str; 12] = [
-    "a", "an", "the", "this", "that", "in", "during", "of", "deadly", "fatal", "heavy", "fresh",
+/// Words after which a gerund is a noun ("a shooting", "the killing", "with
+/// shelling", "artillery shelling").
+const GERUND_AS_NOUN_AFTER: [&str; 32] = [
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "in",
+    "during",
+    "of",
+    "with",
+    "by",
+    "amid",
+    "following",
+    "deadly",
+    "fatal",
+    "heavy",
+    "fresh",
+    "intense",
+    "indiscriminate",
+    "sporadic",
+    "renewed",
+    "continued",
+    "random",
+    "reciprocal",
+    "mutual",
+    "retaliatory",
+    "cross-border",
+    "artillery",
+    "mortar",
+    "rocket",
+    "tank",
+    "sniper",
+    "aerial",
 ];
 
 const BE: [&str; 9] = [
@@ -1416,6 +1448,45 @@ mod tests {
             let text_of = |i: Option<usize>| i.map(|i| mentions[i].span.slice(sentence));
             assert_eq!(text_of(frame.actor1), actor1, "actor1 in {sentence:?}");
             assert_eq!(text_of(frame.actor2), actor2, "actor2 in {sentence:?}");
+        }
+    }
+
+    #[test]
+    fn a_gerund_after_a_preposition_or_a_modifier_is_a_noun() {
+        // (sentence, gerund, voice): the noun's agent comes after "by", and an
+        // actor before it is no subject ("air strikes against the PKK, with shelling
+        // by land forces": the PKK does not shell).
+        use Voice::*;
+        let rows = [
+            (
+                "Jets struck the PKK, with shelling by land forces.",
+                "shelling",
+                Nominal,
+            ),
+            (
+                "Two died in renewed shelling near Kherson.",
+                "shelling",
+                Nominal,
+            ),
+            (
+                "Villagers fled amid shooting in the market.",
+                "shooting",
+                Nominal,
+            ),
+            (
+                "The army backed the raid with artillery shelling.",
+                "shelling",
+                Nominal,
+            ),
+            ("Troops were shelling the town at dawn.", "shelling", Active),
+            ("Rebels began shelling the airport.", "shelling", Active),
+        ];
+        for (sentence, gerund, expected) in rows {
+            let at = sentence.find(gerund).expect("gerund in sentence");
+            let span = Span::new(at, at + gerund.len());
+            let whole = Span::new(0, sentence.len());
+            let got = voice(sentence, whole, span, false, true, true);
+            assert_eq!(got, expected, "voice of {gerund:?} in {sentence:?}");
         }
     }
 

@@ -285,8 +285,13 @@ fn summary_of(s: &Candidate, p: &Candidate) -> bool {
     }
     // One event type, or kinds a generic verb may name either way (a summary's
     // "fighting" is not the "drone strike" of a report below it).
+    // People taken away are no "fighting": an abduction sums up only abductions.
+    let abduction = |c: &Candidate| sub_event(c) == Some("Abduction/forced disappearance");
     let kinds = s.acled.map(|t| t.event_type()) == p.acled.map(|t| t.event_type())
-        || (violent(s) && violent(p) && (!s.specific || !p.specific))
+        || (violent(s)
+            && violent(p)
+            && (!s.specific || !p.specific)
+            && abduction(s) == abduction(p))
         || (crowd(s) && crowd(p));
     if !kinds {
         return false;

@@ -229,6 +229,41 @@ fn damage_in_the_passive_after_a_protest_makes_it_violent() {
 }
 
 #[test]
+fn armed_men_who_kill_a_gang_member_fight_a_rival_group() {
+    check(&[
+        (
+            "On 3 May 2023, in Leon, gunmen killed two men outside a car wash. According to police, the victims were members of a local drug cell.",
+            "Armed clash",
+        ),
+        (
+            "On 4 May 2023, in Recife, two men were shot dead in the street. Police said the victims were linked to drug trafficking.",
+            "Armed clash",
+        ),
+        (
+            "On 5 May 2023, in Tijuana, armed men shot dead a man. The victim was identified as a leader of the local cartel.",
+            "Armed clash",
+        ),
+        (
+            "On 6 May 2023, in Culiacan, armed men abducted a man from his home. The victim was reportedly a drug dealer.",
+            "Armed clash",
+        ),
+        // A victim of the gang, or of soldiers, or a crowd's, stays a civilian.
+        (
+            "On 7 May 2023, in Manaus, armed men shot and wounded a man. The victim was rescued by police and the drug traffickers fled.",
+            "Attack",
+        ),
+        (
+            "On 8 May 2023, in Manaus, a man was found shot dead. Police believe the victim was killed in a drug trafficking dispute.",
+            "Attack",
+        ),
+        (
+            "On 9 May 2023, in Cali, soldiers shot dead a man at a checkpoint. The army said the victim was a member of a criminal group.",
+            "Attack",
+        ),
+    ]);
+}
+
+#[test]
 fn customs_and_prison_staff_are_police() {
     check(&[
         (

@@ -178,10 +178,15 @@ pub enum Cue {
     /// A participle of damage ("slashed", "smashed", "set on fire"): in the passive,
     /// with nobody armed named, after a protest it makes the protest violent.
     Damage,
+    /// A word for the victim of an attack ("the victim", "the target").
+    Victim,
+    /// A word of organised crime ("gang", "cartel", "drug dealer"): a victim said to
+    /// be one makes an attack by armed men a clash between rival groups.
+    Gang,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 14] = [
+const CUES: [(&str, Cue); 16] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -196,6 +201,8 @@ const CUES: [(&str, Cue); 14] = [
     ("lethal", Cue::Lethal),
     ("defence", Cue::Defence),
     ("damage", Cue::Damage),
+    ("victim", Cue::Victim),
+    ("gang", Cue::Gang),
 ];
 
 /// Words a gap may span.
