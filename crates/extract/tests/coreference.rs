@@ -151,6 +151,25 @@ fn ordinary_crime_sport_and_set_phrases_make_no_event() {
             "Police detained three men in connection with the bombing of a bus.",
             &["Arrests"],
         ),
+        // Marching people somewhere, rallying support and rallying markets are no protest.
+        (
+            "The teacher marched the pupils back to their classroom after the drill.",
+            &[],
+        ),
+        ("Guards marched them back to their cells.", &[]),
+        (
+            "The senator rallied support for the bill among moderates.",
+            &[],
+        ),
+        ("Shares rallied in Tokyo on Monday.", &[]),
+        (
+            "Thousands of teachers marched the streets of Nairobi on Monday over pay.",
+            &["Peaceful protest"],
+        ),
+        (
+            "Supporters of the candidate rallied in the capital on Sunday.",
+            &["Peaceful protest"],
+        ),
     ]);
 }
 
