@@ -1668,15 +1668,9 @@ mod tests {
             "x",
             "",
         ];
-        let mut seed: u64 = 5;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut draws = sitrep_text::draws::Draws::new(5);
         for _ in 0..5_000 {
-            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let text = draws.text(&pieces, 12);
             let mut got = Vec::new();
             tokenize(&text, &mut got);
             assert_eq!(got, tokenize_by_chars(&text), "{text:?}");

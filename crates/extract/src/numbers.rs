@@ -1377,15 +1377,9 @@ mod tests {
             "x",
             "",
         ];
-        let mut seed: u64 = 11;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut draws = sitrep_text::draws::Draws::new(11);
         for _ in 0..5_000 {
-            let text: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            let text = draws.text(&pieces, 10);
             let t = Tokens::new(&text);
             for i in 0..t.len() {
                 assert_eq!(t.norm(i), lowered(t.raw(i)), "{text:?} token {i}");

@@ -873,15 +873,9 @@ mod tests {
             " ", "  ", "\n", "-", "\u{2013}", "42", "x9", "Zürich", "é", "ß", "İ", "日本", "٢٠",
             "\u{a0}", "!", "|", ":", "(", "",
         ];
-        let mut seed: u64 = 7;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut draws = sitrep_text::draws::Draws::new(7);
         for _ in 0..20_000 {
-            let text: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
+            let text = draws.text(&pieces, 14);
             let mut keys = String::new();
             let got: Vec<Plain> = tokenize(&text, &mut keys)
                 .into_iter()

@@ -802,14 +802,9 @@ mod tests {
             "PKK",
         ];
         let separators = [" ", " ", " ", "-", "'", "’", ", ", ".", "", "\n", "_"];
-        let mut seed: u64 = 7;
+        let mut draws = sitrep_text::draws::Draws::new(7);
         let mut found = 0;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = |n: usize| draws.below(n);
         for round in 0..400 {
             let patterns: Vec<PhrasePattern> = (0..1 + next(12))
                 .map(|id| {

@@ -12,6 +12,7 @@
 //! assert_eq!(analyzed.datelines[0].slice(text), "KABUL");
 //! ```
 
+pub mod draws;
 pub mod lexicon_files;
 mod segment;
 pub mod words;

@@ -291,13 +291,8 @@ mod tests {
             "al", "Qaeda", "’", "'", "-", "\u{2010}", "\u{2011}", " ", ", ", "é", "Ürümqi", "日本",
             "27", "٢٠", "--", "'s", ".", "\n", "x",
         ];
-        let mut seed: u64 = 3;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut draws = crate::draws::Draws::new(3);
+        let mut next = |n: usize| draws.below(n);
         for _ in 0..3_000 {
             let text: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();
             let cuts: Vec<usize> = (0..=text.len())
