@@ -318,6 +318,11 @@ impl Extractor {
         published: Option<NaiveDate>,
         out: &mut Vec<Candidate>,
     ) {
+        // Every candidate comes from a trigger: a sentence read only for its toll
+        // ("Ten soldiers died.") gives none here.
+        if found.is_empty() {
+            return;
+        }
         let text = cx.text;
         let span = cx.sentence.span;
         let body = span.slice(text);
