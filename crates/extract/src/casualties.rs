@@ -317,6 +317,9 @@ enum Frame {
     Intrans,
     Noun,
     Toll,
+    /// The people stand right before it, after a verb of forcing ("forced 40,000
+    /// people to flee", "left 2,000 families homeless").
+    Tail,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,6 +335,7 @@ enum Role {
     Conj,
     Include,
     Boundary,
+    Forcing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -444,10 +448,11 @@ impl Lexicon {
                 "intrans" => Frame::Intrans,
                 "noun" => Frame::Noun,
                 "toll" => Frame::Toll,
+                "tail" => Frame::Tail,
                 other => {
                     lex.problems.push(row.error(
                         TRIGGERS,
-                        format!("unknown frame `{other}`: use verb, intrans, noun or toll"),
+                        format!("unknown frame `{other}`: use verb, intrans, noun, toll or tail"),
                     ));
                     continue;
                 }
@@ -483,6 +488,7 @@ impl Lexicon {
                 "conj" => Role::Conj,
                 "include" => Role::Include,
                 "boundary" => Role::Boundary,
+                "forcing" => Role::Forcing,
                 "zero_gap" => {
                     lex.zero_gap.insert(row.get(0), ());
                     continue;
@@ -724,7 +730,7 @@ impl Matcher<'_, '_> {
                 let agentless = match frame {
                     Frame::Intrans | Frame::Noun => true,
                     Frame::Verb => group.end <= i && !self.agent_follows(end),
-                    Frame::Toll => false,
+                    Frame::Toll | Frame::Tail => false,
                 };
                 out.push(Mention {
                     measure,
@@ -825,6 +831,10 @@ impl Matcher<'_, '_> {
                 self.last_group(region, i, false).map(|g| (g, end))
             }
             Frame::Intrans => self.last_group(region, i, true).map(|g| (g, end)),
+            Frame::Tail => self
+                .last_group(region, i, false)
+                .filter(|g| g.start > 0 && self.role_is(g.start - 1, Role::Forcing))
+                .map(|g| (g, end)),
             Frame::Noun => {
                 if let Some(g) = self.zero_before(i, region) {
                     return Some((g, end));
@@ -1327,7 +1337,7 @@ mod tests {
     fn prefilter_wants_whole_words() {
         let cases = [
             ("A deadly storm swept the coast.", false),
-            ("Fighting spread and people left their homes.", false),
+            ("Fighting spread and people stayed indoors.", false),
             ("Thousands fled their homes.", true),
             ("Thousands FLED  their\nhomes.", true),
             ("The deadline passed quietly.", false),

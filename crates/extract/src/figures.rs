@@ -534,6 +534,39 @@ mod tests {
     }
 
     #[test]
+    fn people_forced_out_are_displaced() {
+        // (sentence, figure): the people stand between a verb of forcing and the phrase.
+        let rows = [
+            (
+                "The offensive has forced more than 40,000 people to flee their homes, the UN said.",
+                "displaced people 40001 - - - UN",
+            ),
+            (
+                "Gang violence drove about 300,000 residents from their homes last year.",
+                "displaced people 300000 300000 2019-01-01 2019-12-31 -",
+            ),
+            (
+                "The floods and the fighting left 2,000 families homeless, the Red Cross said.",
+                "displaced families 2000 2000 - - Red_Cross",
+            ),
+            (
+                "The shelling sent 5,000 villagers to seek refuge in the hills.",
+                "displaced people 5000 5000 - - -",
+            ),
+            (
+                "Some 800 households have abandoned their homes in the district.",
+                "displaced families 800 800 - - -",
+            ),
+        ];
+        for (sentence, figure) in rows {
+            check(sentence, &[figure]);
+        }
+        // Letting people go, or people who fled an arrest, is no displacement.
+        check("Police allowed the 12 protesters to flee the square.", &[]);
+        check("The five suspects managed to flee from the house.", &[]);
+    }
+
+    #[test]
     fn deaths_are_figures_only_over_a_period() {
         check(
             "At least 1,200 civilians have been killed in Burkina Faso so far this year.",
