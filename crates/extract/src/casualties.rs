@@ -259,13 +259,48 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     scan_mentions(&tokens, &nums, words)
 }
 
-/// Whether `sentence` contains the first word of any casualty phrase: a raw-text
-/// scan that lets most sentences skip tokenisation.
+/// Whether `sentence` contains, as whole words, the words [`Prefilter::new`]
+/// requires of some casualty phrase with a measure: a raw-text scan that lets most
+/// sentences skip tokenisation. A phrase's word matches a token only where the text spells
+/// it, case aside, so a sentence turned away holds no casualty phrase
+/// ([`casualty_words`] would find none).
 pub(crate) fn may_mention(sentence: &str) -> bool {
-    LEXICON
-        .prefilter
-        .as_ref()
-        .is_none_or(|ac| ac.is_match(sentence))
+    let Some(prefilter) = LEXICON.prefilter.as_ref() else {
+        return true;
+    };
+    let bytes = sentence.as_bytes();
+    // One bit per word of the prefilter: whether the sentence holds it.
+    let mut present = vec![0u64; prefilter.words.patterns_len().div_ceil(64)];
+    let mut any = false;
+    for m in prefilter.words.find_iter(sentence) {
+        if whole_word(bytes, m.start(), m.end()) {
+            let index = m.pattern().as_usize();
+            present[index / 64] |= 1 << (index % 64);
+            any = true;
+        }
+    }
+    let found = |index: u32| present[index as usize / 64] & (1 << (index % 64)) != 0;
+    any && (0..prefilter.phrases_from.len() as u32)
+        .filter(|&first| found(first))
+        .any(|first| {
+            prefilter.phrases_from[first as usize]
+                .iter()
+                .any(|rest| rest.iter().all(|&w| found(w)))
+        })
+}
+
+/// Whether the letters `bytes[start..end]` may be a whole word token of
+/// [`Tokens::new`]: one does not start right after an ASCII letter, nor end before
+/// an ASCII letter, digit or underscore (it would go on through them). "dead" in
+/// "deadly" is no casualty word.
+fn whole_word(bytes: &[u8], start: usize, end: usize) -> bool {
+    let letter_before = start
+        .checked_sub(1)
+        .is_some_and(|i| bytes[i].is_ascii_alphabetic());
+    let word_after = bytes
+        .get(end)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    !letter_before && !word_after
 }
 
 /// Problems found in the bundled casualty lexicons (empty when they are well formed).
@@ -314,10 +349,76 @@ struct Lexicon {
     modality: PhraseTable<Flag>,
     /// First words of grammar and trigger phrases, as bit flags.
     first_words: numbers::FastMap<String, u8>,
-    /// Finds any trigger's first word in raw text (case-insensitive).
-    prefilter: Option<aho_corasick::AhoCorasick>,
+    /// Rules out sentences whose raw text lacks a word of every casualty phrase
+    /// with a measure ([`may_mention`]); `None` lets every sentence through.
+    prefilter: Option<Prefilter>,
     problems: Vec<LexiconError>,
 }
+
+/// The words of the casualty phrases with a measure, found in raw text.
+struct Prefilter {
+    /// The words of those phrases that [`Prefilter::new`] requires, lower-cased,
+    /// searched case-insensitively.
+    words: aho_corasick::AhoCorasick,
+    /// Per word: for each phrase whose first required word it is, the indices in
+    /// `words` of the phrase's other required words.
+    phrases_from: Vec<Vec<Box<[u32]>>>,
+}
+
+impl Prefilter {
+    /// The prefilter of `phrases`, or `None` when one of them has no word of ASCII
+    /// letters only: it could not rule out any sentence. A phrase requires its
+    /// words of ASCII letters only, but the short ones ("in", "the", "of", which
+    /// most sentences hold) only when it has no longer one.
+    fn new(phrases: &[&str]) -> Option<Prefilter> {
+        let mut words: Vec<String> = Vec::new();
+        let mut required: Vec<Vec<u32>> = Vec::with_capacity(phrases.len());
+        for phrase in phrases {
+            let letters: Vec<&str> = phrase
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
+                .collect();
+            let longest = letters.iter().map(|w| w.len()).max()?;
+            let mut own: Vec<u32> = letters
+                .into_iter()
+                .filter(|w| w.len() >= SHORT_WORD.min(longest))
+                .map(|w| {
+                    let w = w.to_ascii_lowercase();
+                    let index = words.iter().position(|known| *known == w);
+                    index.unwrap_or_else(|| {
+                        words.push(w);
+                        words.len() - 1
+                    }) as u32
+                })
+                .collect();
+            own.sort_unstable();
+            own.dedup();
+            required.push(own);
+        }
+        let mut phrases_from: Vec<Vec<Box<[u32]>>> = vec![Vec::new(); words.len()];
+        for own in required {
+            phrases_from[own[0] as usize].push(own[1..].into());
+        }
+        // A DFA: one table step per byte, the fastest search (same answers).
+        // Leftmost-longest finds every whole-word occurrence of a word: the words
+        // are letters, so no other match crosses the non-letter before it, and a
+        // longer one starting with it would end inside a longer word.
+        let words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .ok()?;
+        Some(Prefilter {
+            words,
+            phrases_from,
+        })
+    }
+}
+
+/// Phrase words shorter than this are required only when no word of the phrase is
+/// this long ([`Prefilter::new`]).
+const SHORT_WORD: usize = 4;
 
 const GRAMMAR_FIRST: u8 = 1;
 const TRIGGER_FIRST: u8 = 2;
@@ -336,6 +437,7 @@ impl Lexicon {
             problems: Vec::new(),
         };
         const TRIGGERS: &str = "lexicons/casualties/triggers.tsv";
+        let mut measured: Vec<&str> = Vec::new();
         for row in tsv::rows(sitrep_text::lexicon!("casualties/triggers.tsv")) {
             let frame = match row.get(2) {
                 "verb" => Frame::Verb,
@@ -359,6 +461,9 @@ impl Lexicon {
                     .push(row.error(TRIGGERS, format!("unknown measure `{}`", row.get(1))));
                 continue;
             };
+            if measure.is_some() {
+                measured.push(row.get(0));
+            }
             if !lex.triggers.insert(row.get(0), (measure, frame)) {
                 lex.problems
                     .push(row.error(TRIGGERS, "duplicate or empty phrase"));
@@ -399,21 +504,7 @@ impl Lexicon {
         for w in lex.triggers.first_words() {
             *lex.first_words.entry(w).or_default() |= TRIGGER_FIRST;
         }
-        // Every phrase contains its longest word: finding none rules the sentence out.
-        let mut needles: Vec<String> = tsv::rows(sitrep_text::lexicon!("casualties/triggers.tsv"))
-            .filter_map(|row| {
-                let words = row.get(0).split([' ', '-']);
-                words.max_by_key(|w| w.len()).map(str::to_lowercase)
-            })
-            .collect();
-        needles.sort();
-        needles.dedup();
-        // A DFA: one table step per byte, the fastest `is_match` (same answers).
-        lex.prefilter = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&needles)
-            .ok();
+        lex.prefilter = Prefilter::new(&measured);
         const MODALITY: &str = "lexicons/casualties/modality.tsv";
         for row in tsv::rows(sitrep_text::lexicon!("casualties/modality.tsv")) {
             let flag = match row.get(1) {
@@ -1231,6 +1322,98 @@ impl Matcher<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefilter_wants_whole_words() {
+        let cases = [
+            ("A deadly storm swept the coast.", false),
+            ("Fighting spread and people left their homes.", false),
+            ("Thousands fled their homes.", true),
+            ("Thousands FLED  their\nhomes.", true),
+            ("The deadline passed quietly.", false),
+            ("Officials needed more time.", false),
+            ("Two people were found dead.", true),
+            ("Two were found DEAD on Monday.", true),
+            ("Three killed, five hurt.", true),
+            ("5killed in the raid", true),
+            ("killed5 in the raid", false),
+            ("_killed in the raid", true),
+            ("killed_ in the raid", false),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(may_mention(sentence), expected, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn prefilter_passes_every_sentence_with_casualty_words() {
+        // Sentences the prefilter turns away must hold no casualty phrase with a
+        // measure: it may only save work, never change a reading.
+        let pieces = [
+            "killed",
+            "Killed",
+            "KILLED",
+            "dead",
+            "deadly",
+            "wounded",
+            "shot",
+            "lives",
+            "their",
+            "lost",
+            "in",
+            "need",
+            "fled",
+            "homes",
+            "the",
+            "a",
+            "5",
+            "12,000",
+            " ",
+            "  ",
+            "-",
+            "_",
+            ".",
+            ",",
+            "'",
+            "\u{2019}",
+            "s",
+            "x",
+            "é",
+            "U.N.",
+            "toll",
+            "death",
+            "(",
+            "\u{201c}",
+            "\n",
+            "fighting",
+            "violence",
+            "homes",
+            "driven",
+            "from",
+            "humanitarian",
+            "assistance",
+            "people",
+            "have",
+            "been",
+            "displaced",
+            "Fled",
+            "KILLED",
+            "shot dead",
+            "\u{2018}",
+        ];
+        let mut draws = sitrep_text::draws::Draws::new(13);
+        let mut rejected = 0;
+        for _ in 0..20_000 {
+            let text = draws.text(&pieces, 12);
+            if may_mention(&text) {
+                continue;
+            }
+            rejected += 1;
+            let tokens = Tokens::new(&text);
+            assert!(casualty_words(&tokens).is_none(), "{text:?}");
+        }
+        assert!(rejected > 1_000, "only {rejected} texts turned away");
+    }
 
     /// Checks the mention of `measure` chosen for `sentence`: count and flags.
     /// `expected` is `None` when the sentence must report no such casualties.

@@ -561,7 +561,8 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     let repeat = undated_repeat(a, b);
     let crowd_repeat =
         repeat && crowd(a) && a.acled.map(|t| t.event_type()) == b.acled.map(|t| t.event_type());
-    if !types_agree(a, b) && !toll_types && !crowd_repeat {
+    let goes_on = demonstration_goes_on(a, b);
+    if !types_agree(a, b) && !toll_types && !crowd_repeat && !goes_on {
         return false;
     }
     if firm_date(a) && firm_date(b) && a.date.value != b.date.value {
@@ -623,6 +624,31 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
         || (b.sentence <= a.sentence + 3 && !b.specific)
         || same_report(a, b)
         || repeat
+        || goes_on
+}
+
+/// A later report of a demonstration that names no place and gives no date of its
+/// own ("Marchers carried placards", "Police fired tear gas at the crowd") tells
+/// more of the demonstration reported before it at the place it is read at, however
+/// many sentences lie between: ACLED codes one demonstration per place and day,
+/// typed by the most severe treatment told ([`protest_severity`]).
+fn demonstration_goes_on(a: &Candidate, b: &Candidate) -> bool {
+    protest_severity(a).is_some()
+        && protest_severity(b).is_some()
+        && !b.own_place
+        && !firm_date(b)
+        && before(a, b)
+}
+
+/// How severely a demonstration was treated: peaceful, broken up, fired on (None
+/// for anything else).
+fn protest_severity(c: &Candidate) -> Option<u8> {
+    match sub_event(c)? {
+        "Peaceful protest" => Some(0),
+        "Protest with intervention" => Some(1),
+        "Excessive force against protesters" => Some(2),
+        _ => None,
+    }
 }
 
 /// A report with no date of its own, placed by its own sentence at the site of an
@@ -819,6 +845,15 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
     ) && victims(&from)
     {
         into.acled = AcledType::from_sub_event("Excessive force against protesters").or(into.acled);
+    }
+    // One demonstration told twice: the most severe treatment told types it (force
+    // against it only with people killed or wounded).
+    let harmed = from.killed.is_some() || from.injured.is_some();
+    if protest_severity(into).is_some()
+        && protest_severity(&from) > protest_severity(into)
+        && (protest_severity(&from) < Some(2) || harmed)
+    {
+        into.acled = from.acled;
     }
     take_type_and_actors(into, &mut from);
     into.civilian_victims |= from.civilian_victims;

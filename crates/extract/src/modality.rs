@@ -69,6 +69,12 @@ pub fn names_accident(sentence: &str) -> bool {
     !CAUSES.find(sentence).is_empty()
 }
 
+/// The non-violent causes of death or damage `sentence` names (byte spans), in
+/// text order ([`names_accident`]).
+pub fn accident_causes(sentence: &str) -> Vec<Span> {
+    CAUSES.find(sentence).into_iter().map(|m| m.span).collect()
+}
+
 /// A matcher over the first column of a cue file, each row's index as its id.
 fn cue_matcher(file: &'static str) -> PhraseMatcher {
     let patterns: Vec<PhrasePattern> = tsv::rows(file)

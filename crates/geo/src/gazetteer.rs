@@ -274,6 +274,9 @@ pub struct Gazetteer {
     /// "Iraq officials"; role `attribute` in `cues.tsv`): the name is no event's place. Kept
     /// apart from `cues` like the organisation words.
     pub(crate) attribute_words: HashedSet,
+    /// Words that make a place name before them a street's name ("Washington Drive",
+    /// "Dublin Road"; role `street` in `cues.tsv`).
+    pub(crate) street_words: HashedSet,
     pub(crate) max_cue_words: usize,
     countries: HashMap<String, u32>,
     admin1s: HashMap<(String, String), u32>,
@@ -576,26 +579,34 @@ impl Gazetteer {
         for (line_no, line) in data_lines(EMBEDDED_CUES).skip(1) {
             let mut fields = line.split('\t');
             let phrase = fold(fields.next().unwrap_or(""));
-            let role = fields.next().unwrap_or("");
-            if role == "organisation" {
-                self.organisation_words.insert(key_hash(&phrase));
-                continue;
+            // A phrase may have a cue role and the `street` role ("road": an unnamed area,
+            // and after a name a street's name), comma-separated.
+            for role in fields.next().unwrap_or("").split(',') {
+                if role == "organisation" {
+                    self.organisation_words.insert(key_hash(&phrase));
+                    continue;
+                }
+                if role == "feature" {
+                    self.feature_words.insert(key_hash(&phrase));
+                    continue;
+                }
+                if role == "attribute" {
+                    self.attribute_words.insert(key_hash(&phrase));
+                    continue;
+                }
+                if role == "street" {
+                    self.street_words.insert(key_hash(&phrase));
+                    self.cues.entry(key_hash(&phrase)).or_insert(Cue::Sublocal);
+                    continue;
+                }
+                let cue = Cue::parse(role).ok_or_else(|| GeoError::Format {
+                    origin: "gazetteer/cues.tsv".into(),
+                    line: line_no,
+                    message: format!("unknown role {role:?}; see the header for the roles"),
+                })?;
+                self.max_cue_words = self.max_cue_words.max(phrase.split(' ').count());
+                self.cues.insert(key_hash(&phrase), cue);
             }
-            if role == "feature" {
-                self.feature_words.insert(key_hash(&phrase));
-                continue;
-            }
-            if role == "attribute" {
-                self.attribute_words.insert(key_hash(&phrase));
-                continue;
-            }
-            let cue = Cue::parse(role).ok_or_else(|| GeoError::Format {
-                origin: "gazetteer/cues.tsv".into(),
-                line: line_no,
-                message: format!("unknown role {role:?}; see the header for the roles"),
-            })?;
-            self.max_cue_words = self.max_cue_words.max(phrase.split(' ').count());
-            self.cues.insert(key_hash(&phrase), cue);
         }
         // Named regions become entries of their own.
         for (line_no, line) in data_lines(EMBEDDED_REGIONS).skip(1) {

@@ -433,6 +433,12 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         read_context(gazetteer, tokens, &mut candidate);
         candidate.embedded = in_organisation_name(gazetteer, tokens, &candidate);
         candidate.feature = in_feature_name(gazetteer, tokens, &candidate);
+        if in_street_name(gazetteer, tokens, &candidate) {
+            // A street is named after a place or person that may be anywhere: it lends no
+            // context and stands for its town only among the other places, like a feature.
+            candidate.embedded = true;
+            candidate.feature = true;
+        }
         let headlines = headlines.get_or_insert_with(|| headline_flags(tokens));
         let verdict = judge(gazetteer, text, tokens, headlines, &candidate, &found);
         match verdict {
@@ -490,6 +496,16 @@ fn in_organisation_name(gazetteer: &Gazetteer, tokens: &[Token], candidate: &Can
         && tokens[candidate.first - 1].sep == Sep::Join
         && is_word(&tokens[candidate.first - 2]);
     after || before
+}
+
+/// Whether the name is a street's: a capitalised street word right after it ("Washington
+/// Drive", "Dublin Road", "Orchard St.").
+fn in_street_name(gazetteer: &Gazetteer, tokens: &[Token], candidate: &Candidate) -> bool {
+    !candidate.possessive
+        && candidate.type_cue.is_none()
+        && tokens.get(candidate.last + 1).is_some_and(|n| {
+            n.sep == Sep::Join && n.capitalised && gazetteer.street_words.contains(&n.hash)
+        })
 }
 
 /// Whether the name is part of a feature's name: a capitalised feature word right after it

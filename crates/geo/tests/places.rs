@@ -1287,3 +1287,73 @@ fn names_that_modify_a_noun_are_no_events_place() {
         );
     }
 }
+
+#[test]
+fn streets_named_after_places_lend_no_context_and_stand_in_only_nearby() {
+    // (text, surface, expected reading: None = found but left unresolved)
+    type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+    let cases: &[Case] = &[
+        // A road in a Louisiana town named after the Irish capital: not Dublin.
+        (
+            "Deputies in Alexandria, Louisiana, said the trailer on Dublin Road burned on \
+             Tuesday night.",
+            "Dublin",
+            None,
+        ),
+        // A drive named after a president does not draw the town to Virginia, nor is it
+        // Washington itself.
+        (
+            "The council in Arlington, Texas, approved a gas well off Washington Drive near \
+             Fort Worth and Grand Prairie.",
+            "Washington",
+            None,
+        ),
+        (
+            "The council in Arlington, Texas, approved a gas well off Washington Drive near \
+             Fort Worth and Grand Prairie.",
+            "Arlington",
+            Some(("Arlington", "US")),
+        ),
+        // A street named after a town among the story's places stands in for the town.
+        (
+            "Traffic on Columbus Avenue in Dublin, Ohio, was slowed after a crash in \
+             Columbus and Hilliard.",
+            "Columbus",
+            Some(("Columbus", "US")),
+        ),
+    ];
+    for &(text, surface, expected) in cases {
+        let got = reading(text, surface);
+        let expected = expected.map(|(n, c)| (n.to_string(), c.to_string()));
+        assert_eq!(got, expected, "{surface:?} in {text:?}");
+    }
+    let text = "The council in Arlington, Texas, approved a gas well off Washington Drive near \
+                Fort Worth and Grand Prairie.";
+    check(
+        text,
+        "Arlington",
+        place_near("Arlington", "US", 32.74, -97.11, 30.0),
+    );
+}
+
+#[test]
+fn a_capital_named_in_news_of_its_country_is_the_capital() {
+    // A bare "Washington" in news of the United States is the federal capital, not the
+    // state nor a small town of that name; only the real capital is a capital.
+    check(
+        "Farmers in Iowa and Nebraska asked lawmakers in Washington for drought aid.",
+        "Washington",
+        place_near("Washington", "US", 38.90, -77.04, 20.0),
+    );
+    check(
+        "Officials in Atlanta said Washington had promised more money for Georgia roads.",
+        "Washington",
+        place_near("Washington", "US", 38.90, -77.04, 20.0),
+    );
+    let capitals = gazetteer()
+        .find("Washington")
+        .into_iter()
+        .filter(|e| e.kind == Kind::Capital)
+        .count();
+    assert_eq!(capitals, 1, "one Washington is a capital");
+}

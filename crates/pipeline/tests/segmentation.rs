@@ -412,3 +412,26 @@ fn undated_reports_in_a_paragraph_about_long_ago_are_background() {
         &["Armed clash @ Jos (4)"],
     )]);
 }
+
+#[test]
+fn a_demonstration_told_over_several_sentences_is_one_event() {
+    check(&[
+        // The later sentences name no place and no day of their own: the same march,
+        // typed by the most severe treatment told.
+        (
+            "Thousands of teachers marched through Kampala on Monday to demand higher pay. \
+             The marchers sang and carried banners as they walked towards the ministry. \
+             Union leaders said the strike would go on until salaries were raised. \
+             Several speakers addressed the crowd outside the ministry gates. \
+             Police later fired tear gas to break up the protest, witnesses said.",
+            &["Protest with intervention @ Kampala (-)"],
+        ),
+        // A protest at another town, or on another day, is another event.
+        (
+            "Hundreds of nurses protested in Gulu on Monday over unpaid wages. \
+             The protesters blocked the entrance of the hospital for two hours. \
+             Nurses also demonstrated in Lira.",
+            &["Peaceful protest @ Gulu (-)", "Peaceful protest @ Lira (-)"],
+        ),
+    ]);
+}
