@@ -5,7 +5,7 @@ use sitrep_model::{CharIndex, GeoPrecision, Location, Place, Span};
 
 use crate::gazetteer::{Cue, Entry, Gazetteer, Kind};
 use crate::recognize::{recognize, tokenize, Sep, Token};
-use crate::resolve::resolve;
+use crate::resolve::{locale_evidence, resolve};
 
 /// A resolved gazetteer entry, copied out of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,7 +212,8 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
     let mut keys = String::new();
     let tokens = tokenize(text, &mut keys);
     let candidates = recognize(gazetteer, text, &tokens);
-    let picks = resolve(gazetteer, &candidates, text);
+    let locale = locale_evidence(gazetteer, &tokens);
+    let picks = resolve(gazetteer, &candidates, text, &locale);
     // One copy of each picked entry, cloned for its other mentions.
     let mut places: Vec<(u32, ResolvedPlace)> = Vec::new();
     let mut place_of = |e: u32| -> ResolvedPlace {

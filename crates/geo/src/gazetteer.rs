@@ -36,6 +36,7 @@ const EMBEDDED_TRANSLITERATED: &str = include_str!("../../../gazetteer/translite
 const EMBEDDED_ARABIC_ARTICLES: &str = include_str!("../../../gazetteer/arabic-articles.tsv");
 const EMBEDDED_NAME_PARTICLES: &str = include_str!("../../../gazetteer/name-particles.tsv");
 const EMBEDDED_DIVISION_PREFIXES: &str = include_str!("../../../gazetteer/division-prefixes.tsv");
+const EMBEDDED_LOCALE_CUES: &str = include_str!("../../../gazetteer/locale-cues.tsv");
 
 /// The text of the bundled gazetteer file.
 pub(crate) fn embedded_tsv() -> Result<String, GeoError> {
@@ -278,6 +279,12 @@ pub struct Gazetteer {
     /// "Dublin Road"; role `street` in `cues.tsv`).
     pub(crate) street_words: HashedSet,
     pub(crate) max_cue_words: usize,
+    /// Words of one country's public life ("sheriff's office", "Garda"; `locale-cues.tsv`):
+    /// the country's `area` hash by the hash of the folded phrase, and the hashes of the
+    /// phrases' first words.
+    pub(crate) locale_phrases: HashedMap<u64>,
+    pub(crate) locale_first: HashedSet,
+    pub(crate) max_locale_words: usize,
     countries: HashMap<String, u32>,
     admin1s: HashMap<(String, String), u32>,
     /// Country and admin1 entry ids by their `area` hash.
@@ -607,6 +614,23 @@ impl Gazetteer {
                 self.max_cue_words = self.max_cue_words.max(phrase.split(' ').count());
                 self.cues.insert(key_hash(&phrase), cue);
             }
+        }
+        for (line_no, line) in data_lines(EMBEDDED_LOCALE_CUES).skip(1) {
+            let mut fields = line.split('\t');
+            let phrase = fold(fields.next().unwrap_or(""));
+            let country = fields.next().unwrap_or("").trim();
+            if phrase.is_empty() || country.len() != 2 {
+                return Err(GeoError::Format {
+                    origin: "gazetteer/locale-cues.tsv".into(),
+                    line: line_no,
+                    message: "expected a phrase and an ISO 3166-1 alpha-2 country code".into(),
+                });
+            }
+            let first = phrase.split(' ').next().unwrap_or("");
+            self.locale_first.insert(key_hash(first));
+            self.max_locale_words = self.max_locale_words.max(phrase.split(' ').count());
+            self.locale_phrases
+                .insert(key_hash(&phrase), area_codes(country, "", "")[0]);
         }
         // Named regions become entries of their own.
         for (line_no, line) in data_lines(EMBEDDED_REGIONS).skip(1) {

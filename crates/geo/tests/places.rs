@@ -1357,3 +1357,17 @@ fn a_capital_named_in_news_of_its_country_is_the_capital() {
         .count();
     assert_eq!(capitals, 1, "one Washington is a capital");
 }
+
+#[test]
+fn locale_words_count_towards_the_country_focus() {
+    // Words of US local government say the story is American: a town named like an English
+    // one, alone in the story, is read in the United States.
+    let text = "Mansfield firefighters will get new trucks, the police department, the school \
+                district and the county commissioners said on Monday.";
+    let got = reading(text, "Mansfield").expect("Mansfield is resolved");
+    assert_eq!(got.1, "US", "Mansfield in {text:?} resolved to {got:?}");
+    // Without them, the larger town in England.
+    let text = "Mansfield firefighters will get new trucks, officials said on Monday.";
+    let got = reading(text, "Mansfield").expect("Mansfield is resolved");
+    assert_eq!(got.1, "GB", "Mansfield in {text:?} resolved to {got:?}");
+}
