@@ -24,7 +24,8 @@ use crate::figures::{self, FigureMention};
 use crate::frames::{self, Frame, Voice};
 use crate::headers::{header_of, note_tag, NoteHeader};
 use crate::modality::{
-    accident_causes, modality, names_crime, non_event_spans, sport_cues, Modality,
+    accident_causes, killed_by_illness, modality, names_crime, non_event_spans,
+    reports_illness_deaths, sport_cues, Modality,
 };
 
 /// An event found in one sentence, before geocoding and merging.
@@ -218,6 +219,7 @@ impl Extractor {
         let doc_accident = sentences.iter().take(3).any(|s| {
             let body = s.span.slice(text);
             self.names_accident(body, || self.actors.find(body, published).iter().any(armed))
+                || reports_illness_deaths(body)
         });
         // A sports report's "clash", "attack" or "shot" are sport.
         let doc_sport = sport_cues(sentences.iter().take(5).map(|s| s.span.slice(text))) >= 2;
@@ -482,9 +484,8 @@ impl Extractor {
                 AcledRule::Violence | AcledRule::Clash | AcledRule::Riot
             ) || entry.role == Role::Refine
                 || matches!(entry.acled, AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction");
-            if accident && physical && violent_generic {
-                continue;
-            }
+            let accidental =
+                physical && violent_generic && (accident || killed_by_illness(text, span, m.span));
             // "set himself on fire", "shot herself": burning or shooting people do to
             // themselves is no attack and no property destruction (a self-immolation
             // in protest has its own trigger, whose pattern names the reflexive).
@@ -610,6 +611,13 @@ impl Extractor {
                     .any(|d| d.start <= m.span.start && m.span.start < d.end)
             {
                 frame = frames::defence(text, span, head, voice, pool, frame);
+            }
+            // An accident's toll is no act of violence, unless armed men are the
+            // subject of the active verb ("rebels attacked an oil tanker").
+            if accidental
+                && !(voice == Voice::Active && frame.actor1.is_some_and(|i| armed(&pool[i])))
+            {
+                continue;
             }
             readings.push(Reading {
                 trigger: *m,

@@ -1082,3 +1082,46 @@ fn banners_make_a_gathering_a_protest() {
         ),
     ]);
 }
+
+#[test]
+fn accidents_and_illnesses_kill_nobody_but_armed_men_still_act() {
+    check(&[
+        ("Cancer killed the former governor on Tuesday.", "none"),
+        (
+            "The new strain of influenza, which has killed twelve people, is spreading fast.",
+            "none",
+        ),
+        (
+            "Five prisoners died of cholera in the jail on Monday.",
+            "none",
+        ),
+        (
+            "A heat wave killed 15 people in the province on Monday.",
+            "none",
+        ),
+        (
+            "An army helicopter crashed in the hills on Monday, killing ten soldiers.",
+            "none",
+        ),
+        (
+            "Eight soldiers were killed when their truck overturned near the base.",
+            "none",
+        ),
+        (
+            "Rebels attacked an oil tanker off the coast on Monday, killing two crew members.",
+            "Attack",
+        ),
+        (
+            "A fresh outbreak of fighting killed 12 soldiers near the border on Monday.",
+            "Armed clash",
+        ),
+        (
+            "Gunmen killed five villagers on Monday after the collapse of the truce.",
+            "Attack",
+        ),
+        (
+            "Police shot dead a man for breaking the COVID-19 curfew on Monday.",
+            "Attack",
+        ),
+    ]);
+}

@@ -1162,6 +1162,134 @@ fn a_small_town_abroad_among_another_countrys_names_is_a_misread() {
 }
 
 #[test]
+fn the_capital_without_its_name_is_the_countrys_capital() {
+    // (text, sentence, trigger, expected place)
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "Militants attacked a base in Kismayo. Later, a car bomb exploded near a hotel in the capital, police said.",
+            "Later, a car bomb exploded near a hotel in the capital, police said.",
+            "exploded",
+            Some("Mogadishu"),
+        ),
+        (
+            "Thousands marched in the Peruvian capital on Tuesday.",
+            "Thousands marched in the Peruvian capital on Tuesday.",
+            "marched",
+            Some("Lima"),
+        ),
+        (
+            "Fighting in Darfur went on. Heavy gunfire was heard in the capital city on Saturday.",
+            "Heavy gunfire was heard in the capital city on Saturday.",
+            "gunfire",
+            Some("Khartoum"),
+        ),
+        (
+            "Students protested in Kenya's capital on Monday.",
+            "Students protested in Kenya's capital on Monday.",
+            "protested",
+            Some("Nairobi"),
+        ),
+        (
+            "Riots in Kano spread. Police fired tear gas at rioters in the country's capital.",
+            "Police fired tear gas at rioters in the country's capital.",
+            "fired",
+            Some("Abuja"),
+        ),
+        // The state capital, the capital's name written out, money.
+        (
+            "Gunmen killed six people in Borno state, 20 km from the state capital.",
+            "Gunmen killed six people in Borno state, 20 km from the state capital.",
+            "killed",
+            Some("Borno"),
+        ),
+        (
+            "A bomb exploded in Herat. Protesters then marched in the capital, Kabul, on Friday.",
+            "Protesters then marched in the capital, Kabul, on Friday.",
+            "marched",
+            Some("Kabul"),
+        ),
+        (
+            "Traders in Lagos protested against a new tax on capital gains in Nigeria.",
+            "Traders in Lagos protested against a new tax on capital gains in Nigeria.",
+            "protested",
+            Some("Lagos"),
+        ),
+    ];
+    for &(text, sentence, trigger, expected) in cases {
+        let places = gazetteer().geoparse(text);
+        let window = span_of(text, sentence);
+        let anchor = window.start + sentence.find(trigger).expect("trigger");
+        let found = places.locate(window, anchor, &[]);
+        assert_eq!(
+            found.as_ref().and_then(|l| l.name.as_deref()),
+            expected,
+            "{sentence:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn names_that_modify_a_noun_are_no_events_place() {
+    // (text, sentence, trigger, expected place)
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "Turkey-backed rebels shelled Kurdish positions on Sunday.",
+            "Turkey-backed rebels shelled Kurdish positions on Sunday.",
+            "shelled",
+            None,
+        ),
+        (
+            "U.S.-led forces carried out an air strike on Tuesday.",
+            "U.S.-led forces carried out an air strike on Tuesday.",
+            "strike",
+            None,
+        ),
+        (
+            "A Kabul-based reporter was shot dead in Herat on Monday.",
+            "A Kabul-based reporter was shot dead in Herat on Monday.",
+            "shot",
+            Some("Herāt"),
+        ),
+        (
+            "Opposition supporters met U.S. President Joe Biden after the march.",
+            "Opposition supporters met U.S. President Joe Biden after the march.",
+            "march",
+            None,
+        ),
+        (
+            "Iraq officials said a rocket hit the base on Friday.",
+            "Iraq officials said a rocket hit the base on Friday.",
+            "rocket",
+            None,
+        ),
+        // A place that is where something happened stays one.
+        (
+            "Thousands protested in Turkey on Sunday.",
+            "Thousands protested in Turkey on Sunday.",
+            "protested",
+            Some("Turkey"),
+        ),
+        (
+            "Fighting in Iraq forced troops to withdraw.",
+            "Fighting in Iraq forced troops to withdraw.",
+            "Fighting",
+            Some("Iraq"),
+        ),
+    ];
+    for &(text, sentence, trigger, expected) in cases {
+        let places = gazetteer().geoparse(text);
+        let window = span_of(text, sentence);
+        let anchor = window.start + sentence.find(trigger).expect("trigger");
+        let found = places.locate(window, anchor, &[]);
+        assert_eq!(
+            found.as_ref().and_then(|l| l.name.as_deref()),
+            expected,
+            "{sentence:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn streets_named_after_places_lend_no_context_and_stand_in_only_nearby() {
     // (text, surface, expected reading: None = found but left unresolved)
     type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
