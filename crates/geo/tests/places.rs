@@ -1100,11 +1100,12 @@ fn a_division_the_gazetteer_lacks_is_no_small_town_abroad() {
     // (text, surface, expected reading: None = found but left unresolved)
     type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
     let cases: &[Case] = &[
-        // No division is called Unity; the village in Saskatchewan is no "state".
+        // The village of Unity in Saskatchewan is no "state": South Sudan's Unity state
+        // (a named region, as the gazetteer's GeoNames copy lacks it) is.
         (
             "Gunmen burned huts in a cattle camp in Unity state on Friday.",
             "Unity state",
-            None,
+            Some(("Unity", "SS")),
         ),
         // The same with a town of the document beside it: still no village abroad.
         (
@@ -1370,4 +1371,61 @@ fn locale_words_count_towards_the_country_focus() {
     let text = "Mansfield firefighters will get new trucks, officials said on Monday.";
     let got = reading(text, "Mansfield").expect("Mansfield is resolved");
     assert_eq!(got.1, "GB", "Mansfield in {text:?} resolved to {got:?}");
+}
+
+#[test]
+fn south_sudans_states_missing_from_geonames_are_regions() {
+    let cases = [
+        (
+            "Cattle raiders killed nine herders near Bor in Jonglei state on Sunday.",
+            "Jonglei",
+        ),
+        (
+            "Clashes broke out at a cantonment site in Unity state, the monitors said.",
+            "Unity state",
+        ),
+        (
+            "Floods displaced thousands in Northern Bahr el Ghazal this week.",
+            "Northern Bahr el Ghazal",
+        ),
+        (
+            "Gunmen ambushed a convoy in Western Bahr el Ghazal near Wau.",
+            "Western Bahr el Ghazal",
+        ),
+    ];
+    for (text, surface) in cases {
+        let places = gazetteer().geoparse(text);
+        let span = span_of(text, surface);
+        let mention = places
+            .mentions()
+            .iter()
+            .find(|m| m.span.overlaps(span))
+            .unwrap_or_else(|| panic!("{surface:?} in {text:?} was not found"));
+        let place = mention.place.as_ref().expect("resolved");
+        assert_eq!(place.country, "SS", "{surface:?} in {text:?}: {place:?}");
+        assert_eq!(
+            place.kind,
+            Kind::Region,
+            "{surface:?} in {text:?}: {place:?}"
+        );
+    }
+}
+
+#[test]
+fn acronyms_are_places_only_as_countries_or_divisions() {
+    // "UN" is also a town in Gujarat, "IS" a town in Spain's list of places: as acronyms they
+    // are organisations; "UK", "DRC" and "NY" stay places.
+    let text = "The UN and MSF sent doctors to the camp, IS fighters said.";
+    check(text, "UN", None);
+    check(text, "IS", None);
+    check(
+        "Doctors flew from the UK to eastern DRC on Monday.",
+        "UK",
+        place("United Kingdom", "GB"),
+    );
+    check(
+        "Doctors flew from the UK to eastern DRC on Monday.",
+        "DRC",
+        place("Democratic Republic of the Congo", "CD"),
+    );
 }
