@@ -257,7 +257,17 @@ def main():
     country_points = collections.defaultdict(list)
     admin2_points = collections.defaultdict(list)
     city_keys = collections.defaultdict(list)  # (cc, admin1, key) -> city alternates
-    capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
+    # The capital is the most populous place of the capital's name in its country (the
+    # country list names it, not its geonameid): not every "Washington" of the US.
+    capital_names = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
+    capital_ids = {}
+    for city in cities.values():
+        key = (city["countrycode"], fold(city["name"]))
+        if key in capital_names:
+            best = capital_ids.get(key)
+            if best is None or (city["population"] or 0) > best[0]:
+                capital_ids[key] = (city["population"] or 0, city["geonameid"])
+    capitals = {gid for _, gid in capital_ids.values()}
     for city in cities.values():
         cc = city["countrycode"]
         a1 = admin1_name.get((cc, city["admin1code"]), "")
@@ -267,7 +277,7 @@ def main():
         if cc in ("AF", "IR", "TJ", "PK"):
             alts |= {EZAFE.sub("i ", a) for a in alts | {city["name"]} if EZAFE.search(a)}
         alts = sorted(alts - {city["name"]})
-        kind = "capital" if (cc, fold(city["name"])) in capitals else "city"
+        kind = "capital" if city["geonameid"] in capitals else "city"
         rows.append([city["geonameid"], kind, cc, a1, a2, lat, lon, pop, "", city["name"], alts])
         if a1:
             admin1_points[(cc, a1)].append((lat, lon, pop))

@@ -49,7 +49,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    // Exit codes: 0 ok, 1 fatal or usage error, 2 some input was skipped.
+    // Exit codes: 0 ok, 1 fatal or usage error, 2 some input was skipped or repaired.
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

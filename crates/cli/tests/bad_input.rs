@@ -1,6 +1,6 @@
 //! Bad input never stops a run: each bad record is named on stderr with its
-//! file and line, every good document is still processed, and the exit status
-//! is 2. A missing output reader (`| head`) ends the run quietly with 0.
+//! file and line, every good document is still processed (a document with invalid
+//! UTF-8 too, its stray bytes read as Windows-1252), and the exit status is 2. A missing output reader (`| head`) ends the run quietly with 0.
 
 mod extract_support;
 
@@ -25,7 +25,7 @@ fn a_jsonl_file_with_one_broken_line_one_non_utf8_line_and_one_empty_document() 
         b"",
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_eq!(run.documents(), 2, "{}", run.stderr);
+    assert_eq!(run.documents(), 3, "{}", run.stderr);
     for line in [2, 3, 4] {
         let origin = format!("mixed.jsonl:{line}: ");
         assert!(
@@ -34,20 +34,28 @@ fn a_jsonl_file_with_one_broken_line_one_non_utf8_line_and_one_empty_document() 
             run.stderr
         );
     }
-    assert!(run.stderr.contains("3 inputs skipped"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 inputs skipped, 1 input repaired"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("repaired "), "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     for line in run.stdout.lines() {
         let record: serde_json::Value =
             serde_json::from_str(line).expect("every output line is JSON");
         assert!(
-            matches!(record["doc_id"].as_str(), Some("good-1" | "good-2")),
+            matches!(
+                record["doc_id"].as_str(),
+                Some("good-1" | "good-2" | "latin1")
+            ),
             "{line}"
         );
     }
 }
 
 #[test]
-fn each_bad_file_is_named_and_skipped() {
+fn each_bad_file_is_named_and_the_rest_read() {
     let dir = scratch("bad-files");
     let files: [(&str, Vec<u8>, &str); 6] = [
         ("a-good.txt", ARTICLE.as_bytes().to_vec(), ""),
@@ -77,7 +85,7 @@ fn each_bad_file_is_named_and_skipped() {
         std::fs::write(dir.join(name), content).unwrap();
     }
     let run = sitrep(&["extract", dir.to_str().unwrap()], b"");
-    assert_eq!((run.code, run.documents()), (2, 2), "{}", run.stderr);
+    assert_eq!((run.code, run.documents()), (2, 3), "{}", run.stderr);
     for (_, _, message) in files.iter().filter(|f| !f.2.is_empty()) {
         assert!(
             run.stderr.contains(message),

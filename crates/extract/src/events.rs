@@ -24,7 +24,8 @@ use crate::figures::{self, FigureMention};
 use crate::frames::{self, Frame, Voice};
 use crate::headers::{header_of, note_tag, NoteHeader};
 use crate::modality::{
-    modality, names_accident, names_crime, non_event_spans, sport_cues, Modality,
+    accident_causes, killed_by_illness, modality, names_crime, non_event_spans,
+    reports_illness_deaths, sport_cues, Modality,
 };
 
 /// An event found in one sentence, before geocoding and merging.
@@ -219,10 +220,11 @@ impl Extractor {
             dates::read_sentences(sentences.iter().map(|s| s.span.slice(text)), published);
         // An article whose lead reports an accident or a disaster ("a landslide
         // struck the camp") reports its tolls as accident tolls throughout.
-        let doc_accident = sentences
-            .iter()
-            .take(3)
-            .any(|s| names_accident(s.span.slice(text)));
+        let doc_accident = sentences.iter().take(3).any(|s| {
+            let body = s.span.slice(text);
+            self.names_accident(body, || self.actors.find(body, published).iter().any(armed))
+                || reports_illness_deaths(body)
+        });
         // A sports report's "clash", "attack" or "shot" are sport.
         let doc_sport = sport_cues(sentences.iter().take(5).map(|s| s.span.slice(text))) >= 2;
         let default_date = dates::document_default(
@@ -322,6 +324,11 @@ impl Extractor {
         published: Option<NaiveDate>,
         out: &mut Vec<Candidate>,
     ) {
+        // Every candidate comes from a trigger: a sentence read only for its toll
+        // ("Ten soldiers died.") gives none here.
+        if found.is_empty() {
+            return;
+        }
         let text = cx.text;
         let span = cx.sentence.span;
         let body = span.slice(text);
@@ -445,7 +452,9 @@ impl Extractor {
         } else {
             Cow::Owned([mentions.as_slice(), &place_mentions].concat())
         };
-        let accident = cx.doc_accident || cx.doc_sport || names_accident(body);
+        let accident = cx.doc_accident
+            || cx.doc_sport
+            || self.names_accident(body, || physical_mentions.iter().any(armed));
         // "riot police", "demonstrates the", "gathered … to watch": no event.
         let non_events: Vec<Span> = non_event_spans(body)
             .into_iter()
@@ -482,9 +491,8 @@ impl Extractor {
                 AcledRule::Violence | AcledRule::Clash | AcledRule::Riot
             ) || entry.role == Role::Refine
                 || matches!(entry.acled, AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction");
-            if accident && physical && violent_generic {
-                continue;
-            }
+            let accidental =
+                physical && violent_generic && (accident || killed_by_illness(text, span, m.span));
             // "set himself on fire", "shot herself": burning or shooting people do to
             // themselves is no attack and no property destruction (a self-immolation
             // in protest has its own trigger, whose pattern names the reflexive).
@@ -617,6 +625,13 @@ impl Extractor {
             {
                 frame = frames::defence(text, span, head, voice, pool, frame);
             }
+            // An accident's toll is no act of violence, unless armed men are the
+            // subject of the active verb ("rebels attacked an oil tanker").
+            if accidental
+                && !(voice == Voice::Active && frame.actor1.is_some_and(|i| armed(&pool[i])))
+            {
+                continue;
+            }
             readings.push(Reading {
                 trigger: *m,
                 frame,
@@ -670,7 +685,8 @@ impl Extractor {
                 || group
                     .iter()
                     .any(|r| self.triggers.entry(&r.trigger).role == Role::Event)
-                || self.weapon_strikes(&group);
+                || self.weapon_strikes(&group)
+                || group.iter().any(|r| self.witnessed(text, span, r));
             if creates {
                 out.extend(self.physical_event(cx, &group, &physical_mentions, arrests));
             }
@@ -833,6 +849,28 @@ impl Extractor {
             ..cx.candidate(trigger, false)
         };
         retype(&mut candidate);
+        // A crowd the tag reports, with the authorities intervening in its sentence
+        // or the two after it ("Police fired tear gas to disperse them."), is a
+        // protest with intervention; with lethal force, excessive force.
+        if header.acled.sub_event_type() == "Peaceful protest" {
+            let body = span.slice(cx.text);
+            let around = [Some(body), cx.next_sentence];
+            if around
+                .into_iter()
+                .flatten()
+                .any(|t| self.triggers.shows_intervention(t))
+            {
+                let lethal = around
+                    .into_iter()
+                    .flatten()
+                    .any(|t| !self.triggers.cues(t, Cue::Lethal).is_empty());
+                candidate.acled = Some(sub_event(if lethal {
+                    "Excessive force against protesters"
+                } else {
+                    "Protest with intervention"
+                }));
+            }
+        }
         out.insert(fresh, candidate);
     }
 
@@ -928,6 +966,45 @@ impl Extractor {
                     && words_outside_brackets(&text[o.trigger.span.end..start]) <= 12
                     && self.background(text, sentence, o, all)
             })
+    }
+
+    /// Whether a sentence reports an accident or a disaster: it names a non-violent
+    /// cause (`causes.tsv`) that is more than the circumstances of an act by armed
+    /// men. A cause within two words after a `setting` cue ("during a sand storm",
+    /// "amid heavy fog") is only the weather of the act when the sentence names
+    /// soldiers, police, rebels or militias (`armed`, asked only then).
+    fn names_accident(&self, body: &str, armed: impl FnOnce() -> bool) -> bool {
+        let causes = accident_causes(body);
+        if causes.is_empty() {
+            return false;
+        }
+        let settings = self.triggers.cues(body, Cue::Setting);
+        let circumstance = |c: &Span| {
+            settings
+                .iter()
+                .any(|s| s.end <= c.start && body[s.end..c.start].split_whitespace().count() <= 2)
+        };
+        !causes.iter().all(circumstance) || !armed()
+    }
+
+    /// Whether a reading is explosions perceived from afar: a plural remote-violence
+    /// noun that makes no event of its own (`refine` of the bomb type: "explosions",
+    /// "blasts") with a `witness` cue in its clause ("explosions were heard", "monitors
+    /// recorded 14 blasts"). ACLED codes such blasts as shelling.
+    fn witnessed(&self, text: &str, sentence: Span, r: &Reading) -> bool {
+        let entry = self.triggers.entry(&r.trigger);
+        entry.role == Role::Refine
+            && r.trigger.form == Form::Other
+            && matches!(entry.acled,
+                AcledRule::Fixed(t) if t.sub_event_type() == "Remote explosive/landmine/IED")
+            && plural_noun(text, entry.pos, r.trigger.span)
+            && !self
+                .triggers
+                .cues(
+                    frames::clause(text, sentence, r.trigger.span).slice(text),
+                    Cue::Witness,
+                )
+                .is_empty()
     }
 
     /// Whether a `recovered` cue stands within eight words of a weapon in its clause
@@ -1311,6 +1388,25 @@ impl Extractor {
             }
         }
         let (_, mut sub, reading, specific) = best?;
+        // Explosions heard or counted from afar ("monitors recorded 14 explosions")
+        // are shelling; whoever perceived them (before the cue) takes no part.
+        if self.witnessed(text, sentence.span, reading) {
+            sub = sub_event("Shelling/artillery/missile attack");
+            let clause = frames::clause(text, sentence.span, reading.trigger.span);
+            let witness = self
+                .triggers
+                .cues(clause.slice(text), Cue::Witness)
+                .into_iter()
+                .map(|c| shift(c, clause.start))
+                .find(|c| c.end <= reading.trigger.span.start);
+            if let Some(w) = witness {
+                for slot in [&mut actor1, &mut actor2] {
+                    if slot.as_ref().is_some_and(|m| m.span.end <= w.start) {
+                        *slot = None;
+                    }
+                }
+            }
+        }
         // Armed men who kill or carry off someone the next sentences name as a
         // gang member ("The victim was a drug dealer.", "The target of the attack
         // was the leader of a gang.") fight a rival group: an armed clash, as ACLED
@@ -1977,6 +2073,14 @@ fn passive_before(text: &str, at: usize) -> bool {
 
 /// Kinds that carry arms as organisations.
 const ARMED_KINDS: [&str; 5] = ["military", "police", "rebels", "militia", "external"];
+
+/// Whether a mention names an armed organisation ([`ARMED_KINDS`]).
+fn armed(m: &ActorMention) -> bool {
+    m.actor
+        .kind
+        .as_deref()
+        .is_some_and(|k| ARMED_KINDS.contains(&k))
+}
 /// Kinds that fight as crowds, not as armed organisations.
 const COMMUNAL_KINDS: [&str; 3] = ["civilians", "political_party", "rioters"];
 

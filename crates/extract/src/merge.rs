@@ -569,7 +569,9 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     if firm_date(a) && firm_date(b) && a.date.value != b.date.value {
         return false;
     }
-    if distinct_towns(a, b) {
+    // Two towns are two incidents, unless a toll of ten or more says they are one
+    // ("a massacre near the capital left 70 dead" … "killing 70 in Saint-Marc").
+    if distinct_towns(a, b) && !(same_toll && big_toll) {
         return false;
     }
     if !counts_agree(a.killed, b.killed) || !counts_agree(a.injured, b.injured) {

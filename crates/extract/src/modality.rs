@@ -79,6 +79,108 @@ pub fn names_accident(sentence: &str) -> bool {
     !CAUSES.find(sentence).is_empty()
 }
 
+/// The non-violent causes of death or damage `sentence` names (byte spans), in
+/// text order ([`names_accident`]).
+pub fn accident_causes(sentence: &str) -> Vec<Span> {
+    CAUSES.find(sentence).into_iter().map(|m| m.span).collect()
+}
+
+static ILLNESSES: LazyLock<PhraseMatcher> =
+    LazyLock::new(|| cue_matcher(sitrep_text::lexicon!("hedges/illnesses.tsv")));
+
+/// Words that may stand between an illness and the verb it is the subject of
+/// ("the virus, which has already killed", "a flu strain that killed").
+const SUBJECT_LINKS: [&str; 16] = [
+    "which",
+    "that",
+    "has",
+    "have",
+    "had",
+    "already",
+    "so",
+    "far",
+    "now",
+    "reportedly",
+    "also",
+    "alone",
+    "is",
+    "was",
+    "strain",
+    "variant",
+];
+
+/// Words that may lead from a verb of death to the illness that caused it ("died of",
+/// "were killed in a suspected cholera").
+const CAUSE_LINKS: [&str; 18] = [
+    "of",
+    "from",
+    "by",
+    "in",
+    "during",
+    "after",
+    "amid",
+    "due",
+    "to",
+    "following",
+    "the",
+    "a",
+    "an",
+    "its",
+    "this",
+    "suspected",
+    "related",
+    "toll",
+];
+
+/// Verbs and nouns of death an illness may be the subject or cause of.
+const DEATH_WORDS: [&str; 10] = [
+    "killed", "kills", "killing", "kill", "died", "dies", "dead", "deaths", "death", "claimed",
+];
+
+/// Whether an illness (`lexicons/hedges/illnesses.tsv`) is what kills at `verb` (a span
+/// inside `sentence`, both byte spans of `text`): the verb's subject ("measles has killed
+/// 30 children", "the virus, which has killed") or its cause ("died of cholera", "were
+/// killed in a cholera outbreak"). Anywhere else an illness changes nothing ("police shot
+/// a man for breaking the COVID-19 curfew", "gunmen attacked a cholera clinic").
+pub fn killed_by_illness(text: &str, sentence: Span, verb: Span) -> bool {
+    let body = sentence.slice(text);
+    let (start, end) = (verb.start - sentence.start, verb.end - sentence.start);
+    ILLNESSES.find(body).iter().any(|hit| {
+        if hit.span.end <= start {
+            only_links(&body[hit.span.end..start], &SUBJECT_LINKS)
+        } else if hit.span.start >= end {
+            only_links(&body[end..hit.span.start], &CAUSE_LINKS)
+        } else {
+            false
+        }
+    })
+}
+
+/// Whether a sentence reports deaths from an illness: an illness is the subject or cause
+/// of one of its words of death ("Cholera has killed 40 people in the camps").
+pub fn reports_illness_deaths(sentence: &str) -> bool {
+    let whole = Span::new(0, sentence.len());
+    words(sentence, whole).any(|word| {
+        DEATH_WORDS
+            .iter()
+            .any(|d| word.slice(sentence).eq_ignore_ascii_case(d))
+            && killed_by_illness(sentence, whole, word)
+    })
+}
+
+/// Whether `gap` holds at most four words, each one of `links`, and no clause break.
+fn only_links(gap: &str, links: &[&str]) -> bool {
+    let mut count = 0;
+    !gap.contains([';', ':', '.', '(', ')'])
+        && gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                count += 1;
+                count <= 4 && links.iter().any(|l| w.eq_ignore_ascii_case(l))
+            })
+}
+
 /// A matcher over the first column of a cue file, each row's index as its id.
 fn cue_matcher(file: &'static str) -> PhraseMatcher {
     let patterns: Vec<PhrasePattern> = tsv::rows(file)
@@ -374,6 +476,63 @@ mod tests {
             "The bus collided with a fuel tanker near Qalat."
         ));
         assert!(!names_accident("Gunmen killed eight soldiers at the camp."));
+    }
+
+    #[test]
+    fn an_illness_kills_as_subject_or_cause_only() {
+        let rows = [
+            (
+                "Measles has killed more than 600 children in the province this year.",
+                true,
+            ),
+            (
+                "The new flu strain, which has already killed twelve people, is spreading.",
+                true,
+            ),
+            (
+                "The swine flu virus, which has killed 16 people worldwide, keeps spreading.",
+                true,
+            ),
+            (
+                "Four inmates died of tuberculosis in the central prison last month.",
+                true,
+            ),
+            (
+                "Nine pupils died from suspected cholera at the boarding school.",
+                true,
+            ),
+            (
+                "Dozens were killed in a meningitis outbreak in the north.",
+                true,
+            ),
+            (
+                "The death toll from the Ebola epidemic rose to 1,200 on Monday.",
+                true,
+            ),
+            (
+                "Police shot dead a man for breaking the COVID-19 curfew in the capital.",
+                false,
+            ),
+            (
+                "Militiamen attacked a cholera treatment centre, killing a nurse.",
+                false,
+            ),
+            (
+                "A fresh outbreak of fighting killed 12 soldiers near the border.",
+                false,
+            ),
+            (
+                "Gunmen killed five health workers on a polio vaccination drive.",
+                false,
+            ),
+            (
+                "Troops killed 30 militants; the region also battles a measles outbreak.",
+                false,
+            ),
+        ];
+        for (sentence, expected) in rows {
+            assert_eq!(reports_illness_deaths(sentence), expected, "{sentence}");
+        }
     }
 
     #[test]

@@ -173,6 +173,20 @@ fn a_notes_crowd_size_tag_makes_unnamed_violence_mob_violence() {
             "On 14 June 2023, hundreds of nurses stayed at the main hospital of Accra.",
             "none",
         ),
+        // Police who intervene in the crowd the tag sizes make a protest with
+        // intervention; with lethal force, excessive force.
+        (
+            "On 2 June 2023, thousands of students answered the union's call in Omdurman. Police fired tear gas to disperse the crowd. [size=thousands]",
+            "Protest with intervention",
+        ),
+        (
+            "On 2 June 2023, hundreds of drivers stayed outside the ministry in Lagos. Officers fired live ammunition to disperse them. [size=hundreds]",
+            "Excessive force against protesters",
+        ),
+        (
+            "On 2 June 2023, police prevented hundreds of teachers from reaching the ministry in Erbil to protest. [size=hundreds]",
+            "Protest with intervention",
+        ),
     ]);
 }
 
@@ -435,6 +449,73 @@ fn ground_fighting_around_a_remote_weapon_is_an_armed_clash() {
             "On 3 May 2023, militants fired mortars at the army base.",
             "Shelling/artillery/missile attack",
         ),
+    ]);
+}
+
+#[test]
+fn shelling_both_ways_is_an_armed_clash() {
+    check(&[
+        (
+            "On 3 May 2023, government troops and rebels exchanged artillery fire near Kamba.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, the army and the rebels shelled each other's positions near the dam.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, rebels shelled two villages near Kamba, prompting the army to shell back.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, the army fired mortars at rebel positions near Kamba. Nobody was hurt. Monitors counted 20 explosions in both directions of the front line.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, the army shelled rebel positions near Kamba. Nobody was hurt.",
+            "Shelling/artillery/missile attack",
+        ),
+    ]);
+}
+
+#[test]
+fn explosions_heard_from_afar_are_shelling() {
+    check(&[
+        (
+            "On 3 May 2023, monitors recorded 14 explosions near Kamba.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 3 May 2023, several explosions were heard in the eastern districts of Kamba.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 3 May 2023, the observer mission counted two explosions of unknown weapons near the dam.",
+            "Shelling/artillery/missile attack",
+        ),
+        // A bomb that goes off is still a bomb; one blast heard is no incident.
+        (
+            "On 3 May 2023, a car bomb exploded outside the ministry in Kamba and explosions were heard.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("On 3 May 2023, an explosion was heard near the port.", "none"),
+    ]);
+}
+
+#[test]
+fn weather_around_an_attack_is_no_accident() {
+    check(&[
+        (
+            "On 3 May 2023, militants attacked an army bus near Palmyra during a sand storm, killing nine soldiers.",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023, rebels ambushed a police patrol amid heavy fog near Kamba, wounding two officers.",
+            "Armed clash",
+        ),
+        // A storm that kills is a disaster, not violence.
+        ("On 3 May 2023, nine people were killed during a storm in Kamba.", "none"),
+        ("On 3 May 2023, a storm killed nine people in Kamba.", "none"),
     ]);
 }
 
@@ -998,6 +1079,49 @@ fn banners_make_a_gathering_a_protest() {
         (
             "On 3 May 2023, about 50 nurses stood outside the hospital holding banners about unpaid wages.",
             "Peaceful protest",
+        ),
+    ]);
+}
+
+#[test]
+fn accidents_and_illnesses_kill_nobody_but_armed_men_still_act() {
+    check(&[
+        ("Cancer killed the former governor on Tuesday.", "none"),
+        (
+            "The new strain of influenza, which has killed twelve people, is spreading fast.",
+            "none",
+        ),
+        (
+            "Five prisoners died of cholera in the jail on Monday.",
+            "none",
+        ),
+        (
+            "A heat wave killed 15 people in the province on Monday.",
+            "none",
+        ),
+        (
+            "An army helicopter crashed in the hills on Monday, killing ten soldiers.",
+            "none",
+        ),
+        (
+            "Eight soldiers were killed when their truck overturned near the base.",
+            "none",
+        ),
+        (
+            "Rebels attacked an oil tanker off the coast on Monday, killing two crew members.",
+            "Attack",
+        ),
+        (
+            "A fresh outbreak of fighting killed 12 soldiers near the border on Monday.",
+            "Armed clash",
+        ),
+        (
+            "Gunmen killed five villagers on Monday after the collapse of the truce.",
+            "Attack",
+        ),
+        (
+            "Police shot dead a man for breaking the COVID-19 curfew on Monday.",
+            "Attack",
         ),
     ]);
 }

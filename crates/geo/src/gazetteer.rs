@@ -36,6 +36,7 @@ const EMBEDDED_TRANSLITERATED: &str = include_str!("../../../gazetteer/translite
 const EMBEDDED_ARABIC_ARTICLES: &str = include_str!("../../../gazetteer/arabic-articles.tsv");
 const EMBEDDED_NAME_PARTICLES: &str = include_str!("../../../gazetteer/name-particles.tsv");
 const EMBEDDED_DIVISION_PREFIXES: &str = include_str!("../../../gazetteer/division-prefixes.tsv");
+const EMBEDDED_LOCALE_CUES: &str = include_str!("../../../gazetteer/locale-cues.tsv");
 
 /// The text of the bundled gazetteer file.
 pub(crate) fn embedded_tsv() -> Result<String, GeoError> {
@@ -270,7 +271,20 @@ pub struct Gazetteer {
     /// Words that make a place name beside them the name of a natural feature or a site
     /// ("Kish River", "Lake Cumberland", "Griffith Park"; role `feature` in `cues.tsv`).
     pub(crate) feature_words: HashedSet,
+    /// Nouns that a country or capital written right before them modifies ("U.S. troops",
+    /// "Iraq officials"; role `attribute` in `cues.tsv`): the name is no event's place. Kept
+    /// apart from `cues` like the organisation words.
+    pub(crate) attribute_words: HashedSet,
+    /// Words that make a place name before them a street's name ("Washington Drive",
+    /// "Dublin Road"; role `street` in `cues.tsv`).
+    pub(crate) street_words: HashedSet,
     pub(crate) max_cue_words: usize,
+    /// Words of one country's public life ("sheriff's office", "Garda"; `locale-cues.tsv`):
+    /// the country's `area` hash by the hash of the folded phrase, and the hashes of the
+    /// phrases' first words.
+    pub(crate) locale_phrases: HashedMap<u64>,
+    pub(crate) locale_first: HashedSet,
+    pub(crate) max_locale_words: usize,
     countries: HashMap<String, u32>,
     admin1s: HashMap<(String, String), u32>,
     /// Country and admin1 entry ids by their `area` hash.
@@ -279,6 +293,13 @@ pub struct Gazetteer {
     /// The seat of each admin1 and admin2 (by its `area` hash): the town in it that bears
     /// one of its names ("Kirkuk" for Kirkuk governorate), else its most populous town.
     pub(crate) seat_by_area: HashedMap<u32>,
+    /// The capital of each country (by its `area` hash): its most populous `capital` entry
+    /// (GeoNames lists a few historic ones too, "Washington" in many states), for "the
+    /// capital" and "the Afghan capital".
+    pub(crate) capital_by_area: HashedMap<u32>,
+    /// The country (its `area` hash) of each demonym (`demonyms.tsv`, by the hash of the
+    /// folded word): "the Afghan capital" is Kabul.
+    pub(crate) demonym_area: HashedMap<u64>,
     /// Entries named by geonameid in `aliases.tsv`.
     by_geonameid: HashMap<u64, u32>,
     compressed: usize,
@@ -447,6 +468,16 @@ impl Gazetteer {
             .filter(|&id| matches!(self.hot[id as usize].kind, Kind::Country | Kind::Admin1))
             .collect();
         self.build_seats();
+        self.capital_by_area.clear();
+        for (id, hot) in self.hot.iter().enumerate() {
+            if hot.kind != Kind::Capital || hot.area[0] == 0 {
+                continue;
+            }
+            let slot = self.capital_by_area.entry(hot.area[0]).or_insert(id as u32);
+            if hot.population > self.hot[*slot as usize].population {
+                *slot = id as u32;
+            }
+        }
         for id in divisions {
             let entry = self.entry(id);
             let area = self.hot[id as usize].area;
@@ -535,7 +566,13 @@ impl Gazetteer {
             self.stop.insert(key_hash(&fold(word)));
         }
         for (_, line) in data_lines(EMBEDDED_DEMONYMS) {
-            let word = fold(line.split('\t').next().unwrap_or(""));
+            let mut fields = line.split('\t');
+            let word = fold(fields.next().unwrap_or(""));
+            let country = fields.next().unwrap_or("").trim();
+            if !country.is_empty() {
+                let area = area_codes(country, "", "")[0];
+                self.demonym_area.insert(key_hash(&word), area);
+            }
             self.stop.insert(key_hash(&format!("{word}s")));
             self.demonyms.insert(key_hash(&word));
             self.stop.insert(key_hash(&word));
@@ -549,22 +586,51 @@ impl Gazetteer {
         for (line_no, line) in data_lines(EMBEDDED_CUES).skip(1) {
             let mut fields = line.split('\t');
             let phrase = fold(fields.next().unwrap_or(""));
-            let role = fields.next().unwrap_or("");
-            if role == "organisation" {
-                self.organisation_words.insert(key_hash(&phrase));
-                continue;
+            // A phrase may have a cue role and the `street` role ("road": an unnamed area,
+            // and after a name a street's name), comma-separated.
+            for role in fields.next().unwrap_or("").split(',') {
+                if role == "organisation" {
+                    self.organisation_words.insert(key_hash(&phrase));
+                    continue;
+                }
+                if role == "feature" {
+                    self.feature_words.insert(key_hash(&phrase));
+                    continue;
+                }
+                if role == "attribute" {
+                    self.attribute_words.insert(key_hash(&phrase));
+                    continue;
+                }
+                if role == "street" {
+                    self.street_words.insert(key_hash(&phrase));
+                    self.cues.entry(key_hash(&phrase)).or_insert(Cue::Sublocal);
+                    continue;
+                }
+                let cue = Cue::parse(role).ok_or_else(|| GeoError::Format {
+                    origin: "gazetteer/cues.tsv".into(),
+                    line: line_no,
+                    message: format!("unknown role {role:?}; see the header for the roles"),
+                })?;
+                self.max_cue_words = self.max_cue_words.max(phrase.split(' ').count());
+                self.cues.insert(key_hash(&phrase), cue);
             }
-            if role == "feature" {
-                self.feature_words.insert(key_hash(&phrase));
-                continue;
+        }
+        for (line_no, line) in data_lines(EMBEDDED_LOCALE_CUES).skip(1) {
+            let mut fields = line.split('\t');
+            let phrase = fold(fields.next().unwrap_or(""));
+            let country = fields.next().unwrap_or("").trim();
+            if phrase.is_empty() || country.len() != 2 {
+                return Err(GeoError::Format {
+                    origin: "gazetteer/locale-cues.tsv".into(),
+                    line: line_no,
+                    message: "expected a phrase and an ISO 3166-1 alpha-2 country code".into(),
+                });
             }
-            let cue = Cue::parse(role).ok_or_else(|| GeoError::Format {
-                origin: "gazetteer/cues.tsv".into(),
-                line: line_no,
-                message: format!("unknown role {role:?}; see the header for the roles"),
-            })?;
-            self.max_cue_words = self.max_cue_words.max(phrase.split(' ').count());
-            self.cues.insert(key_hash(&phrase), cue);
+            let first = phrase.split(' ').next().unwrap_or("");
+            self.locale_first.insert(key_hash(first));
+            self.max_locale_words = self.max_locale_words.max(phrase.split(' ').count());
+            self.locale_phrases
+                .insert(key_hash(&phrase), area_codes(country, "", "")[0]);
         }
         // Named regions become entries of their own.
         for (line_no, line) in data_lines(EMBEDDED_REGIONS).skip(1) {

@@ -416,6 +416,21 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             .collect();
         entries.sort_unstable();
         entries.dedup();
+        // An acronym, two or three capitals alone ("UN", "IS", "MSF"), is a place only as a
+        // country, first-level division or named region ("UK", "DRC", "NY"): the town of Un
+        // in Gujarat is not the United Nations.
+        if last == i && is_acronym(tokens[i].span.slice(text)) {
+            entries.retain(|&e| {
+                matches!(
+                    gazetteer.hot[e as usize].kind,
+                    Kind::Country | Kind::Admin1 | Kind::Region | Kind::Continent
+                )
+            });
+            if entries.is_empty() {
+                i += 1;
+                continue;
+            }
+        }
         let mut candidate = Candidate {
             span: Span::new(tokens[i].span.start, tokens[last].span.end),
             key,
@@ -433,6 +448,12 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
         read_context(gazetteer, tokens, &mut candidate);
         candidate.embedded = in_organisation_name(gazetteer, tokens, &candidate);
         candidate.feature = in_feature_name(gazetteer, tokens, &candidate);
+        if in_street_name(gazetteer, tokens, &candidate) {
+            // A street is named after a place or person that may be anywhere: it lends no
+            // context and stands for its town only among the other places, like a feature.
+            candidate.embedded = true;
+            candidate.feature = true;
+        }
         let headlines = headlines.get_or_insert_with(|| headline_flags(tokens));
         let verdict = judge(gazetteer, text, tokens, headlines, &candidate, &found);
         match verdict {
@@ -490,6 +511,16 @@ fn in_organisation_name(gazetteer: &Gazetteer, tokens: &[Token], candidate: &Can
         && tokens[candidate.first - 1].sep == Sep::Join
         && is_word(&tokens[candidate.first - 2]);
     after || before
+}
+
+/// Whether the name is a street's: a capitalised street word right after it ("Washington
+/// Drive", "Dublin Road", "Orchard St.").
+fn in_street_name(gazetteer: &Gazetteer, tokens: &[Token], candidate: &Candidate) -> bool {
+    !candidate.possessive
+        && candidate.type_cue.is_none()
+        && tokens.get(candidate.last + 1).is_some_and(|n| {
+            n.sep == Sep::Join && n.capitalised && gazetteer.street_words.contains(&n.hash)
+        })
 }
 
 /// Whether the name is part of a feature's name: a capitalised feature word right after it
@@ -638,6 +669,11 @@ fn headline_flags(tokens: &[Token]) -> Vec<bool> {
         start = end;
     }
     flags
+}
+
+/// Two or three capital letters ("UN", "MSF").
+fn is_acronym(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn has_kind(gazetteer: &Gazetteer, candidate: &Candidate, test: impl Fn(Kind) -> bool) -> bool {

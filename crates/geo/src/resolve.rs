@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+use crate::fold::join_hash;
 use crate::gazetteer::{Cue, Gazetteer, Hot, Kind};
 use crate::index::{HashedMap, PassThrough};
-use crate::recognize::Candidate;
+use crate::recognize::{Candidate, Sep, Token};
 
 /// Candidates kept per name, by prior.
 const MAX_CANDIDATES: usize = 30;
@@ -21,7 +22,9 @@ const FOCUS_WEIGHT: f64 = 3.0;
 /// The same for a first-level division: a state is named mostly in news about its own
 /// country ("Georgia" among Atlanta and Macon is the US state, not the country). A division
 /// named like a town in it keeps the plain weight (the city of Rio de Janeiro, not the
-/// state, in news about Brazil).
+/// state, in news about Brazil). A country's capital gets the same: named in news of its
+/// own country it is the seat of government ("Washington" among Georgia's towns is the
+/// federal capital, not the state of Washington).
 const ADMIN1_FOCUS_WEIGHT: f64 = 6.0;
 /// Weight of the document's province focus (times the share of the other names' readings
 /// in the candidate's first-level division): local news names places of one state.
@@ -63,6 +66,46 @@ const ORGANISATION_CONTEXT: f64 = 0.0;
 const DIVISION_SEAT_POPULATION: u64 = 50_000;
 /// Distance within which a town named like a feature stands in for it.
 const FEATURE_NEAR_KM: f64 = 100.0;
+
+/// Weight of one distinct locale phrase ("sheriff's office") in the country focus, as a
+/// share of one name of that country.
+const LOCALE_WEIGHT: f64 = 1.0;
+/// Most weight the locale phrases of one country lend in all.
+const LOCALE_CAP: f64 = 2.0;
+
+/// The countries a document's locale words point to (`locale-cues.tsv`), each with the
+/// weight it adds to the country focus: each distinct phrase counts once.
+pub(crate) fn locale_evidence(gazetteer: &Gazetteer, tokens: &[Token]) -> Vec<(u64, f64)> {
+    let mut seen: Vec<u64> = Vec::new();
+    let mut out: Vec<(u64, f64)> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if !gazetteer.locale_first.contains(&token.hash) {
+            continue;
+        }
+        let mut hash = token.hash;
+        let end = tokens.len().min(i + gazetteer.max_locale_words);
+        for (k, next) in tokens[i..end].iter().enumerate() {
+            if k > 0 {
+                if next.sep == Sep::Break {
+                    break;
+                }
+                hash = join_hash(hash, next.key);
+            }
+            let Some(&country) = gazetteer.locale_phrases.get(&hash) else {
+                continue;
+            };
+            if seen.contains(&hash) {
+                continue;
+            }
+            seen.push(hash);
+            match out.iter_mut().find(|(c, _)| *c == country) {
+                Some((_, w)) => *w = (*w + LOCALE_WEIGHT).min(LOCALE_CAP),
+                None => out.push((country, LOCALE_WEIGHT.min(LOCALE_CAP))),
+            }
+        }
+    }
+    out
+}
 
 /// Great-circle distance in kilometres.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -182,6 +225,7 @@ pub(crate) fn resolve(
     gazetteer: &Gazetteer,
     candidates: &[Candidate],
     text: &str,
+    locale: &[(u64, f64)],
 ) -> Vec<Option<u32>> {
     let entries = &gazetteer.hot;
     // Group mentions that read the same way: same name, same feature-type cue.
@@ -340,6 +384,11 @@ pub(crate) fn resolve(
                     total += weight;
                 }
             }
+            // Locale words count like names of their country.
+            for &(country, weight) in locale {
+                *focus.entry(country).or_default() += weight;
+                total += weight;
+            }
             // The province focus counts every likely reading in proportion to its weight.
             for (g, readings) in weights.iter().enumerate() {
                 for (e, share) in shares(readings) {
@@ -437,7 +486,9 @@ pub(crate) fn resolve(
                         if total > 0.0 {
                             let share = focus.get(&entry.area[0]).copied().unwrap_or(0.0);
                             score += FOCUS_WEIGHT * share / total;
-                            if entry.kind == Kind::Admin1 && !group.town_named.contains(&e) {
+                            if (entry.kind == Kind::Admin1 && !group.town_named.contains(&e))
+                                || entry.kind == Kind::Capital
+                            {
                                 // The extra weight counts the other names only.
                                 let own = picks_of_group[g].map_or(0.0, |p| {
                                     let p = &entries[p as usize];

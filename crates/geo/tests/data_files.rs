@@ -46,4 +46,5 @@ fn data_files_are_sorted_and_documented() {
     check("arabic-articles.tsv", 2);
     check("name-particles.tsv", 2);
     check("division-prefixes.tsv", 2);
+    check("locale-cues.tsv", 2);
 }

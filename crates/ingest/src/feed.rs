@@ -24,8 +24,8 @@ struct Item {
 
 /// Reads every item of an RSS or Atom feed.
 pub(crate) fn read(mut source: Source) -> DocStream {
-    let xml = match source.read_to_string() {
-        Ok(xml) => xml,
+    let (xml, notice) = match source.read_to_string() {
+        Ok(decoded) => decoded,
         Err(err) => return Box::new(std::iter::once(Err(err))),
     };
     let parsed = catch_unwind(AssertUnwindSafe(|| parse(&xml)))
@@ -37,13 +37,18 @@ pub(crate) fn read(mut source: Source) -> DocStream {
                 &source.origin,
                 format!("not a readable RSS or Atom feed: {message}; skipped"),
             );
-            return Box::new(std::iter::once(Err(err)));
+            return Box::new(notice.map(Err).into_iter().chain(std::iter::once(Err(err))));
         }
     };
-    let documents: Vec<_> = items
+    let documents: Vec<_> = notice
+        .map(Err)
         .into_iter()
-        .enumerate()
-        .map(|(index, item)| to_document(&source, feed_title.as_deref(), index + 1, item))
+        .chain(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(index, item)| to_document(&source, feed_title.as_deref(), index + 1, item)),
+        )
         .collect();
     Box::new(documents.into_iter())
 }

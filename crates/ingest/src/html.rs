@@ -68,12 +68,16 @@ const DATE_META: &[&str] = &[
 
 /// Reads one HTML page as one document.
 pub(crate) fn read(mut source: Source) -> DocStream {
-    Box::new(std::iter::once(read_page(&mut source)))
+    let (html, notice) = match source.read_to_string() {
+        Ok(decoded) => decoded,
+        Err(err) => return Box::new(std::iter::once(Err(err))),
+    };
+    let page = read_page(&source, &html);
+    Box::new(notice.map(Err).into_iter().chain(std::iter::once(page)))
 }
 
-fn read_page(source: &mut Source) -> Result<Document, IngestError> {
-    let html = source.read_to_string()?;
-    let page = catch_unwind(AssertUnwindSafe(|| extract_page(&html))).map_err(|_| {
+fn read_page(source: &Source, html: &str) -> Result<Document, IngestError> {
+    let page = catch_unwind(AssertUnwindSafe(|| extract_page(html))).map_err(|_| {
         IngestError::new(
             &source.origin,
             "the HTML parser failed on this page; skipped (please report the page)",

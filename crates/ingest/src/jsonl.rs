@@ -12,7 +12,7 @@ use serde::Deserialize;
 use sitrep_model::Document;
 
 use crate::date::parse_published;
-use crate::source::{read_error, too_large, Source};
+use crate::source::{not_utf8_message, read_error, repair, too_large, Source};
 use crate::{DocStream, IngestError};
 
 /// Streams the documents of a JSONL input.
@@ -22,6 +22,7 @@ pub(crate) fn read(source: Source) -> DocStream {
         line_number: 0,
         buffer: Vec::new(),
         finished: false,
+        queued: None,
     })
 }
 
@@ -30,6 +31,8 @@ struct JsonlStream {
     line_number: u64,
     buffer: Vec<u8>,
     finished: bool,
+    /// The document of a repaired line, returned after its repair notice.
+    queued: Option<Result<Document, IngestError>>,
 }
 
 /// What reading one line found.
@@ -88,6 +91,9 @@ impl Iterator for JsonlStream {
     type Item = Result<Document, IngestError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(document) = self.queued.take() {
+            return Some(document);
+        }
         while !self.finished {
             let line = self.next_line();
             self.line_number += 1;
@@ -106,7 +112,15 @@ impl Iterator for JsonlStream {
                     if self.buffer.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(self.parse_line());
+                    let mut notice = None;
+                    let document = self.parse_line(&mut notice);
+                    return Some(match notice {
+                        Some(notice) => {
+                            self.queued = Some(document);
+                            Err(notice)
+                        }
+                        None => document,
+                    });
                 }
             }
         }
@@ -145,24 +159,25 @@ fn scalar(value: Option<serde_json::Value>) -> Option<String> {
 }
 
 impl JsonlStream {
-    fn parse_line(&mut self) -> Result<Document, IngestError> {
+    /// Parses the line in the buffer; a line with invalid UTF-8 is repaired and `notice` says so.
+    fn parse_line(&mut self, notice: &mut Option<IngestError>) -> Result<Document, IngestError> {
         let origin = format!("{}:{}", self.source.origin, self.line_number);
         let mut line: &[u8] = &self.buffer;
         if self.line_number == 1 {
             line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
         }
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let text = std::str::from_utf8(line).map_err(|err| {
-            let at = err.valid_up_to();
-            IngestError::new(
-                &origin,
-                format!(
-                    "not valid UTF-8 (byte 0x{:02x} at column {}); skipped. Re-encode the file as UTF-8",
-                    line[at],
-                    at + 1
-                ),
-            )
-        })?;
+        let repaired;
+        let text = match std::str::from_utf8(line) {
+            Ok(text) => text,
+            Err(_) => {
+                let (text, first_bad) = repair(line);
+                let message = not_utf8_message(line[first_bad], Some(first_bad + 1));
+                *notice = Some(IngestError::repaired(&origin, message));
+                repaired = text;
+                &repaired
+            }
+        };
         let doc: JsonDoc = serde_json::from_str(text).map_err(|err| {
             IngestError::new(
                 &origin,

@@ -11,10 +11,12 @@
 //!
 //! # Invariants
 //!
-//! - A bad record (broken UTF-8, a malformed JSON line, a document with no
+//! - A bad record (a malformed JSON line, a document with no
 //!   text, a record over the size limit ([`Reader::max_document_bytes`]), HTML that yields
 //!   no article) becomes an error item naming its file and line; the stream
 //!   goes on with the rest. Nothing panics on any input.
+//! - Nothing good is lost to a stray byte: invalid UTF-8 is read as Windows-1252 and the
+//!   document is kept, after a notice ([`IngestError::skipped`] false) naming the line.
 //! - Memory is bounded: JSONL is read line by line and no record larger than
 //!   the size limit is ever held in memory, whatever the file size.
 //! - Document ids are stable: the JSONL `id`, else `file:line`; a feed item's
@@ -50,7 +52,10 @@ use sitrep_model::Document;
 pub use html::html_to_text;
 use source::Source;
 
-/// A record that could not be read, with where it came from.
+/// A record with a problem, with where it came from.
+///
+/// Most problems make the record unreadable and it is skipped. A repaired record (invalid
+/// UTF-8 read as Windows-1252) is not: its document follows this notice in the stream.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{origin}: {message}")]
 pub struct IngestError {
@@ -58,6 +63,8 @@ pub struct IngestError {
     pub origin: String,
     /// What went wrong and what to do about it.
     pub message: String,
+    /// True when the record was dropped; false when it was repaired and read.
+    pub skipped: bool,
 }
 
 impl IngestError {
@@ -65,6 +72,23 @@ impl IngestError {
         IngestError {
             origin: origin.into(),
             message: message.into(),
+            skipped: true,
+        }
+    }
+
+    pub(crate) fn repaired(origin: impl Into<String>, message: impl Into<String>) -> Self {
+        IngestError {
+            skipped: false,
+            ..IngestError::new(origin, message)
+        }
+    }
+
+    /// What became of the record: "skipped" or "repaired", for messages.
+    pub fn outcome(&self) -> &'static str {
+        if self.skipped {
+            "skipped"
+        } else {
+            "repaired"
         }
     }
 }

@@ -44,8 +44,9 @@ impl Source {
         found.or(self.settings.published)
     }
 
-    /// Reads the whole input as UTF-8, refusing more than the size limit.
-    pub fn read_to_string(&mut self) -> Result<String, IngestError> {
+    /// Reads the whole input as text, refusing more than the size limit; invalid UTF-8
+    /// is repaired (see [`utf8_text`]) and the repair notice returned beside the text.
+    pub fn read_to_string(&mut self) -> Result<Decoded, IngestError> {
         let limit = self.settings.max_document_bytes;
         let mut bytes = Vec::new();
         (&mut self.reader)
@@ -55,7 +56,7 @@ impl Source {
         if bytes.len() > limit {
             return Err(IngestError::new(&self.origin, too_large(limit)));
         }
-        utf8_text(bytes, &self.origin)
+        Ok(utf8_text(bytes, &self.origin))
     }
 }
 
@@ -78,23 +79,63 @@ pub(crate) fn human_size(bytes: usize) -> String {
     }
 }
 
-/// Turns bytes into text, naming the line of the first invalid byte when they are not UTF-8.
-pub(crate) fn utf8_text(mut bytes: Vec<u8>, origin: &str) -> Result<String, IngestError> {
+/// Text whose invalid bytes were read as Windows-1252, and the repair notice naming where.
+pub(crate) type Decoded = (String, Option<IngestError>);
+
+/// Turns bytes that should be UTF-8 into text, losing nothing.
+///
+/// A byte that is not part of valid UTF-8 is read as Windows-1252, the encoding such
+/// stray bytes nearly always come from (0xe9 is "é", 0x93 and 0x94 are curly quotes), so
+/// "S\xe3o Paulo" stays a place name instead of becoming a replacement character. The
+/// document is kept, and a repair notice names the line and byte of the first such byte.
+pub(crate) fn utf8_text(mut bytes: Vec<u8>, origin: &str) -> Decoded {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let valid = err.utf8_error().valid_up_to();
-        let bytes = err.as_bytes();
-        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..valid]).count();
-        IngestError::new(
-            format!("{origin}:{line}"),
-            format!(
-                "not valid UTF-8 (byte 0x{:02x}); skipped. Re-encode the file as UTF-8, e.g. iconv -f windows-1252 -t utf-8",
-                bytes[valid]
-            ),
-        )
-    })
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => {
+            let bytes = err.into_bytes();
+            let (text, first_bad) = repair(&bytes);
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..first_bad]).count();
+            let notice = IngestError::repaired(
+                format!("{origin}:{line}"),
+                not_utf8_message(bytes[first_bad], None),
+            );
+            (text, Some(notice))
+        }
+    }
+}
+
+/// The repair notice's text for the first invalid byte (and its column, when known).
+pub(crate) fn not_utf8_message(byte: u8, column: Option<usize>) -> String {
+    let at = column
+        .map(|c| format!(" at column {c}"))
+        .unwrap_or_default();
+    format!(
+        "not valid UTF-8 (byte 0x{byte:02x}{at}); read the invalid bytes as Windows-1252 and kept the document. \
+         To be sure of the text, re-encode the file as UTF-8, e.g. iconv -f windows-1252 -t utf-8"
+    )
+}
+
+/// Valid UTF-8 kept as it is, every invalid byte read as Windows-1252; with the offset of
+/// the first invalid byte.
+pub(crate) fn repair(bytes: &[u8]) -> (String, usize) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut first_bad = None;
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first_bad.get_or_insert(offset);
+            let (decoded, _) =
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+            text.push_str(&decoded);
+            offset += chunk.invalid().len();
+        }
+    }
+    (text, first_bad.unwrap_or(bytes.len()))
 }
 
 /// The message for an IO error while reading.
@@ -363,11 +404,38 @@ mod tests {
     }
 
     #[test]
-    fn names_the_line_of_broken_utf8() {
-        let err = utf8_text(b"line one\nline two \xff\n".to_vec(), "a.txt").unwrap_err();
-        assert_eq!(err.origin, "a.txt:2");
-        assert!(err.message.contains("0xff"), "{}", err.message);
-        assert_eq!(utf8_text(b"\xEF\xBB\xBFok".to_vec(), "b").unwrap(), "ok");
+    fn broken_utf8_is_read_as_windows_1252_and_named() {
+        let (text, notice) = utf8_text(
+            b"line one\nS\xe3o Paulo \x93police\x94 \xff\n".to_vec(),
+            "a.txt",
+        );
+        assert_eq!(
+            text,
+            "line one\nS\u{e3}o Paulo \u{201c}police\u{201d} \u{ff}\n"
+        );
+        let notice = notice.expect("a repair notice");
+        assert_eq!(notice.origin, "a.txt:2");
+        assert!(!notice.skipped);
+        assert!(notice.message.contains("0xe3"), "{}", notice.message);
+        assert_eq!(
+            utf8_text(b"\xEF\xBB\xBFok".to_vec(), "b"),
+            ("ok".to_string(), None)
+        );
+    }
+
+    #[test]
+    fn valid_multibyte_text_beside_a_stray_byte_is_kept() {
+        let (text, first_bad) = repair(
+            "Kyiv \u{2014} Київ"
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain(*b" \x96 end")
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        assert_eq!(text, "Kyiv \u{2014} Київ \u{2013} end");
+        assert_eq!(first_bad, "Kyiv \u{2014} Київ ".len());
     }
 
     #[test]

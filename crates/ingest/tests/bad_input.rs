@@ -1,5 +1,6 @@
 //! Each kind of bad input becomes one error item naming its file and line;
-//! the stream goes on and nothing panics.
+//! the stream goes on and nothing panics. Invalid UTF-8 is repaired, not skipped:
+//! its notice is followed by the document.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -58,7 +59,8 @@ fn broken_jsonl_lines_are_reported_by_line() {
         &[
             Ok("ok-1"),
             Err("FILE:2: not a JSON document"),
-            Err("FILE:3: not valid UTF-8 (byte 0xe9"),
+            Err("FILE:3: not valid UTF-8 (byte 0xe9 at column 30); read the invalid bytes as Windows-1252"),
+            Ok("latin1"),
             Err("FILE:4: document has no text"),
             Err("FILE:5: document has no text"),
             Err("FILE:6: not a JSON document"),
@@ -128,7 +130,7 @@ fn bad_text_files() {
     check(
         "latin1.txt",
         b"First line is fine.\nSecond line has caf\xe9.\n",
-        &[Err("FILE:2: not valid UTF-8 (byte 0xe9)")],
+        &[Err("FILE:2: not valid UTF-8 (byte 0xe9)"), Ok("latin1.txt")],
     );
     check("empty.txt", b"", &[Err("FILE: document has no text")]);
     check(
@@ -139,7 +141,7 @@ fn bad_text_files() {
     check(
         "binary.txt",
         &[0u8, 159, 146, 150, 0xff, 0xfe],
-        &[Err("FILE:1: not valid UTF-8")],
+        &[Err("FILE:1: not valid UTF-8"), Ok("binary.txt")],
     );
 }
 
@@ -165,7 +167,7 @@ fn bad_html_pages() {
     check(
         "bytes.html",
         b"<html>\xff\xfe</html>",
-        &[Err("FILE:1: not valid UTF-8")],
+        &[Err("FILE:1: not valid UTF-8"), Ok("bytes.html")],
     );
 }
 
@@ -208,4 +210,24 @@ fn missing_paths_are_reported_and_others_still_read() {
         .message
         .starts_with("cannot open"));
     assert_eq!(got[1].as_ref().unwrap().id, "ok.txt");
+}
+
+#[test]
+fn a_repaired_document_keeps_its_text() {
+    let dir = scratch("repaired");
+    let path = dir.join("news.jsonl");
+    std::fs::write(
+        &path,
+        b"{\"id\": \"a\", \"text\": \"Police fired tear gas in S\xe3o Paulo on Monday.\"}\n",
+    )
+    .unwrap();
+    let items: Vec<_> = read_paths(vec![path], IngestOptions::default()).collect();
+    let notice = items[0].as_ref().unwrap_err();
+    assert!(!notice.skipped, "{notice}");
+    assert_eq!(notice.outcome(), "repaired");
+    let document = items[1].as_ref().unwrap();
+    assert_eq!(
+        document.text,
+        "Police fired tear gas in S\u{e3}o Paulo on Monday."
+    );
 }

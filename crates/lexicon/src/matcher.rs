@@ -244,6 +244,9 @@ impl PhraseMatcher {
     }
 
     /// The end of spelling `index` when it occurs at `start` as whole words.
+    /// Inlined: a search tries about 60 candidate spellings per sentence, most
+    /// dismissed after one comparison, where a call costs as much as the test.
+    #[inline(always)]
     fn matches_at(&self, bytes: &[u8], start: usize, index: u32) -> Option<usize> {
         let variant = &self.variants[index as usize];
         let end = start + variant.bytes.len();
@@ -267,14 +270,12 @@ impl PhraseMatcher {
     }
 }
 
-/// A word of a registered document: its byte range, its [`word_hash`] and the
-/// [`FIRST_WORDS`] bits of the matchers whose patterns it may start.
+/// A word of a registered document: its byte range and its [`word_hash`].
 #[derive(Debug, Clone, Copy)]
 struct Word {
     start: u32,
     end: u32,
     hash: u64,
-    matchers: u64,
 }
 
 /// The words of the document a thread is reading, hashed once (see
@@ -288,7 +289,11 @@ struct Registered {
     len: usize,
     /// Every word of the document, in order.
     words: Vec<Word>,
-    /// The matchers whose bits the words' `matchers` hold (`0..known`).
+    /// Per [`FIRST_WORDS`] bit, the indices in `words` of the words that may start
+    /// a pattern of the matcher with that bit, in order: a search over a part
+    /// reads only those words, without stepping over the others.
+    by_matcher: Vec<Vec<u32>>,
+    /// The matchers whose bits `by_matcher` covers (`0..known`).
     known: u32,
 }
 
@@ -327,9 +332,13 @@ impl<'a> DocumentWords<'a> {
                 if document.active {
                     return false;
                 }
-                document.words.clear();
-                let words = &mut document.words;
+                let Registered {
+                    words, by_matcher, ..
+                } = &mut *document;
+                words.clear();
                 words.reserve(bytes.len() / 5);
+                by_matcher.resize_with(64, Vec::new);
+                by_matcher.iter_mut().for_each(Vec::clear);
                 let first_words = FIRST_WORDS.read().ok();
                 let (known, masks, filter) = match first_words.as_deref() {
                     Some(f) if !f.filter.is_empty() => (f.count, Some(&f.masks), &f.filter[..]),
@@ -337,17 +346,20 @@ impl<'a> DocumentWords<'a> {
                 };
                 for_each_scanned_word(bytes, |start, len, hash| {
                     let slot = filter_slot(hash);
-                    let matchers = match masks {
+                    let mut matchers = match masks {
                         Some(masks) if filter[slot / 64] & (1 << (slot % 64)) != 0 => {
                             masks.get(&hash).copied().unwrap_or(0)
                         }
                         _ => 0,
                     };
+                    while matchers != 0 {
+                        by_matcher[matchers.trailing_zeros() as usize].push(words.len() as u32);
+                        matchers &= matchers - 1;
+                    }
                     words.push(Word {
                         start: start as u32,
                         end: (start + len) as u32,
                         hash,
-                        matchers,
                     })
                 });
                 document.known = known;
@@ -373,6 +385,7 @@ impl Drop for DocumentWords<'_> {
                 document.active = false;
                 if document.words.capacity() > KEPT_WORDS {
                     document.words = Vec::new();
+                    document.by_matcher = Vec::new();
                 }
             }
         });
@@ -400,28 +413,50 @@ fn for_each_word(text: &str, slot: Option<u32>, mut f: impl FnMut(usize, u64)) {
             address - document.start,
             address - document.start + bytes.len(),
         );
-        let first = document.words.partition_point(|w| w.end as usize <= from);
-        // Words that start none of the matcher's patterns are skipped when the
-        // document was registered after the matcher took its bit.
-        let skip = match slot {
-            Some(slot) if slot < document.known => !(1u64 << slot),
-            _ => u64::MAX,
+        let words = &document.words;
+        // The words that overlap the part: all inside it but the first and the
+        // last, which the part's edges may cut.
+        let first = words.partition_point(|w| w.end as usize <= from);
+        let last = first + words[first..].partition_point(|w| (w.start as usize) < to);
+        let cut = |word: &Word| (word.start as usize) < from || word.end as usize > to;
+        let mut inner = first..last;
+        // A word cut by the part's edge: the part's word is the cut piece.
+        let cut_piece = |word: &Word| {
+            let at = (word.start as usize).max(from) - from;
+            (at, hashed_word(&bytes[at..]).1)
         };
-        for word in &document.words[first..] {
-            let (start, end) = (word.start as usize, word.end as usize);
-            if start >= to {
-                break;
-            }
-            if start >= from && end <= to {
-                if word.matchers | skip != u64::MAX {
-                    continue;
+        if inner.start < inner.end && cut(&words[inner.start]) {
+            let (at, hash) = cut_piece(&words[inner.start]);
+            f(at, hash);
+            inner.start += 1;
+        }
+        let cut_last = inner.start < inner.end && cut(&words[inner.end - 1]);
+        if cut_last {
+            inner.end -= 1;
+        }
+        match slot {
+            // Only the words that may start one of the matcher's patterns, when
+            // the document was registered after the matcher took its bit.
+            Some(slot) if slot < document.known => {
+                let carriers = &document.by_matcher[slot as usize];
+                let skipped = carriers.partition_point(|&i| (i as usize) < inner.start);
+                for &index in &carriers[skipped..] {
+                    if index as usize >= inner.end {
+                        break;
+                    }
+                    let word = &words[index as usize];
+                    f(word.start as usize - from, word.hash);
                 }
-                f(start - from, word.hash);
-            } else {
-                // A word cut by the part's edge: the part's word is the cut piece.
-                let at = start.max(from) - from;
-                f(at, hashed_word(&bytes[at..]).1);
             }
+            _ => {
+                for word in &words[inner.clone()] {
+                    f(word.start as usize - from, word.hash);
+                }
+            }
+        }
+        if cut_last {
+            let (at, hash) = cut_piece(&words[inner.end]);
+            f(at, hash);
         }
         true
     });

@@ -183,10 +183,18 @@ pub enum Cue {
     /// A word of organised crime ("gang", "cartel", "drug dealer"): a victim said to
     /// be one makes an attack by armed men a clash between rival groups.
     Gang,
+    /// A verb of perceiving from afar ("were heard", "observed", "recorded"):
+    /// explosions it reports are shelling, as ACLED codes blasts heard or counted
+    /// by observers.
+    Witness,
+    /// A word that makes what follows the circumstances of an act ("during",
+    /// "amid"): a cause of accidents after it ("during a sand storm") is the
+    /// weather of an attack by armed men, not its cause.
+    Setting,
 }
 
 /// The cue effects by name, in the order of their ids.
-const CUES: [(&str, Cue); 16] = [
+const CUES: [(&str, Cue); 18] = [
     ("battle", Cue::Battle),
     ("unopposed", Cue::Unopposed),
     ("riot", Cue::Riot),
@@ -203,6 +211,8 @@ const CUES: [(&str, Cue); 16] = [
     ("damage", Cue::Damage),
     ("victim", Cue::Victim),
     ("gang", Cue::Gang),
+    ("witness", Cue::Witness),
+    ("setting", Cue::Setting),
 ];
 
 /// Words a gap may span.

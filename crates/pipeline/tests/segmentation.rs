@@ -166,9 +166,15 @@ fn the_parts_of_one_incident_are_one_event() {
         ),
         // A toll of ten or more names one incident, wherever each sentence places it.
         (
-            "A massacre near the capital left at least 70 dead, the UN said on Friday. \
+            "A massacre in the west of the country left at least 70 dead, the UN said on Friday. \
              Gang members shot at residents in Saint-Marc on Thursday, killing at least 70 people.",
             &["Attack @ Saint-Marc (70)"],
+        ),
+        // Even when each sentence names a town of its own.
+        (
+            "A massacre near the capital left at least 70 dead, the UN said on Friday. \
+             Gang members shot at residents in Saint-Marc on Thursday, killing at least 70 people.",
+            &["Attack @ Port-au-Prince (70)"],
         ),
         // Unnamed armed men of one report are one side, whatever each sentence calls them.
         (

@@ -4,7 +4,7 @@
 //! on inputs of any size: a reader thread turns inputs into batches of
 //! documents, a rayon pool of `--jobs` threads extracts each batch, and a
 //! writer thread writes the records in input order. Bad input is reported on
-//! stderr and skipped (exit 2); a closed stdout (`| head`) ends the run
+//! stderr and skipped or repaired (exit 2); a closed stdout (`| head`) ends the run
 //! quietly with exit 0.
 
 use std::io::{self, IsTerminal, Write};
@@ -74,7 +74,7 @@ pub(crate) fn parse_size(text: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("{text:?} is not a size; write e.g. 16M, 512K or 1048576"))
 }
 
-/// Runs the extraction; exit 2 when some input was skipped.
+/// Runs the extraction; exit 2 when some input was skipped or repaired.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::load_default().context("loading lexicons and gazetteer")?;
     let paths = if args.paths.is_empty() {
@@ -114,7 +114,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprintln!("sitrep: {}", totals.summary(format));
     }
-    Ok(if totals.skipped > 0 {
+    Ok(if totals.skipped + totals.repaired > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
@@ -211,6 +211,8 @@ pub(crate) struct Totals {
     pub records: u64,
     /// Inputs (lines, files, items) skipped as bad.
     pub skipped: u64,
+    /// Inputs read after a repair (invalid UTF-8 read as Windows-1252).
+    pub repaired: u64,
     /// Records the output format could not hold (GeoJSON without coordinates).
     pub left_out: u64,
     /// Bytes of document text processed.
@@ -231,11 +233,14 @@ impl Totals {
                 self.left_out
             ));
         }
-        if self.skipped > 0 {
-            line.push_str(&format!(
-                ", {} inputs skipped (see above; exit status 2)",
-                self.skipped
-            ));
+        for (count, outcome) in [(self.skipped, "skipped"), (self.repaired, "repaired")] {
+            if count > 0 {
+                let inputs = if count == 1 { "input" } else { "inputs" };
+                line.push_str(&format!(", {count} {inputs} {outcome}"));
+            }
+        }
+        if self.skipped + self.repaired > 0 {
+            line.push_str(" (see above; exit status 2)");
         }
         line
     }
@@ -252,6 +257,7 @@ enum Output {
 struct Batch {
     documents: Vec<Document>,
     skipped: u64,
+    repaired: u64,
 }
 
 impl Engine<'_> {
@@ -282,6 +288,7 @@ impl Engine<'_> {
             for batch in batch_rx {
                 totals.documents += batch.documents.len() as u64;
                 totals.skipped += batch.skipped;
+                totals.repaired += batch.repaired;
                 totals.text_bytes += batch
                     .documents
                     .iter()
@@ -350,6 +357,7 @@ fn read_batches<I>(
     let mut batch = Batch {
         documents: Vec::new(),
         skipped: 0,
+        repaired: 0,
     };
     let mut batch_bytes = 0;
     for item in documents {
@@ -359,8 +367,12 @@ fn read_batches<I>(
                 batch.documents.push(doc);
             }
             Err(err) => {
-                batch.skipped += 1;
-                progress.suspend(|| eprintln!("sitrep: skipped {err}"));
+                if err.skipped {
+                    batch.skipped += 1;
+                } else {
+                    batch.repaired += 1;
+                }
+                progress.suspend(|| eprintln!("sitrep: {} {err}", err.outcome()));
             }
         }
         if batch.documents.len() >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES {
@@ -369,6 +381,7 @@ fn read_batches<I>(
                 Batch {
                     documents: Vec::new(),
                     skipped: 0,
+                    repaired: 0,
                 },
             );
             batch_bytes = 0;

@@ -69,6 +69,7 @@ struct Totals {
     replaced: usize,
     events: usize,
     skipped: usize,
+    repaired: usize,
 }
 
 impl Totals {
@@ -84,7 +85,7 @@ impl Totals {
     }
 }
 
-/// Runs the ingestion; exit 2 when some input was skipped.
+/// Runs the ingestion; exit 2 when some input was skipped or repaired.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.paths.is_empty() && args.records.is_empty() {
         anyhow::bail!("nothing to ingest: give article files or directories (or `-` for standard input), or --records FILE");
@@ -107,8 +108,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     batch.push((document, records));
                 }
                 Err(e) => {
-                    totals.skipped += 1;
-                    eprintln!("sitrep: skipped {e}");
+                    if e.skipped {
+                        totals.skipped += 1;
+                    } else {
+                        totals.repaired += 1;
+                    }
+                    eprintln!("sitrep: {} {e}", e.outcome());
                 }
             }
             if batch.len() >= batch_size {
@@ -124,19 +129,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let stats = store.stats(&sitrep_store::Filter::default())?;
     eprintln!(
-        "sitrep: {} documents added, {} unchanged, {} replaced, {} skipped; {} new events. \
+        "sitrep: {} documents added, {} unchanged, {} replaced, {} skipped, {} repaired; {} new events. \
          Store {}: {} documents, {} events in {} incidents",
         totals.added,
         totals.unchanged,
         totals.replaced,
         totals.skipped,
+        totals.repaired,
         totals.events,
         args.db.display(),
         stats.documents,
         stats.events,
         stats.incidents
     );
-    Ok(if totals.skipped > 0 {
+    Ok(if totals.skipped + totals.repaired > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

@@ -39,7 +39,7 @@ pub struct Args {
     pub gazetteer: Option<PathBuf>,
 }
 
-/// Runs the geoparser over every document; exit 2 when some input was skipped.
+/// Runs the geoparser over every document; exit 2 when some input was skipped or repaired.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let gazetteer = match &args.gazetteer {
         Some(path) => Gazetteer::from_path(path),
@@ -68,7 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .map_or(120, |(_, cols)| usize::from(cols));
     let stdout = io::stdout();
     let mut writer = RecordWriter::with_width(format, io::BufWriter::new(stdout.lock()), width)?;
-    let mut skipped = 0usize;
+    let mut problems = 0usize;
     let mut batch: Vec<Document> = Vec::new();
     let flush = |batch: &mut Vec<Document>,
                  writer: &mut RecordWriter<io::BufWriter<io::StdoutLock>>|
@@ -107,8 +107,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             Err(e) => {
-                skipped += 1;
-                eprintln!("sitrep: skipped {e}");
+                problems += 1;
+                eprintln!("sitrep: {} {e}", e.outcome());
             }
         }
     }
@@ -119,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(err) if is_broken_pipe(&err) => {}
         other => other?,
     }
-    Ok(if skipped > 0 {
+    Ok(if problems > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

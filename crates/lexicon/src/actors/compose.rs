@@ -18,6 +18,10 @@
 //! it ("Kaduna militiamen" → Kaduna Communal Militia, "Tiv gunmen" → Tiv Ethnic Militia;
 //! `communities.tsv`).
 //!
+//! A force noun written with capitals after capitalised words is a force with a name
+//! of its own ("Kyaukse District Defense Force"), unless the words are only a state
+//! force's title ("Federal Army") or touch another actor phrase ("Syrian Arab Army").
+//!
 //! A group that is a country's state on the text's date (`regimes.tsv`: the Taliban
 //! from 15 August 2021) is named as that state's forces, by the agent of its chain
 //! ("Taliban police" → Police Forces of Afghanistan), else as its military.
@@ -133,7 +137,10 @@ pub(super) fn find(
 
     let mut resolved: Vec<Resolved> = chains
         .iter()
-        .map(|&(s, e)| resolve(lex, text, &elements[s..e], &links[s..e], date))
+        .map(|&(s, e)| {
+            let floor = s.checked_sub(1).map_or(0, |p| elements[p].span.end);
+            resolve(lex, text, &elements[s..e], &links[s..e], date, floor)
+        })
         .collect();
 
     // Coordination: "Turkish and Russian troops", "Turkish, Russian and Iranian forces".
@@ -259,6 +266,7 @@ fn resolve(
     els: &[Element],
     links: &[Link],
     date: Option<NaiveDate>,
+    floor: usize,
 ) -> Resolved {
     // Modifiers after the last actor word do not belong to it ("police reported").
     let Some(end) = els
@@ -391,10 +399,36 @@ fn resolve(
                         backer,
                     })
                 }
-                None => {
-                    let actor = lex.agent_actor(agent, country, words);
-                    Some(mention(actor, ActorOrigin::Agent(agent), backer))
-                }
+                None => match head
+                    .filter(|&(_, at)| {
+                        at == first && country.is_none() && person.is_none() && backer.is_none()
+                    })
+                    .and_then(|(_, at)| named_force(lex, text, els[at].span, agent, floor))
+                {
+                    // "Kyaukse District Defense Force": a force with a name of its own.
+                    Some(start) => {
+                        let span = Span::new(start, span.end);
+                        let name = text[span.start..span.end].to_string();
+                        let actor = sitrep_model::Actor {
+                            text: name.clone(),
+                            name: Some(name),
+                            kind: Some("rebels".to_string()),
+                            ..Default::default()
+                        };
+                        Some(ActorMention {
+                            span,
+                            actor,
+                            origin: ActorOrigin::Agent(agent),
+                            bare_place: false,
+                            hedged,
+                            backer,
+                        })
+                    }
+                    None => {
+                        let actor = lex.agent_actor(agent, country, words);
+                        Some(mention(actor, ActorOrigin::Agent(agent), backer))
+                    }
+                },
             },
         }
     } else {
@@ -644,6 +678,126 @@ const NOT_COMMUNITIES: &[&str] = &[
     "with",
     "yesterday",
     "youth",
+];
+
+/// Connectors inside a force's own name ("People Security and Defense Army").
+const NAME_CONNECTORS: [&str; 3] = ["and", "And", "of"];
+
+/// The start of the own name of an armed force written with capitals ("Kyaukse
+/// District Defense Force", "Ranger Kalay Defense Force"): its head agent (`head`, of
+/// kind military, rebels or militia, every word capitalised) follows, across single
+/// spaces, up to five capitalised words (or "and", "of" between them). Such a name
+/// is a group of its own, not a state's forces. None when no such words precede,
+/// when they touch another actor phrase (`floor`: "Syrian Arab Army"), or when they are
+/// all qualifiers (`NOT_COMMUNITIES`) or words of a state force's title, which name no
+/// community (`-` rows of communities.tsv: "Federal", "Special", "Border").
+fn named_force(
+    lex: &ActorLexicon,
+    text: &str,
+    head: Span,
+    agent: u32,
+    floor: usize,
+) -> Option<usize> {
+    let a = &lex.agents[agent as usize];
+    if !matches!(a.kind.as_str(), "military" | "rebels" | "militia") {
+        return None;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !head
+        .slice(text)
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .all(capitalised)
+    {
+        return None;
+    }
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut end = head.start;
+    while words.len() < 5 {
+        let Some(before) = text[..end].strip_suffix(' ') else {
+            break;
+        };
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        if word.is_empty()
+            || !(capitalised(word) || (NAME_CONNECTORS.contains(&word) && !words.is_empty()))
+        {
+            break;
+        }
+        if word_start < floor {
+            return None;
+        }
+        words.insert(0, (word_start, word));
+        end = word_start;
+    }
+    let lower = |w: &str| w.to_lowercase();
+    // Keep the words after the last qualifier ("The", "Two", "Monday").
+    if let Some(cut) = words.iter().rposition(|(_, w)| {
+        NOT_COMMUNITIES.contains(&lower(w).as_str()) && !NAME_WORDS.contains(&lower(w).as_str())
+    }) {
+        words.drain(..=cut);
+    }
+    while words
+        .first()
+        .is_some_and(|(_, w)| NAME_CONNECTORS.contains(w))
+    {
+        words.remove(0);
+    }
+    let own = words.iter().any(|(_, w)| {
+        !NAME_CONNECTORS.contains(w)
+            && !NOT_COMMUNITIES.contains(&lower(w).as_str())
+            && lex.community(w).is_none_or(|c| c.label != "-")
+    });
+    own.then(|| words[0].0)
+}
+
+/// Words of `NOT_COMMUNITIES` that also make up organisations' names ("Democratic",
+/// "Liberation"): they do not cut a force's own name.
+const NAME_WORDS: [&str; 40] = [
+    "allied",
+    "armed",
+    "army",
+    "battalion",
+    "brigade",
+    "christian",
+    "clan",
+    "communal",
+    "defence",
+    "defense",
+    "democratic",
+    "ethnic",
+    "forces",
+    "front",
+    "government",
+    "islamic",
+    "islamist",
+    "jihadist",
+    "joint",
+    "liberation",
+    "local",
+    "movement",
+    "muslim",
+    "national",
+    "opposition",
+    "party",
+    "patriotic",
+    "people's",
+    "peoples",
+    "police",
+    "popular",
+    "rebel",
+    "resistance",
+    "revolutionary",
+    "self-defence",
+    "self-defense",
+    "state",
+    "tribal",
+    "union",
+    "united",
 ];
 
 /// Administrative words after a place name ("Kaduna State militiamen" are Kaduna's).

@@ -1436,6 +1436,52 @@ fn militias_are_named_after_their_community() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// A force written with capitals after capitalised words has a name of its own.
+#[test]
+fn forces_with_a_name_of_their_own_are_groups() {
+    let rows: &[(&str, &str, &str)] = &[
+        // (text, the document's country, the first mention's name)
+        (
+            "Yesterday the Kyaukse District Defense Force ambushed a convoy.",
+            "MMR",
+            "Kyaukse District Defense Force",
+        ),
+        (
+            "The Ranger Kalay Defense Force attacked the camp.",
+            "MMR",
+            "Ranger Kalay Defense Force",
+        ),
+        (
+            "Later the Lower Valley Liberation Army raided the depot.",
+            "COD",
+            "Lower Valley Liberation Army",
+        ),
+        // A state force's title, a country before it or a lower-case noun: the state's.
+        (
+            "The Federal Army attacked the camp.",
+            "NGA",
+            "Military Forces of Nigeria",
+        ),
+        (
+            "Yesterday Special Forces raided the hideout.",
+            "IRQ",
+            "Military Forces of Iraq",
+        ),
+        (
+            "The Malian Army attacked the camp.",
+            "MLI",
+            "Military Forces of Mali",
+        ),
+        (
+            "The Mopti defense forces attacked the camp.",
+            "MLI",
+            "Military Forces of Mali",
+        ),
+    ];
+    let wrong = wrong_localised_names(rows, true);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 /// Agents name the ACLED family of their actor.
 #[test]
 fn agents_name_their_acled_family() {

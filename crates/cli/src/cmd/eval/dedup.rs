@@ -152,7 +152,13 @@ fn documents(args: &Args) -> anyhow::Result<Vec<DocumentRecords>> {
     };
     let mut out = Vec::new();
     for document in read_paths(args.articles.clone(), IngestOptions::default()) {
-        let document = document?;
+        let document = match document {
+            Err(notice) if !notice.skipped => {
+                eprintln!("sitrep: repaired {notice}");
+                continue;
+            }
+            other => other?,
+        };
         let records = match (&pipeline, prepared.remove(&document.id)) {
             (_, Some(records)) => DocumentRecords {
                 document,
