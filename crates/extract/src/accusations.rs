@@ -72,6 +72,7 @@ pub fn accusations(
             abducted: None,
             attribution: None,
             definite: false,
+            refers_back: false,
             location: None,
             confidence: 0.5,
             ..event.clone()

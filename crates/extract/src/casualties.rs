@@ -259,48 +259,47 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     scan_mentions(&tokens, &nums, words)
 }
 
-/// Whether `sentence` contains, as whole words, the words [`Prefilter::new`]
-/// requires of some casualty phrase with a measure: a raw-text scan that lets most
-/// sentences skip tokenisation. A phrase's word matches a token only where the text spells
-/// it, case aside, so a sentence turned away holds no casualty phrase
-/// ([`casualty_words`] would find none).
+/// Whether `sentence` holds every word of ASCII letters of some casualty phrase
+/// with a measure, each as a whole run of letters: a raw-text scan that lets most
+/// sentences skip tokenisation. A word token of letters only is such a run (no
+/// token starts after a letter or ends before one), spelt as the phrase spells it
+/// up to case, so a sentence turned away holds no casualty phrase
+/// ([`casualty_words`] would find none). "dead" in "deadly" is no casualty word.
 pub(crate) fn may_mention(sentence: &str) -> bool {
     let Some(prefilter) = LEXICON.prefilter.as_ref() else {
         return true;
     };
-    let bytes = sentence.as_bytes();
     // One bit per word of the prefilter: whether the sentence holds it.
-    let mut present = vec![0u64; prefilter.words.patterns_len().div_ceil(64)];
-    let mut any = false;
-    for m in prefilter.words.find_iter(sentence) {
-        if whole_word(bytes, m.start(), m.end()) {
-            let index = m.pattern().as_usize();
-            present[index / 64] |= 1 << (index % 64);
-            any = true;
+    let mut present = vec![0u64; prefilter.phrases_from.len().div_ceil(64)];
+    let bytes = sentence.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            at += 1;
+        }
+        if let Some(&index) = prefilter.words.get(&letters_hash(&bytes[start..at])) {
+            present[index as usize / 64] |= 1 << (index % 64);
         }
     }
     let found = |index: u32| present[index as usize / 64] & (1 << (index % 64)) != 0;
-    any && (0..prefilter.phrases_from.len() as u32)
-        .filter(|&first| found(first))
-        .any(|first| {
-            prefilter.phrases_from[first as usize]
-                .iter()
-                .any(|rest| rest.iter().all(|&w| found(w)))
-        })
-}
-
-/// Whether the letters `bytes[start..end]` may be a whole word token of
-/// [`Tokens::new`]: one does not start right after an ASCII letter, nor end before
-/// an ASCII letter, digit or underscore (it would go on through them). "dead" in
-/// "deadly" is no casualty word.
-fn whole_word(bytes: &[u8], start: usize, end: usize) -> bool {
-    let letter_before = start
-        .checked_sub(1)
-        .is_some_and(|i| bytes[i].is_ascii_alphabetic());
-    let word_after = bytes
-        .get(end)
-        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-    !letter_before && !word_after
+    // The phrases whose first word the sentence holds: does it hold their others?
+    for (block, &bits) in present.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            let first = block * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let phrases = &prefilter.phrases_from[first];
+            if phrases.iter().any(|rest| rest.iter().all(|&w| found(w))) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Problems found in the bundled casualty lexicons (empty when they are well formed).
@@ -359,60 +358,42 @@ struct Lexicon {
     problems: Vec<LexiconError>,
 }
 
-/// The words of the casualty phrases with a measure, found in raw text.
+/// The words of the casualty phrases with a measure, looked up in raw text.
 struct Prefilter {
-    /// The words of those phrases that [`Prefilter::new`] requires, lower-cased,
-    /// searched case-insensitively.
-    words: aho_corasick::AhoCorasick,
-    /// Per word: for each phrase whose first required word it is, the indices in
-    /// `words` of the phrase's other required words.
+    /// The [`letters_hash`] of every word of ASCII letters of those phrases → the
+    /// word's index.
+    words: numbers::FastMap<u64, u32>,
+    /// Per word: for each phrase whose first word (by index) it is, the indices of
+    /// the phrase's other words.
     phrases_from: Vec<Vec<Box<[u32]>>>,
 }
 
 impl Prefilter {
     /// The prefilter of `phrases`, or `None` when one of them has no word of ASCII
-    /// letters only: it could not rule out any sentence. A phrase requires its
-    /// words of ASCII letters only, but the short ones ("in", "the", "of", which
-    /// most sentences hold) only when it has no longer one.
+    /// letters only: it could not rule out any sentence.
     fn new(phrases: &[&str]) -> Option<Prefilter> {
-        let mut words: Vec<String> = Vec::new();
+        let mut words = numbers::FastMap::default();
         let mut required: Vec<Vec<u32>> = Vec::with_capacity(phrases.len());
         for phrase in phrases {
-            let letters: Vec<&str> = phrase
+            let mut own: Vec<u32> = phrase
                 .split([' ', '-'])
                 .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
-                .collect();
-            let longest = letters.iter().map(|w| w.len()).max()?;
-            let mut own: Vec<u32> = letters
-                .into_iter()
-                .filter(|w| w.len() >= SHORT_WORD.min(longest))
                 .map(|w| {
-                    let w = w.to_ascii_lowercase();
-                    let index = words.iter().position(|known| *known == w);
-                    index.unwrap_or_else(|| {
-                        words.push(w);
-                        words.len() - 1
-                    }) as u32
+                    let next = words.len() as u32;
+                    *words.entry(letters_hash(w.as_bytes())).or_insert(next)
                 })
                 .collect();
             own.sort_unstable();
             own.dedup();
+            if own.is_empty() {
+                return None;
+            }
             required.push(own);
         }
         let mut phrases_from: Vec<Vec<Box<[u32]>>> = vec![Vec::new(); words.len()];
         for own in required {
             phrases_from[own[0] as usize].push(own[1..].into());
         }
-        // A DFA: one table step per byte, the fastest search (same answers).
-        // Leftmost-longest finds every whole-word occurrence of a word: the words
-        // are letters, so no other match crosses the non-letter before it, and a
-        // longer one starting with it would end inside a longer word.
-        let words = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)
-            .ok()?;
         Some(Prefilter {
             words,
             phrases_from,
@@ -420,9 +401,13 @@ impl Prefilter {
     }
 }
 
-/// Phrase words shorter than this are required only when no word of the phrase is
-/// this long ([`Prefilter::new`]).
-const SHORT_WORD: usize = 4;
+/// A hash of a run of ASCII letters, case folded.
+fn letters_hash(letters: &[u8]) -> u64 {
+    let hash = letters.iter().fold(0u64, |hash, &b| {
+        (hash.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    });
+    hash ^ letters.len() as u64
+}
 
 const GRAMMAR_FIRST: u8 = 1;
 const TRIGGER_FIRST: u8 = 2;
@@ -1346,9 +1331,9 @@ mod tests {
             ("Two were found DEAD on Monday.", true),
             ("Three killed, five hurt.", true),
             ("5killed in the raid", true),
-            ("killed5 in the raid", false),
+            ("killed5 in the raid", true),
             ("_killed in the raid", true),
-            ("killed_ in the raid", false),
+            ("killed_ in the raid", true),
         ];
         for (sentence, expected) in cases {
             assert_eq!(may_mention(sentence), expected, "{sentence:?}");

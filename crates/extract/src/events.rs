@@ -81,6 +81,10 @@ pub struct Candidate {
     pub attribution: Option<String>,
     /// The trigger is anaphoric ("the attack"): it likely repeats an earlier event.
     pub definite: bool,
+    /// A report read from a generic verb names an incident told before: another
+    /// physical trigger of its clause stands after "the", "this", "that", "these" or
+    /// a weekday's possessive ("17 died in the raid", "killed in Sunday's attack").
+    pub refers_back: bool,
     /// Where; filled by the geocoder.
     pub location: Option<Location>,
     /// Confidence in [0, 1].
@@ -465,6 +469,9 @@ impl Extractor {
             .map(|s| shift(s, span.start))
             .collect();
         let mut readings = Vec::new();
+        // Where the last habitual present verb ended: the verbs coordinated after
+        // it ("gangs raid villages, kidnap residents and steal cattle") are habits too.
+        let mut habit_end: Option<usize> = None;
         for m in &found {
             let entry = self.triggers.entry(m);
             // "on 28 March": a capitalised common word mid-sentence is a name; an
@@ -523,8 +530,14 @@ impl Extractor {
                 && is_verb
                 && m.form == Form::Present
                 && !headline
-                && habitual(text, span, m.span)
+                && (habitual(text, span, m.span)
+                    || (cx.sentence.index > 0
+                        && closed(body)
+                        && !same_past(m.span.slice(text))
+                        && plural_subject_before(text, span, m.span, &mentions))
+                    || habit_end.is_some_and(|end| coordinated(text, end, m.span.start)))
             {
+                habit_end = Some(m.span.end);
                 continue;
             }
             // "began its air strikes", "has intensified aerial attacks", "backed by
@@ -1522,6 +1535,16 @@ impl Extractor {
         }
         let entry = self.triggers.entry(&reading.trigger);
         let definite = is_definite(text, sentence.span, reading.trigger.span);
+        // A victim report read from a generic verb that names its incident with
+        // a definite noun ("17 people died in the raid"), not one set after or
+        // against another ("clashes broke out after the air strike").
+        let refers_back = !specific
+            && readings.iter().any(|r| {
+                r.trigger.span != reading.trigger.span
+                    && (is_definite(text, sentence.span, r.trigger.span)
+                        || weekday_possessive(text, sentence.span, r.trigger.span))
+                    && !set_against(text, sentence.span, r.trigger.span)
+            });
         let source = readings.iter().find_map(|r| r.source.clone());
         Some(Candidate {
             acled: Some(sub),
@@ -1538,6 +1561,7 @@ impl Extractor {
             headline: cx.headline && !plural_noun(text, entry.pos, reading.trigger.span),
             attribution: source,
             definite,
+            refers_back,
             confidence: if specific { 0.8 } else { 0.6 },
             ..cx.candidate(reading.trigger.span, false)
         })
@@ -1618,6 +1642,7 @@ impl SentenceContext<'_> {
             headline: false,
             attribution: None,
             definite: false,
+            refers_back: false,
             location: None,
             confidence: 0.0,
             group: None,
@@ -1785,6 +1810,100 @@ fn is_definite(text: &str, sentence: Span, trigger: Span) -> bool {
             "the" | "this" | "that" | "these"
         )
     })
+}
+
+/// Words before a definite event noun that set another event against it ("after
+/// the attack", "in retaliation for the raid", "protests over the killing").
+const SET_AGAINST: [&str; 11] = [
+    "after",
+    "before",
+    "since",
+    "following",
+    "than",
+    "like",
+    "for",
+    "over",
+    "against",
+    "to",
+    "until",
+];
+
+/// Whether a word of [`SET_AGAINST`] stands right before the determiner of `trigger`.
+fn set_against(text: &str, sentence: Span, trigger: Span) -> bool {
+    let Some(det) = sitrep_text::words::word_before(text, trigger.start, sentence.start) else {
+        return false;
+    };
+    sitrep_text::words::word_before(text, det.start, sentence.start)
+        .is_some_and(|w| SET_AGAINST.contains(&w.slice(text).to_ascii_lowercase().as_str()))
+}
+
+/// Whether a weekday's possessive stands right before the trigger ("Sunday's
+/// attack"): the trigger names an incident of the last few days, told before.
+fn weekday_possessive(text: &str, sentence: Span, trigger: Span) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    sitrep_text::words::word_before(text, trigger.start, sentence.start).is_some_and(|w| {
+        let word = w.slice(text).to_ascii_lowercase();
+        let stem = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"))
+            .unwrap_or_default();
+        WEEKDAYS.contains(&stem)
+    })
+}
+
+/// Whether the word right before a present-form verb ends an actor mention in the
+/// plural ("armed gangs raid villages", "the rebels shell the town"): in a body
+/// sentence of a report (not its first, which may be a headline), a subject in the
+/// plural with a verb in the present tells a habit, not an incident.
+fn plural_subject_before(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    mentions: &[ActorMention],
+) -> bool {
+    sitrep_text::words::word_before(text, trigger.start, sentence.start).is_some_and(|w| {
+        let word = w.slice(text);
+        word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && text[w.end..trigger.start].trim().is_empty()
+            && mentions.iter().any(|m| m.span.end == w.end)
+    })
+}
+
+/// Whether a sentence ends with closing punctuation (a body sentence, not a
+/// headline or a title).
+fn closed(body: &str) -> bool {
+    body.trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?'])
+}
+
+/// Whether a verb's first word is the same in the present and the past ("beat",
+/// "set fire", "hit"): its tense cannot be told from its form.
+fn same_past(trigger: &str) -> bool {
+    const SAME: [&str; 14] = [
+        "beat", "set", "hit", "cut", "put", "shut", "burst", "cast", "hurt", "spread", "let",
+        "shed", "split", "upset",
+    ];
+    let first = trigger.split_whitespace().next().unwrap_or_default();
+    SAME.iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// Whether a verb starting at `start` is coordinated with the verb that ends at
+/// `end`: only a few words, a comma or "and" between, no sentence or clause end.
+fn coordinated(text: &str, end: usize, start: usize) -> bool {
+    let between = &text[end..start];
+    let joined = between.contains(',') || between.split_whitespace().any(|w| w == "and");
+    joined && !between.contains([';', '.', ':']) && between.split_whitespace().count() <= 8
 }
 
 /// Whether a noun trigger is in the plural ("attacks", "clashes"): it names

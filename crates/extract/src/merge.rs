@@ -54,7 +54,8 @@ pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     for candidate in candidates {
         let target = out
             .iter()
-            .rposition(|earlier| compatible(earlier, &candidate));
+            .rposition(|earlier| compatible(earlier, &candidate))
+            .or_else(|| sole_referent(&out, &candidate));
         match target {
             Some(i) => absorb(&mut out[i], candidate),
             None => out.push(candidate),
@@ -568,7 +569,9 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     if firm_date(a) && firm_date(b) && a.date.value != b.date.value {
         return false;
     }
-    if distinct_towns(a, b) {
+    // Two towns are two incidents, unless a toll of ten or more says they are one
+    // ("a massacre near the capital left 70 dead" … "killing 70 in Saint-Marc").
+    if distinct_towns(a, b) && !(same_toll && big_toll) {
         return false;
     }
     if !counts_agree(a.killed, b.killed) || !counts_agree(a.injured, b.injured) {
@@ -623,6 +626,45 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
         || same_report(a, b)
         || repeat
         || goes_on
+}
+
+/// The one incident told before that a report refers back to ([`told_again`]):
+/// only when the document has told of one harmful incident so far (in a round-up
+/// of several, "the attack" may be any of them).
+fn sole_referent(out: &[Candidate], b: &Candidate) -> Option<usize> {
+    let mut harmful_before = out
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.family() == Family::Physical && harmful(e) && before(e, b));
+    match (harmful_before.next(), harmful_before.next()) {
+        (Some((i, e)), None) if told_again(e, b) => Some(i),
+        _ => None,
+    }
+}
+
+/// A later report that refers back to an incident told before ("the death toll
+/// from the bombing rose to 11", "17 people died in the raid", "Sunday's attack")
+/// and gives no other day, nor a place of its own away from it: the same incident
+/// told again, however its toll or its type differ (a later toll is an update; a
+/// generic verb's type depends on the actors its sentence names). The first
+/// report's facts stay. A demonstration or riot that refers back to violence ("the
+/// killing set off protests") is a new event.
+fn told_again(a: &Candidate, b: &Candidate) -> bool {
+    // An anaphoric trigger ("the fighting", "the raid") repeats an incident of a
+    // type it may name: the same type, or either read from a generic word.
+    let anaphoric = b.definite
+        && (a.acled.map(|t| t.event_type()) == b.acled.map(|t| t.event_type())
+            || !a.specific
+            || !b.specific);
+    (b.refers_back || anaphoric)
+        && a.family() == Family::Physical
+        && b.family() == Family::Physical
+        && harmful(a)
+        && harmful(b)
+        && (crowd(a) || !crowd(b) || !b.specific)
+        && before(a, b)
+        && days_agree(a, b)
+        && (!b.own_place || places_agree(a.location.as_ref(), b.location.as_ref()))
 }
 
 /// A later report of a demonstration that names no place and gives no date of its
@@ -876,7 +918,9 @@ fn absorb(into: &mut Candidate, mut from: Candidate) {
     into.attribution = into.attribution.take().or(from.attribution);
     let precise = |l: &Option<Location>| l.as_ref().map_or(9, |l| geo_rank(l.precision));
     let anaphoric = from.definite && from.killed.is_none() && from.injured.is_none();
-    if !anaphoric && precise(&from.location) < precise(&into.location) {
+    // A report that refers back with no place of its own is placed by guess.
+    let guessed = (from.refers_back || from.definite) && !from.own_place;
+    if !anaphoric && !guessed && precise(&from.location) < precise(&into.location) {
         into.location = from.location;
     }
     into.confidence = (into.confidence + 0.1).min(0.95);

@@ -28,6 +28,9 @@ pub enum Modality {
 struct Cue {
     effect: Modality,
     reach: usize,
+    /// How many words may stand between the trigger and the cue after it (the
+    /// trigger is the subject: "clashes could break out"), when the cue counts there.
+    after: Option<usize>,
 }
 
 struct Hedges {
@@ -49,9 +52,16 @@ static HEDGES: LazyLock<Hedges> = LazyLock::new(|| {
             text: row.get(0).to_string(),
             id: cues.len() as u32,
         });
+        // `reach` is "N" (words before the trigger), optionally followed by "+M"
+        // (words after it).
+        let mut reach = row.get(2).split_whitespace();
         cues.push(Cue {
             effect,
-            reach: row.get(2).parse().unwrap_or(2),
+            reach: reach.next().and_then(|n| n.parse().ok()).unwrap_or(2),
+            after: reach
+                .next()
+                .and_then(|n| n.strip_prefix('+'))
+                .and_then(|n| n.parse().ok()),
         });
     }
     Hedges {
@@ -325,6 +335,28 @@ pub fn modality(
             found = strongest(found, cue.effect);
         }
     }
+    // A trigger that is the subject of a modal ("clashes could break out", "any
+    // march would be broken up") is as unreal as one after it; a modal perfect
+    // ("the strike may have killed ten") reports a past event.
+    {
+        let after = Span::new(trigger.end, clause.end.max(trigger.end));
+        for m in HEDGES.matcher.find(after.slice(text)) {
+            let cue = &HEDGES.cues[m.id as usize];
+            let Some(reach) = cue.after else { continue };
+            let cue_span = Span::new(after.start + m.span.start, after.start + m.span.end);
+            // "protests in May": a capitalised cue mid-sentence is a name.
+            if capitalised_mid_sentence(text, clause, cue_span) {
+                continue;
+            }
+            let between = words(text, Span::new(trigger.end, cue_span.start)).count();
+            let perfect = words(text, Span::new(cue_span.end, clause.end.max(cue_span.end)))
+                .next()
+                .is_some_and(|w| w.slice(text).eq_ignore_ascii_case("have"));
+            if between <= reach && !perfect {
+                found = strongest(found, cue.effect);
+            }
+        }
+    }
     if found == Modality::Asserted && is_base_verb {
         if let Some(to) = word_before(text, trigger.start, clause.start) {
             if to.slice(text).eq_ignore_ascii_case("to") {
@@ -390,6 +422,31 @@ mod tests {
             let span = Span::new(at, at + "protest".len());
             let got = modality(sentence, Span::new(0, sentence.len()), span, true, true);
             assert_eq!(got, expected, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn a_trigger_that_is_the_subject_of_a_modal_is_unreal() {
+        use Modality::*;
+        let rows = [
+            ("Analysts said clashes could break out after the vote.", "clashes", Unreal),
+            ("The ministry warned that any march would be broken up by force.", "march", Unreal),
+            ("Residents fear the fighting may spread to the camps.", "fighting", Unreal),
+            ("Officials said new attacks might follow.", "attacks", Unreal),
+            ("The protests in May drew thousands.", "protests", Asserted),
+            // A modal perfect reports a past event.
+            ("The air strike may have killed as many as ten people.", "strike", Asserted),
+            // A modal in another clause, or far after the trigger, does not count.
+            ("The attack killed four people, and officials said more could die.", "attack", Asserted),
+            ("Clashes erupted in the market on Monday and police said they would investigate.", "Clashes", Asserted),
+        ];
+        for (sentence, trigger, expected) in rows {
+            let at = sentence.find(trigger).expect("trigger in sentence");
+            let span = Span::new(at, at + trigger.len());
+            let clause_end = sentence[at..].find(',').map_or(sentence.len(), |i| at + i);
+            let got = modality(sentence, Span::new(0, clause_end), span, false, false);
+            assert_eq!(got, expected, "{sentence:?} / {trigger:?}");
         }
     }
 

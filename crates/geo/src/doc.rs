@@ -130,6 +130,10 @@ pub struct Mention {
     /// Whether it modifies a noun after "the" ("the Benue kidnap suspects", "the Kabul
     /// government"): a name used as an adjective, not where an event happened.
     pub modifier: bool,
+    /// Whether it modifies the noun after it: joined by a hyphen to a lower-case word
+    /// ("U.S.-backed", "Kabul-based"), or a country before a title or an `attribute` word of
+    /// `gazetteer/cues.tsv` ("U.S. President", "U.S. troops"): no event's place.
+    pub attributive: bool,
 }
 
 /// `locate`: bonus for a place named with the region it is in ("Saraqeb, a town in Idlib
@@ -173,11 +177,24 @@ struct RegionalPhrase {
     text: String,
 }
 
+/// "The capital" written without its name ("in the capital", "the Afghan capital",
+/// "Sudan's capital"): the capital of the country named with it, else of the document's
+/// focus country.
+#[derive(Debug, Clone, PartialEq)]
+struct CapitalPhrase {
+    span: Span,
+    text: String,
+    locative: bool,
+    place: ResolvedPlace,
+}
+
 /// Every toponym in one document, resolved with document-level context.
 #[derive(Debug, Clone, Default)]
 pub struct DocPlaces {
     mentions: Vec<Mention>,
     regional: Vec<RegionalPhrase>,
+    /// "the capital", "the Afghan capital", "Sudan's capital", resolved.
+    capitals: Vec<CapitalPhrase>,
     focus_country: Option<ResolvedPlace>,
     /// The province of the most-mentioned place below country level (or that place when
     /// it is a division), and how often it is named.
@@ -229,6 +246,7 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
             partial: is_partial(gazetteer, &tokens, candidate.through),
             subject: false,
             modifier: false,
+            attributive: false,
         })
         .collect();
     for (mention, candidate) in mentions.iter_mut().zip(&candidates) {
@@ -241,6 +259,20 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         mention.modifier = !mention.locative
             && !mention.possessive
             && is_modifier(gazetteer, &tokens, candidate.first, candidate.through);
+        let country = mention
+            .place
+            .as_ref()
+            .is_some_and(|p| p.kind == Kind::Country);
+        mention.attributive = !mention.locative
+            && !mention.possessive
+            && is_attributive(
+                gazetteer,
+                text,
+                &tokens,
+                mention.span.end,
+                candidate.through,
+                country,
+            );
     }
     let regional = regional_phrases(gazetteer, text, &tokens, &mentions);
     let gaps: Vec<(usize, usize, String)> = mentions
@@ -287,6 +319,14 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         })
         .collect();
     let (focus_country, focus_place) = document_focus(gazetteer, &whole);
+    let capitals = capital_phrases(
+        gazetteer,
+        text,
+        &tokens,
+        &candidates,
+        &mentions,
+        focus_country.as_ref(),
+    );
     // Distinct places by country ("Yaya" named twice is one place).
     let mut seen: Vec<(&str, &str)> = Vec::new();
     let mut countries: Vec<(String, usize)> = Vec::new();
@@ -304,6 +344,7 @@ pub(crate) fn geoparse(gazetteer: &Gazetteer, text: &str) -> DocPlaces {
         mentions,
         countries,
         regional,
+        capitals,
         focus_country,
         focus_place,
         text_len: text.len(),
@@ -385,6 +426,161 @@ fn is_modifier(gazetteer: &Gazetteer, tokens: &[Token], first: usize, through: u
             && !gazetteer.cues.contains_key(&next.hash)
             && !gazetteer.stop.contains(&next.hash)
     })
+}
+
+/// Whether the name ending at byte `end` (token `through`) modifies the noun after it:
+/// joined by a hyphen to a lower-case word ("U.S.-backed", "Saudi-led", "Kabul-based"), or,
+/// for a `country`, followed by a title or an `attribute` word of `gazetteer/cues.tsv` ("U.S.
+/// President", "U.S. troops").
+fn is_attributive(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+    through: usize,
+    country: bool,
+) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    if let Some(word) = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('\u{2011}'))
+    {
+        let letters = word.bytes().take_while(u8::is_ascii_lowercase).count();
+        let whole = !word[letters..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        if letters >= 3 && whole {
+            return true;
+        }
+    }
+    country
+        && tokens.get(through + 1).is_some_and(|next| {
+            next.sep == Sep::Join
+                && (gazetteer.attribute_words.contains(&next.hash)
+                    || gazetteer.cues.get(&next.hash) == Some(&Cue::Title))
+        })
+}
+
+/// Words after "the capital" that make it money, not a city ("capital markets").
+const NOT_A_CITY: &[&str] = &[
+    "account",
+    "base",
+    "budget",
+    "case",
+    "cases",
+    "cost",
+    "costs",
+    "crime",
+    "crimes",
+    "expenditure",
+    "flight",
+    "flows",
+    "gain",
+    "gains",
+    "goods",
+    "increase",
+    "inflows",
+    "injection",
+    "investment",
+    "investments",
+    "letter",
+    "letters",
+    "market",
+    "markets",
+    "offence",
+    "offences",
+    "offense",
+    "offenses",
+    "outflows",
+    "outlay",
+    "projects",
+    "punishment",
+    "ratio",
+    "ratios",
+    "requirement",
+    "requirements",
+    "spending",
+    "stock",
+];
+
+/// Finds "the capital" written without the city's name: after "the" ("in the capital", "the
+/// capital city"), "the" and a demonym ("the Afghan capital"), "the country's" or "the
+/// nation's", or a country's possessive ("Sudan's capital"); not "the state capital", "the
+/// capital of X" or "the capital, Kabul" (the name is there), nor "capital markets". The
+/// demonym's or the possessive country's capital, else the focus country's.
+fn capital_phrases(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    candidates: &[crate::recognize::Candidate],
+    mentions: &[Mention],
+    focus: Option<&ResolvedPlace>,
+) -> Vec<CapitalPhrase> {
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if token.key != "capital" || token.capitalised || i < 1 || token.sep != Sep::Join {
+            continue;
+        }
+        if let Some(next) = tokens.get(i + 1).filter(|n| n.sep != Sep::Break) {
+            let named = mentions.iter().any(|m| m.span.start == next.span.start);
+            let joined = next.sep == Sep::Join;
+            if named || (joined && (next.key == "of" || NOT_A_CITY.contains(&next.key))) {
+                continue;
+            }
+        }
+        let previous = &tokens[i - 1];
+        let the = |k: usize| tokens[k].key == "the" && tokens[k + 1].sep == Sep::Join;
+        let (country, first) = if previous.key == "the" {
+            (None, i - 1)
+        } else if let Some(&area) = gazetteer
+            .demonym_area
+            .get(&previous.hash)
+            .filter(|_| i >= 2 && the(i - 2))
+        {
+            (Some(area), i - 2)
+        } else if previous.possessive
+            && matches!(previous.key, "country" | "nation")
+            && i >= 2
+            && the(i - 2)
+        {
+            (None, i - 2)
+        } else if previous.possessive {
+            // "Sudan's capital": the possessive is a country's name.
+            let Some((candidate, place)) = candidates
+                .iter()
+                .zip(mentions)
+                .find(|(c, _)| c.through == i - 1)
+                .and_then(|(c, m)| Some((c, m.place.as_ref()?)))
+                .filter(|(_, p)| p.kind == Kind::Country)
+            else {
+                continue;
+            };
+            let area = crate::gazetteer::area_codes(&place.country, "", "")[0];
+            (Some(area), candidate.first)
+        } else {
+            continue;
+        };
+        let area = match country {
+            Some(area) => area,
+            None => match focus {
+                Some(f) => crate::gazetteer::area_codes(&f.country, "", "")[0],
+                None => continue,
+            },
+        };
+        let Some(&id) = gazetteer.capital_by_area.get(&area) else {
+            continue;
+        };
+        let locative = first > 0
+            && tokens[first].sep == Sep::Join
+            && gazetteer.cues.get(&tokens[first - 1].hash) == Some(&Cue::Locative);
+        let span = Span::new(tokens[first].span.start, token.span.end);
+        out.push(CapitalPhrase {
+            span,
+            text: span.slice(text).to_string(),
+            locative,
+            place: ResolvedPlace::resolve(gazetteer, id),
+        });
+    }
+    out
 }
 
 fn regional_phrases(
@@ -538,6 +734,17 @@ fn contains(outer: &ResolvedPlace, inner: &ResolvedPlace) -> bool {
     }
 }
 
+/// What a place loses for its distance from the trigger at byte `anchor` (a place before
+/// the trigger a little more).
+fn distance_penalty(span: Span, anchor: usize) -> f64 {
+    let distance = if span.start >= anchor {
+        span.start - anchor
+    } else {
+        anchor.saturating_sub(span.end) + 20
+    };
+    (distance as f64 / 60.0).min(3.0)
+}
+
 /// Moves a point towards one side of an extent ("northern Syria").
 fn shift(place: &ResolvedPlace, direction: &str) -> (f64, f64) {
     let Some([south, west, north, east]) = place.extent else {
@@ -664,7 +871,7 @@ impl DocPlaces {
             .mentions
             .iter()
             .filter(|m| window.contains(m.span) && m.place.is_some())
-            .filter(|m| !(m.subject || (context && m.modifier)))
+            .filter(|m| !(m.subject || m.attributive || (context && m.modifier)))
             .filter(|m| !(context && self.beyond_focus(m)))
             .filter(|m| !exclude.iter().any(|x| x.overlaps(m.span)))
             .filter(|m| !self.foreign(m))
@@ -704,9 +911,27 @@ impl DocPlaces {
                 )
             })
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        match best {
-            Some((_, mention)) => Some(self.location_of(mention)),
-            None => self.regional_location(window, exclude),
+        // "in the capital": scored as the capital's name would be.
+        let capital = self
+            .capitals
+            .iter()
+            .filter(|c| window.contains(c.span) && !exclude.iter().any(|x| x.overlaps(c.span)))
+            .map(|c| {
+                let locative = if c.locative { 2.0 } else { 0.0 };
+                (3.0 + locative - distance_penalty(c.span, anchor), c)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        match (best, capital) {
+            (Some((score, _)), Some((ours, c))) if ours > score => Some(
+                c.place
+                    .to_location(Some(c.text.clone()), GeoPrecision::Town),
+            ),
+            (Some((_, mention)), _) => Some(self.location_of(mention)),
+            (None, Some((_, c))) => Some(
+                c.place
+                    .to_location(Some(c.text.clone()), GeoPrecision::Town),
+            ),
+            (None, None) => self.regional_location(window, exclude),
         }
     }
 
@@ -873,12 +1098,7 @@ impl DocPlaces {
         if mention.list_head.is_some() {
             score -= LISTED_PENALTY;
         }
-        let distance = if span.start >= anchor {
-            span.start - anchor
-        } else {
-            anchor.saturating_sub(span.end) + 20
-        };
-        score - (distance as f64 / 60.0).min(3.0)
+        score - distance_penalty(span, anchor)
     }
 
     fn location_of(&self, mention: &Mention) -> Location {

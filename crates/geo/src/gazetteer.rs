@@ -271,6 +271,10 @@ pub struct Gazetteer {
     /// Words that make a place name beside them the name of a natural feature or a site
     /// ("Kish River", "Lake Cumberland", "Griffith Park"; role `feature` in `cues.tsv`).
     pub(crate) feature_words: HashedSet,
+    /// Nouns that a country or capital written right before them modifies ("U.S. troops",
+    /// "Iraq officials"; role `attribute` in `cues.tsv`): the name is no event's place. Kept
+    /// apart from `cues` like the organisation words.
+    pub(crate) attribute_words: HashedSet,
     /// Words that make a place name before them a street's name ("Washington Drive",
     /// "Dublin Road"; role `street` in `cues.tsv`).
     pub(crate) street_words: HashedSet,
@@ -289,6 +293,13 @@ pub struct Gazetteer {
     /// The seat of each admin1 and admin2 (by its `area` hash): the town in it that bears
     /// one of its names ("Kirkuk" for Kirkuk governorate), else its most populous town.
     pub(crate) seat_by_area: HashedMap<u32>,
+    /// The capital of each country (by its `area` hash): its most populous `capital` entry
+    /// (GeoNames lists a few historic ones too, "Washington" in many states), for "the
+    /// capital" and "the Afghan capital".
+    pub(crate) capital_by_area: HashedMap<u32>,
+    /// The country (its `area` hash) of each demonym (`demonyms.tsv`, by the hash of the
+    /// folded word): "the Afghan capital" is Kabul.
+    pub(crate) demonym_area: HashedMap<u64>,
     /// Entries named by geonameid in `aliases.tsv`.
     by_geonameid: HashMap<u64, u32>,
     compressed: usize,
@@ -457,6 +468,16 @@ impl Gazetteer {
             .filter(|&id| matches!(self.hot[id as usize].kind, Kind::Country | Kind::Admin1))
             .collect();
         self.build_seats();
+        self.capital_by_area.clear();
+        for (id, hot) in self.hot.iter().enumerate() {
+            if hot.kind != Kind::Capital || hot.area[0] == 0 {
+                continue;
+            }
+            let slot = self.capital_by_area.entry(hot.area[0]).or_insert(id as u32);
+            if hot.population > self.hot[*slot as usize].population {
+                *slot = id as u32;
+            }
+        }
         for id in divisions {
             let entry = self.entry(id);
             let area = self.hot[id as usize].area;
@@ -545,7 +566,13 @@ impl Gazetteer {
             self.stop.insert(key_hash(&fold(word)));
         }
         for (_, line) in data_lines(EMBEDDED_DEMONYMS) {
-            let word = fold(line.split('\t').next().unwrap_or(""));
+            let mut fields = line.split('\t');
+            let word = fold(fields.next().unwrap_or(""));
+            let country = fields.next().unwrap_or("").trim();
+            if !country.is_empty() {
+                let area = area_codes(country, "", "")[0];
+                self.demonym_area.insert(key_hash(&word), area);
+            }
             self.stop.insert(key_hash(&format!("{word}s")));
             self.demonyms.insert(key_hash(&word));
             self.stop.insert(key_hash(&word));
@@ -568,6 +595,10 @@ impl Gazetteer {
                 }
                 if role == "feature" {
                     self.feature_words.insert(key_hash(&phrase));
+                    continue;
+                }
+                if role == "attribute" {
+                    self.attribute_words.insert(key_hash(&phrase));
                     continue;
                 }
                 if role == "street" {

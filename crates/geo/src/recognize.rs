@@ -416,6 +416,21 @@ pub(crate) fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> 
             .collect();
         entries.sort_unstable();
         entries.dedup();
+        // An acronym, two or three capitals alone ("UN", "IS", "MSF"), is a place only as a
+        // country, first-level division or named region ("UK", "DRC", "NY"): the town of Un
+        // in Gujarat is not the United Nations.
+        if last == i && is_acronym(tokens[i].span.slice(text)) {
+            entries.retain(|&e| {
+                matches!(
+                    gazetteer.hot[e as usize].kind,
+                    Kind::Country | Kind::Admin1 | Kind::Region | Kind::Continent
+                )
+            });
+            if entries.is_empty() {
+                i += 1;
+                continue;
+            }
+        }
         let mut candidate = Candidate {
             span: Span::new(tokens[i].span.start, tokens[last].span.end),
             key,
@@ -654,6 +669,11 @@ fn headline_flags(tokens: &[Token]) -> Vec<bool> {
         start = end;
     }
     flags
+}
+
+/// Two or three capital letters ("UN", "MSF").
+fn is_acronym(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn has_kind(gazetteer: &Gazetteer, candidate: &Candidate, test: impl Fn(Kind) -> bool) -> bool {

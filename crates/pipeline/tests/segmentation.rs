@@ -166,9 +166,15 @@ fn the_parts_of_one_incident_are_one_event() {
         ),
         // A toll of ten or more names one incident, wherever each sentence places it.
         (
-            "A massacre near the capital left at least 70 dead, the UN said on Friday. \
+            "A massacre in the west of the country left at least 70 dead, the UN said on Friday. \
              Gang members shot at residents in Saint-Marc on Thursday, killing at least 70 people.",
             &["Attack @ Saint-Marc (70)"],
+        ),
+        // Even when each sentence names a town of its own.
+        (
+            "A massacre near the capital left at least 70 dead, the UN said on Friday. \
+             Gang members shot at residents in Saint-Marc on Thursday, killing at least 70 people.",
+            &["Attack @ Port-au-Prince (70)"],
         ),
         // Unnamed armed men of one report are one side, whatever each sentence calls them.
         (
@@ -426,6 +432,54 @@ fn a_demonstration_told_over_several_sentences_is_one_event() {
              The protesters blocked the entrance of the hospital for two hours. \
              Nurses also demonstrated in Lira.",
             &["Peaceful protest @ Gulu (-)", "Peaceful protest @ Lira (-)"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_later_report_that_refers_back_to_the_one_incident_is_that_incident() {
+    check(&[
+        // A higher toll told later, placed by no name of its own: an update.
+        (
+            "Gunmen killed at least 12 villagers in an attack on a village in Zamfara State \
+             on Monday, police said. The state governor condemned the killings. \
+             Residents said many families had fled to the nearby town. \
+             A local leader said 17 people had died in the raid.",
+            &["Attack @ Zamfara (12)"],
+        ),
+        (
+            "A suicide bomber blew himself up at a checkpoint in Mogadishu on Tuesday, \
+             killing at least nine people, officials said. \
+             Hospital staff said they had treated dozens of wounded. \
+             Later on Tuesday, the health ministry said the death toll from the bombing \
+             had risen to 11.",
+            &["Suicide bomb @ Mogadishu (9)"],
+        ),
+        // An event set after the incident is another one.
+        (
+            "Militants attacked an army post near Kidal on Monday, killing three soldiers. \
+             On Tuesday, soldiers clashed with gunmen in Gao after the attack.",
+            &["Armed clash @ Kidal (3)", "Armed clash @ Gao (-)"],
+        ),
+    ]);
+}
+
+#[test]
+fn habits_and_possible_events_are_no_incidents() {
+    check(&[
+        // A plural subject with a verb in the present tells a habit.
+        (
+            "Gunmen abducted 20 travellers on a highway in Katsina State on Tuesday. \
+             Katsina is among several states where armed gangs raid villages, kidnap \
+             residents for ransom and steal cattle.",
+            &["Abduction/forced disappearance @ Katsina (-)"],
+        ),
+        // A trigger that is the subject of a modal is no event.
+        (
+            "Police arrested 15 opposition activists in Dakar on Sunday. \
+             Analysts said clashes could break out if police try to stop the rally. \
+             The ministry warned that any march would be broken up by force.",
+            &["Arrests @ Dakar (-)"],
         ),
     ]);
 }
