@@ -24,7 +24,8 @@ const FOCUS_WEIGHT: f64 = 3.0;
 /// named like a town in it keeps the plain weight (the city of Rio de Janeiro, not the
 /// state, in news about Brazil). A country's capital gets the same: named in news of its
 /// own country it is the seat of government ("Washington" among Georgia's towns is the
-/// federal capital, not the state of Washington).
+/// federal capital, not the state of Washington), unless the name is its country's
+/// ("Mexico" in news of Ciudad Juárez is the country, not Mexico City).
 const ADMIN1_FOCUS_WEIGHT: f64 = 6.0;
 /// Weight of the document's province focus (times the share of the other names' readings
 /// in the candidate's first-level division): local news names places of one state.
@@ -487,7 +488,7 @@ pub(crate) fn resolve(
                             let share = focus.get(&entry.area[0]).copied().unwrap_or(0.0);
                             score += FOCUS_WEIGHT * share / total;
                             if (entry.kind == Kind::Admin1 && !group.town_named.contains(&e))
-                                || entry.kind == Kind::Capital
+                                || (entry.kind == Kind::Capital && !country_named[g])
                             {
                                 // The extra weight counts the other names only.
                                 let own = picks_of_group[g].map_or(0.0, |p| {

@@ -1351,6 +1351,13 @@ fn a_capital_named_in_news_of_its_country_is_the_capital() {
         "Washington",
         place_near("Washington", "US", 38.90, -77.04, 20.0),
     );
+    // A capital that bears its country's name as an alternate ("Mexico" for Mexico City)
+    // does not take the country's own name in news of that country.
+    check(
+        "Many dead in Mexico party attack. Gunmen stormed a party in Ciudad Juarez on Friday.",
+        "Mexico",
+        place_near("Mexico", "MX", 23.0, -102.0, 300.0),
+    );
     let capitals = gazetteer()
         .find("Washington")
         .into_iter()
