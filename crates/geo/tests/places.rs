@@ -53,6 +53,21 @@ fn check(text: &str, surface: &str, expected: Option<Expect>) {
     }
 }
 
+/// Checks the place an event gets: per case (text, evidence sentence, trigger, place name).
+fn check_event_places(cases: &[(&str, &str, &str, Option<&str>)]) {
+    for &(text, sentence, trigger, expected) in cases {
+        let places = gazetteer().geoparse(text);
+        let window = span_of(text, sentence);
+        let anchor = window.start + sentence.find(trigger).expect("trigger");
+        let found = places.locate(window, anchor, &[]);
+        assert_eq!(
+            found.as_ref().and_then(|l| l.name.as_deref()),
+            expected,
+            "{sentence:?}: {found:?}"
+        );
+    }
+}
+
 fn place<'a>(name: &'a str, country: &'a str) -> Option<Expect<'a>> {
     Some(Expect {
         name,
@@ -1215,17 +1230,7 @@ fn the_capital_without_its_name_is_the_countrys_capital() {
             Some("Lagos"),
         ),
     ];
-    for &(text, sentence, trigger, expected) in cases {
-        let places = gazetteer().geoparse(text);
-        let window = span_of(text, sentence);
-        let anchor = window.start + sentence.find(trigger).expect("trigger");
-        let found = places.locate(window, anchor, &[]);
-        assert_eq!(
-            found.as_ref().and_then(|l| l.name.as_deref()),
-            expected,
-            "{sentence:?}: {found:?}"
-        );
-    }
+    check_event_places(cases);
 }
 
 #[test]
@@ -1276,17 +1281,7 @@ fn names_that_modify_a_noun_are_no_events_place() {
             Some("Iraq"),
         ),
     ];
-    for &(text, sentence, trigger, expected) in cases {
-        let places = gazetteer().geoparse(text);
-        let window = span_of(text, sentence);
-        let anchor = window.start + sentence.find(trigger).expect("trigger");
-        let found = places.locate(window, anchor, &[]);
-        assert_eq!(
-            found.as_ref().and_then(|l| l.name.as_deref()),
-            expected,
-            "{sentence:?}: {found:?}"
-        );
-    }
+    check_event_places(cases);
 }
 
 #[test]
