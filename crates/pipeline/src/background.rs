@@ -28,6 +28,18 @@ enum Reach {
     Perfect,
 }
 
+impl Reach {
+    /// Reads the `reach` column: a number of words, `clause`, `period` or `perfect`.
+    fn parse(value: &str) -> Option<Reach> {
+        match value {
+            "clause" => Some(Reach::Clause),
+            "period" => Some(Reach::Period),
+            "perfect" => Some(Reach::Perfect),
+            n => n.parse().ok().map(Reach::Before),
+        }
+    }
+}
+
 struct Summaries {
     matcher: PhraseMatcher,
     reach: Vec<Reach>,
@@ -37,12 +49,9 @@ static SUMMARIES: LazyLock<Summaries> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut reach = Vec::new();
     for row in tsv::rows(sitrep_text::lexicon!("hedges/summaries.tsv")) {
-        let r = match row.get(1) {
-            "clause" => Reach::Clause,
-            "period" => Reach::Period,
-            "perfect" => Reach::Perfect,
-            n => Reach::Before(n.parse().unwrap_or(1)),
-        };
+        // A value the format does not know counts as the narrowest reach; the
+        // bundled file is checked by `every_bundled_reach_is_known` below.
+        let r = Reach::parse(row.get(1)).unwrap_or(Reach::Before(1));
         patterns.push(PhrasePattern {
             text: row.get(0).to_string(),
             id: reach.len() as u32,
@@ -191,4 +200,23 @@ pub fn drop_summaries(
         .filter(|(_, s)| !s)
         .map(|(c, _)| c)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_reach_is_known() {
+        for row in tsv::rows(sitrep_text::lexicon!("hedges/summaries.tsv")) {
+            assert!(
+                Reach::parse(row.get(1)).is_some(),
+                "hedges/summaries.tsv: unknown reach {:?} for {:?}",
+                row.get(1),
+                row.get(0)
+            );
+        }
+        assert_eq!(Reach::parse("3"), Some(Reach::Before(3)));
+        assert_eq!(Reach::parse("soon"), None);
+    }
 }
