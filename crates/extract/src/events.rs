@@ -1104,12 +1104,11 @@ impl Extractor {
                         AcledRule::Fixed(t) if t.sub_event_type() == "Looting/property destruction"))
         });
         damage
-            && !self.actors.find(next, None).iter().any(|m| {
-                m.actor
-                    .kind
-                    .as_deref()
-                    .is_some_and(|k| ARMED_KINDS.contains(&k) && k != "police")
-            })
+            && !self
+                .actors
+                .find(next, None)
+                .iter()
+                .any(|m| m.actor.kind.as_deref().is_some_and(fighting_kind))
     }
 
     /// Whether `text` says the victim was a gang member: a `victim` cue ("the victim",
@@ -2073,6 +2072,11 @@ fn passive_before(text: &str, at: usize) -> bool {
 
 /// Kinds that carry arms as organisations.
 const ARMED_KINDS: [&str; 5] = ["military", "police", "rebels", "militia", "external"];
+
+/// The armed kinds that fight as sides in a conflict: [`ARMED_KINDS`] but the police.
+pub(crate) fn fighting_kind(kind: &str) -> bool {
+    kind != "police" && ARMED_KINDS.contains(&kind)
+}
 
 /// Whether a mention names an armed organisation ([`ARMED_KINDS`]).
 fn armed(m: &ActorMention) -> bool {

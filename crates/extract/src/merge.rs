@@ -23,7 +23,7 @@
 use sitrep_lexicon::actors::ActorMention;
 use sitrep_model::{AcledType, Count, DatePrecision, GeoPrecision, Location};
 
-use crate::events::{Candidate, Family};
+use crate::events::{fighting_kind, Candidate, Family};
 
 const MERGE_KM: f64 = 50.0;
 
@@ -73,12 +73,9 @@ fn crowd(c: &Candidate) -> bool {
 
 /// Whether an actor is an armed side (rebels, militias, state or foreign forces).
 fn armed(m: &Option<ActorMention>) -> bool {
-    m.as_ref().is_some_and(|m| {
-        matches!(
-            m.actor.kind.as_deref(),
-            Some("rebels" | "militia" | "military" | "external")
-        )
-    })
+    m.as_ref()
+        .and_then(|m| m.actor.kind.as_deref())
+        .is_some_and(fighting_kind)
 }
 
 /// Where index `j` of a list is after the item at `removed` was taken out.
