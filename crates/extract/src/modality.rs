@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use sitrep_lexicon::{tsv, PhraseMatcher, PhrasePattern};
+use sitrep_lexicon::{tsv, PhraseMatch, PhraseMatcher, PhrasePattern};
 use sitrep_model::Span;
 use sitrep_text::words::{capitalised_mid_sentence, word_before, words};
 
@@ -144,27 +144,34 @@ const DEATH_WORDS: [&str; 10] = [
 /// a man for breaking the COVID-19 curfew", "gunmen attacked a cholera clinic").
 pub fn killed_by_illness(text: &str, sentence: Span, verb: Span) -> bool {
     let body = sentence.slice(text);
-    let (start, end) = (verb.start - sentence.start, verb.end - sentence.start);
-    ILLNESSES.find(body).iter().any(|hit| {
-        if hit.span.end <= start {
-            only_links(&body[hit.span.end..start], &SUBJECT_LINKS)
-        } else if hit.span.start >= end {
-            only_links(&body[end..hit.span.start], &CAUSE_LINKS)
-        } else {
-            false
-        }
-    })
+    let verb = Span::new(verb.start - sentence.start, verb.end - sentence.start);
+    illness_kills_at(body, &ILLNESSES.find(body), verb)
 }
 
 /// Whether a sentence reports deaths from an illness: an illness is the subject or cause
 /// of one of its words of death ("Cholera has killed 40 people in the camps").
 pub fn reports_illness_deaths(sentence: &str) -> bool {
-    let whole = Span::new(0, sentence.len());
-    words(sentence, whole).any(|word| {
-        DEATH_WORDS
-            .iter()
-            .any(|d| word.slice(sentence).eq_ignore_ascii_case(d))
-            && killed_by_illness(sentence, whole, word)
+    let illnesses = ILLNESSES.find(sentence);
+    !illnesses.is_empty()
+        && words(sentence, Span::new(0, sentence.len())).any(|word| {
+            DEATH_WORDS
+                .iter()
+                .any(|d| word.slice(sentence).eq_ignore_ascii_case(d))
+                && illness_kills_at(sentence, &illnesses, word)
+        })
+}
+
+/// [`killed_by_illness`] over the illnesses already found in `body`; `verb` is relative
+/// to `body`.
+fn illness_kills_at(body: &str, illnesses: &[PhraseMatch], verb: Span) -> bool {
+    illnesses.iter().any(|hit| {
+        if hit.span.end <= verb.start {
+            only_links(&body[hit.span.end..verb.start], &SUBJECT_LINKS)
+        } else if hit.span.start >= verb.end {
+            only_links(&body[verb.end..hit.span.start], &CAUSE_LINKS)
+        } else {
+            false
+        }
     })
 }
 

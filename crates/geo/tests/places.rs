@@ -1009,11 +1009,22 @@ fn reading(text: &str, surface: &str) -> Option<(String, String)> {
         .map(|p| (p.name.clone(), p.country.clone()))
 }
 
+/// (text, surface, expected reading: None = found but left unresolved).
+type ReadingCase<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+
+/// Checks the reading of each case's surface ([`reading`]).
+fn check_readings(cases: &[ReadingCase]) {
+    for &(text, surface, expected) in cases {
+        let got = reading(text, surface);
+        let expected = expected.map(|(n, c)| (n.to_string(), c.to_string()));
+        assert_eq!(got, expected, "{surface:?} in {text:?}");
+    }
+}
+
 #[test]
 fn features_named_after_towns_take_the_town_only_among_the_documents_places() {
     // (text, surface, expected reading: None = found but left unresolved)
-    type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
-    let cases: &[Case] = &[
+    let cases: &[ReadingCase] = &[
         // The town of Kish is in Iran, far from DeKalb and Sycamore: the river stays unplaced.
         (
             "Crews cleared ice from the Kish River on Monday. Officials in DeKalb and \
@@ -1063,11 +1074,7 @@ fn features_named_after_towns_take_the_town_only_among_the_documents_places() {
             Some(("Chad", "TD")),
         ),
     ];
-    for &(text, surface, expected) in cases {
-        let got = reading(text, surface);
-        let expected = expected.map(|(n, c)| (n.to_string(), c.to_string()));
-        assert_eq!(got, expected, "{surface:?} in {text:?}");
-    }
+    check_readings(cases);
 }
 
 #[test]
@@ -1113,8 +1120,7 @@ fn a_name_x_city_reads_like_x_when_no_town_is_called_so() {
 #[test]
 fn a_division_the_gazetteer_lacks_is_no_small_town_abroad() {
     // (text, surface, expected reading: None = found but left unresolved)
-    type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
-    let cases: &[Case] = &[
+    let cases: &[ReadingCase] = &[
         // The village of Unity in Saskatchewan is no "state": South Sudan's Unity state
         // (a named region, as the gazetteer's GeoNames copy lacks it) is.
         (
@@ -1153,11 +1159,7 @@ fn a_division_the_gazetteer_lacks_is_no_small_town_abroad() {
             Some(("Idlib", "SY")),
         ),
     ];
-    for &(text, surface, expected) in cases {
-        let got = reading(text, surface);
-        let expected = expected.map(|(n, c)| (n.to_string(), c.to_string()));
-        assert_eq!(got, expected, "{surface:?} in {text:?}");
-    }
+    check_readings(cases);
 }
 
 #[test]
@@ -1287,8 +1289,7 @@ fn names_that_modify_a_noun_are_no_events_place() {
 #[test]
 fn streets_named_after_places_lend_no_context_and_stand_in_only_nearby() {
     // (text, surface, expected reading: None = found but left unresolved)
-    type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
-    let cases: &[Case] = &[
+    let cases: &[ReadingCase] = &[
         // A road in a Louisiana town named after the Irish capital: not Dublin.
         (
             "Deputies in Alexandria, Louisiana, said the trailer on Dublin Road burned on \
@@ -1318,11 +1319,7 @@ fn streets_named_after_places_lend_no_context_and_stand_in_only_nearby() {
             Some(("Columbus", "US")),
         ),
     ];
-    for &(text, surface, expected) in cases {
-        let got = reading(text, surface);
-        let expected = expected.map(|(n, c)| (n.to_string(), c.to_string()));
-        assert_eq!(got, expected, "{surface:?} in {text:?}");
-    }
+    check_readings(cases);
     let text = "The council in Arlington, Texas, approved a gas well off Washington Drive near \
                 Fort Worth and Grand Prairie.";
     check(
